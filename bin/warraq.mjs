@@ -1,0 +1,9 @@
+#!/usr/bin/env node
+// Runs the CLI from source through tsx, so a checkout works right after `npm install`.
+import { register } from 'tsx/esm/api'
+import { fileURLToPath } from 'node:url'
+
+register({ tsconfig: fileURLToPath(new URL('../tsconfig.node.json', import.meta.url)) })
+const { main } = await import(fileURLToPath(new URL('../src/main/cli.ts', import.meta.url)))
+const code = await main(process.argv.slice(2))
+if (code !== 0) process.exitCode = code

@@ -1,0 +1,143 @@
+import type { Article } from '@shared/domain'
+import { mkdirSync } from 'node:fs'
+import { dirname } from 'node:path'
+import { createHandlers } from '../core/api/handlers'
+import { openArchive, type Archive } from '../core/db/open'
+import { resolveArchivePath } from '../core/paths'
+import { getArticle } from '../core/articles/service'
+import { searchArticles } from '../core/search/service'
+import { rebuildIndex } from '../core/search/indexer'
+import { archiveStats } from '../core/stats'
+import { startServer } from '../host/server'
+import { findRendererDir } from '../host/renderer-dir'
+import { flagNumber, flagString, UsageError, type CliArgs } from './args'
+import type { Output } from './output'
+
+export function openFromArgs(args: CliArgs): Archive {
+  const file = resolveArchivePath(flagString(args, 'db'))
+  mkdirSync(dirname(file), { recursive: true })
+  return openArchive(file)
+}
+
+function formatBytes(n: number | null): string {
+  if (n === null) return 'unknown'
+  return n > 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${(n / 1024).toFixed(1)} KB`
+}
+
+export function statsCommand(args: CliArgs, out: Output): void {
+  const archive = openFromArgs(args)
+  try {
+    const stats = archiveStats(archive)
+    out.result(stats, () =>
+      [
+        `Archive:      ${stats.file}`,
+        `Articles:     ${stats.articles} (${stats.trashed} in the trash)`,
+        `Sources:      ${stats.sources}`,
+        `Annotations:  ${stats.annotations} (${stats.orphanedAnnotations} need review)`,
+        `Revisions:    ${stats.revisions}`,
+        `Collections:  ${stats.collections}   Tags: ${stats.tags}   Entities: ${stats.entities}`,
+        `File size:    ${formatBytes(stats.fileBytes)}   Search index: ${formatBytes(stats.indexBytes)}`
+      ].join('\n')
+    )
+  } finally {
+    archive.close()
+  }
+}
+
+function showText(a: Article): string {
+  const lines = [
+    a.title,
+    a.subtitle ? a.subtitle : '',
+    [a.source, a.published && `${a.published} (${a.datePrecision})`, a.authors.join('، ')]
+      .filter(Boolean)
+      .join(' · '),
+    a.dateText ? `Date as written: ${a.dateText}` : '',
+    a.caption ? `Caption: ${a.caption}${a.imageCredit ? ` (${a.imageCredit})` : ''}` : '',
+    a.url ?? '',
+    `uid ${a.uid} · version ${a.version} · status ${a.status}`,
+    '',
+    a.body,
+    ...(a.related.length ? ['', 'Related:', ...a.related.map((r) => `  - ${r.title}${r.url ? ` <${r.url}>` : ''}`)] : [])
+  ]
+  return lines.filter((l, i) => l !== '' || i >= 7).join('\n')
+}
+
+export function showCommand(args: CliArgs, out: Output): void {
+  const uid = args.positionals[0]
+  if (!uid) throw new UsageError('show needs an article uid: warraq show UID')
+  const archive = openFromArgs(args)
+  try {
+    const article = getArticle(archive, uid)
+    out.result(article, () => showText(article))
+  } finally {
+    archive.close()
+  }
+}
+
+export function searchCommand(args: CliArgs, out: Output): void {
+  const query = args.positionals.join(' ')
+  if (!query.trim()) throw new UsageError('search needs a query: warraq search "words"')
+  const archive = openFromArgs(args)
+  try {
+    const result = searchArticles(archive, {
+      query,
+      limit: flagNumber(args, 'limit') ?? 20,
+      offset: flagNumber(args, 'offset') ?? 0,
+      facets: false
+    })
+    const json = {
+      total: result.total,
+      hits: result.hits.map((h) => ({
+        uid: h.uid,
+        title: h.title,
+        source: h.source,
+        published: h.published,
+        snippet: h.snippet,
+        highlights: h.highlights
+      }))
+    }
+    out.result(json, () =>
+      [
+        `${result.total} article(s)`,
+        ...result.hits.map(
+          (h) => `\n${h.title}\n  ${[h.source, h.published].filter(Boolean).join(' · ')} · ${h.uid}\n  ${h.snippet}`
+        )
+      ].join('\n')
+    )
+  } finally {
+    archive.close()
+  }
+}
+
+export function rebuildIndexCommand(args: CliArgs, out: Output): void {
+  const archive = openFromArgs(args)
+  try {
+    const count = rebuildIndex(archive, (done, total) => out.progress(`Indexing ${done}/${total}`))
+    out.done()
+    out.result({ indexed: count }, () => `Indexed ${count} article(s).`)
+  } finally {
+    archive.close()
+  }
+}
+
+export async function serveCommand(args: CliArgs, out: Output): Promise<void> {
+  const rendererDir = findRendererDir()
+  if (!rendererDir) {
+    throw new Error('The interface is not built yet: run `npm run build:app` once, then `warraq serve` again.')
+  }
+  const archive = openFromArgs(args)
+  const running = await startServer({
+    handlers: createHandlers(archive),
+    rendererDir,
+    port: flagNumber(args, 'port')
+  })
+  out.result({ url: running.url, port: running.port, db: archive.file }, () => `Warraq is serving ${archive.file} at ${running.url}`)
+  const stop = (): void => {
+    void running.close().then(() => {
+      archive.close()
+      process.exit(0)
+    })
+  }
+  process.on('SIGINT', stop)
+  process.on('SIGTERM', stop)
+}

@@ -1,0 +1,155 @@
+import { createHash, randomUUID } from 'node:crypto'
+import type { Snapshot } from '@shared/contract/snapshot'
+import type { ParsedArticle, RelatedLink } from '@shared/domain'
+import { normalizeText } from '@shared/text/normalize'
+import type { Archive } from '../db/open'
+import { nowIso, stmt } from '../db/statements'
+
+/** Hash of the normalised body: two copies that differ only in harakat or spacing match. */
+export function contentHash(body: string): string {
+  const normal = normalizeText(body).replace(/\s+/g, ' ').trim()
+  return createHash('sha256').update(normal).digest('hex').slice(0, 32)
+}
+
+export function newUid(): string {
+  return randomUUID()
+}
+
+export function sourceId(archive: Archive, name: string | null | undefined): number | null {
+  const clean = name?.trim()
+  if (!clean) return null
+  const { sqlite } = archive
+  const found = stmt(sqlite, 'SELECT id FROM sources WHERE name = ?').pluck().get(clean) as
+    | number
+    | undefined
+  if (found !== undefined) return found
+  return Number(stmt(sqlite, 'INSERT INTO sources (name) VALUES (?)').run(clean).lastInsertRowid)
+}
+
+function tagId(archive: Archive, name: string): number {
+  const { sqlite } = archive
+  const clean = name.trim()
+  const found = stmt(sqlite, 'SELECT id FROM tags WHERE name = ?').pluck().get(clean) as
+    | number
+    | undefined
+  if (found !== undefined) return found
+  return Number(stmt(sqlite, 'INSERT INTO tags (name) VALUES (?)').run(clean).lastInsertRowid)
+}
+
+function collectionId(archive: Archive, name: string): number {
+  const { sqlite } = archive
+  const clean = name.trim()
+  const found = stmt(sqlite, 'SELECT id FROM collections WHERE name = ? AND parent_id IS NULL')
+    .pluck()
+    .get(clean) as number | undefined
+  if (found !== undefined) return found
+  return Number(
+    stmt(sqlite, 'INSERT INTO collections (uid, name) VALUES (?, ?)').run(newUid(), clean)
+      .lastInsertRowid
+  )
+}
+
+export function setTags(archive: Archive, articleId: number, names: string[]): void {
+  stmt(archive.sqlite, 'DELETE FROM article_tags WHERE article_id = ?').run(articleId)
+  const insert = stmt(archive.sqlite, 'INSERT OR IGNORE INTO article_tags (article_id, tag_id) VALUES (?, ?)')
+  for (const name of names) if (name.trim()) insert.run(articleId, tagId(archive, name))
+}
+
+export function setCollections(archive: Archive, articleId: number, names: string[]): void {
+  const { sqlite } = archive
+  stmt(sqlite, 'DELETE FROM collection_articles WHERE article_id = ?').run(articleId)
+  for (const name of names) {
+    if (!name.trim()) continue
+    const id = collectionId(archive, name)
+    const position = stmt(
+      sqlite,
+      'SELECT coalesce(max(position), -1) + 1 FROM collection_articles WHERE collection_id = ?'
+    )
+      .pluck()
+      .get(id) as number
+    stmt(
+      sqlite,
+      'INSERT OR IGNORE INTO collection_articles (collection_id, article_id, position) VALUES (?, ?, ?)'
+    ).run(id, articleId, position)
+  }
+}
+
+export function setRelated(archive: Archive, articleId: number, links: RelatedLink[]): void {
+  stmt(archive.sqlite, 'DELETE FROM related_links WHERE article_id = ?').run(articleId)
+  const insert = stmt(
+    archive.sqlite,
+    'INSERT INTO related_links (article_id, title, url) VALUES (?, ?, ?)'
+  )
+  for (const link of links) insert.run(articleId, link.title, link.url ?? null)
+}
+
+export type { Snapshot }
+
+export function writeRevision(
+  archive: Archive,
+  articleId: number,
+  version: number,
+  snapshot: Snapshot,
+  reason: string
+): void {
+  stmt(
+    archive.sqlite,
+    'INSERT INTO revisions (article_id, version, snapshot, reason, created_at) VALUES (?, ?, ?, ?, ?)'
+  ).run(articleId, version, JSON.stringify(snapshot), reason, nowIso())
+}
+
+export interface InsertOptions {
+  originalId?: number | null
+  originalIndex?: number | null
+  reason?: string
+  tags?: string[]
+  collections?: string[]
+}
+
+/** Inserts one article with its links and first revision; the caller owns the transaction. */
+export function insertArticle(archive: Archive, input: ParsedArticle, options: InsertOptions = {}): { id: number; uid: string } {
+  const uid = newUid()
+  const at = nowIso()
+  const result = stmt(
+    archive.sqlite,
+    `INSERT INTO articles (uid, title, subtitle, body, lang, source_id, url, published, date_precision,
+       date_text, authors, caption, image_credit, section, status, notes, content_hash, original_id,
+       original_index, source_ref, version, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)`
+  ).run(
+    uid,
+    input.title,
+    input.subtitle ?? null,
+    input.body,
+    input.lang ?? null,
+    sourceId(archive, input.source),
+    input.url ?? null,
+    input.published ?? null,
+    input.published ? (input.datePrecision ?? 'day') : null,
+    input.dateText ?? null,
+    JSON.stringify(input.authors ?? []),
+    input.caption ?? null,
+    input.imageCredit ?? null,
+    input.section ?? null,
+    input.status ?? 'new',
+    input.notes ?? null,
+    contentHash(input.body),
+    options.originalId ?? null,
+    options.originalIndex ?? null,
+    input.sourceId ?? null,
+    at,
+    at
+  )
+  const id = Number(result.lastInsertRowid)
+  if (options.tags?.length) setTags(archive, id, options.tags)
+  if (options.collections?.length) setCollections(archive, id, options.collections)
+  if (input.related?.length) setRelated(archive, id, input.related)
+  writeRevision(
+    archive,
+    id,
+    1,
+    { ...input, tags: options.tags ?? [], collections: options.collections ?? [] },
+    options.reason ?? 'create'
+  )
+  return { id, uid }
+}

@@ -1,0 +1,21 @@
+/**
+ * Custom SQL re-applied after every migrate(): idempotent, so an archive whose FTS table was
+ * dropped or damaged gets it back at the next open. The FTS table is contentless (the processed
+ * text is derived from `articles` by TypeScript, see core/search/indexer.ts) and keyed on the
+ * stable integer `articles.id`.
+ *
+ * Columns: `_s` holds normalised surface forms, `_t` light stems, per field.
+ */
+export const FTS_SQL = `
+CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(
+  title_s, title_t, body_s, body_t, meta_s, meta_t,
+  content='', contentless_delete=1,
+  tokenize="unicode61 remove_diacritics 0"
+);
+-- the library sorts undated articles as '' so its keyset stays total; drizzle-kit cannot write
+-- an expression index with a comma in it, so it lives here
+CREATE INDEX IF NOT EXISTS articles_published_sort_idx ON articles (ifnull(published, ''), id);
+`
+
+/** bm25 weights, in column order: exact title forms rank highest, body stems lowest. */
+export const FTS_WEIGHTS = [10, 4, 2, 1, 3, 1] as const

@@ -1,0 +1,242 @@
+/**
+ * The archive's tables. Change this file, then `npm run db:generate` to write a migration;
+ * never edit a migration once it has been committed (see README.md in this folder).
+ */
+import { sql } from 'drizzle-orm'
+import {
+  blob,
+  index,
+  integer,
+  primaryKey,
+  sqliteTable,
+  text,
+  uniqueIndex
+} from 'drizzle-orm/sqlite-core'
+
+const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`
+
+export const sources = sqliteTable('sources', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  name: text('name').notNull().unique(),
+  createdAt: text('created_at').notNull().default(now)
+})
+
+/** The bytes of an imported file, unchanged. One file may hold many articles (a JSON array). */
+export const originals = sqliteTable('originals', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  fileName: text('file_name').notNull(),
+  mediaType: text('media_type').notNull(),
+  encoding: text('encoding'),
+  sha256: text('sha256').notNull(),
+  size: integer('size').notNull(),
+  bytes: blob('bytes', { mode: 'buffer' }).notNull(),
+  importedAt: text('imported_at').notNull().default(now)
+}, (t) => [index('originals_sha256_idx').on(t.sha256)])
+
+export const articles = sqliteTable(
+  'articles',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    uid: text('uid').notNull().unique(),
+    title: text('title').notNull().default(''),
+    subtitle: text('subtitle'),
+    body: text('body').notNull().default(''),
+    lang: text('lang'),
+    sourceId: integer('source_id').references(() => sources.id, { onDelete: 'set null' }),
+    url: text('url'),
+    published: text('published'),
+    datePrecision: text('date_precision'),
+    dateText: text('date_text'),
+    /** JSON array of names, in the order the article gives them */
+    authors: text('authors').notNull().default('[]'),
+    caption: text('caption'),
+    imageCredit: text('image_credit'),
+    section: text('section'),
+    status: text('status').notNull().default('new'),
+    notes: text('notes'),
+    contentHash: text('content_hash').notNull(),
+    originalId: integer('original_id').references(() => originals.id, { onDelete: 'set null' }),
+    /** position of this article inside its original file (0 for one-article files) */
+    originalIndex: integer('original_index'),
+    sourceRef: text('source_ref'),
+    version: integer('version').notNull().default(1),
+    createdAt: text('created_at').notNull().default(now),
+    updatedAt: text('updated_at').notNull().default(now),
+    deletedAt: text('deleted_at')
+  },
+  (t) => [
+    index('articles_updated_idx').on(t.updatedAt, t.id),
+    index('articles_created_idx').on(t.createdAt, t.id),
+    index('articles_title_idx').on(t.title, t.id),
+    index('articles_source_idx').on(t.sourceId, t.id),
+    index('articles_status_idx').on(t.status, t.id),
+    index('articles_hash_idx').on(t.contentHash),
+    index('articles_deleted_idx').on(t.deletedAt)
+  ]
+)
+
+/** Every saved state of an article, restorable. */
+export const revisions = sqliteTable(
+  'revisions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    articleId: integer('article_id')
+      .notNull()
+      .references(() => articles.id, { onDelete: 'cascade' }),
+    version: integer('version').notNull(),
+    /** JSON of the article's fields at this version */
+    snapshot: text('snapshot').notNull(),
+    reason: text('reason').notNull().default('edit'),
+    createdAt: text('created_at').notNull().default(now)
+  },
+  (t) => [uniqueIndex('revisions_article_version_idx').on(t.articleId, t.version)]
+)
+
+export const collections = sqliteTable('collections', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  uid: text('uid').notNull().unique(),
+  name: text('name').notNull(),
+  description: text('description'),
+  parentId: integer('parent_id'),
+  createdAt: text('created_at').notNull().default(now)
+})
+
+export const collectionArticles = sqliteTable(
+  'collection_articles',
+  {
+    collectionId: integer('collection_id')
+      .notNull()
+      .references(() => collections.id, { onDelete: 'cascade' }),
+    articleId: integer('article_id')
+      .notNull()
+      .references(() => articles.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull().default(0)
+  },
+  (t) => [
+    primaryKey({ columns: [t.collectionId, t.articleId] }),
+    index('collection_articles_article_idx').on(t.articleId)
+  ]
+)
+
+/** Hierarchical tags: `name` is the full path, `سياسة/دولية`. */
+export const tags = sqliteTable('tags', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  name: text('name').notNull().unique(),
+  color: text('color'),
+  createdAt: text('created_at').notNull().default(now)
+})
+
+export const articleTags = sqliteTable(
+  'article_tags',
+  {
+    articleId: integer('article_id')
+      .notNull()
+      .references(() => articles.id, { onDelete: 'cascade' }),
+    tagId: integer('tag_id')
+      .notNull()
+      .references(() => tags.id, { onDelete: 'cascade' })
+  },
+  (t) => [primaryKey({ columns: [t.articleId, t.tagId] }), index('article_tags_tag_idx').on(t.tagId)]
+)
+
+/** Authority records: people, places, organisations. */
+export const entities = sqliteTable('entities', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  uid: text('uid').notNull().unique(),
+  kind: text('kind').notNull(),
+  name: text('name').notNull(),
+  /** JSON array of other names, in Arabic and Latin script */
+  aliases: text('aliases').notNull().default('[]'),
+  note: text('note'),
+  createdAt: text('created_at').notNull().default(now)
+})
+
+export const articleEntities = sqliteTable(
+  'article_entities',
+  {
+    articleId: integer('article_id')
+      .notNull()
+      .references(() => articles.id, { onDelete: 'cascade' }),
+    entityId: integer('entity_id')
+      .notNull()
+      .references(() => entities.id, { onDelete: 'cascade' })
+  },
+  (t) => [
+    primaryKey({ columns: [t.articleId, t.entityId] }),
+    index('article_entities_entity_idx').on(t.entityId)
+  ]
+)
+
+/** W3C Web Annotation: a TextQuoteSelector and a TextPositionSelector on a body version. */
+export const annotations = sqliteTable(
+  'annotations',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    uid: text('uid').notNull().unique(),
+    articleId: integer('article_id')
+      .notNull()
+      .references(() => articles.id, { onDelete: 'cascade' }),
+    start: integer('start').notNull(),
+    end: integer('end').notNull(),
+    exact: text('exact').notNull(),
+    prefix: text('prefix').notNull().default(''),
+    suffix: text('suffix').notNull().default(''),
+    bodyVersion: integer('body_version').notNull(),
+    color: text('color').notNull().default('yellow'),
+    note: text('note'),
+    /** JSON array of tag names */
+    tags: text('tags').notNull().default('[]'),
+    entityId: integer('entity_id').references(() => entities.id, { onDelete: 'set null' }),
+    author: text('author'),
+    status: text('status').notNull().default('anchored'),
+    createdAt: text('created_at').notNull().default(now),
+    updatedAt: text('updated_at').notNull().default(now)
+  },
+  (t) => [index('annotations_article_idx').on(t.articleId, t.start)]
+)
+
+export const relatedLinks = sqliteTable(
+  'related_links',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    articleId: integer('article_id')
+      .notNull()
+      .references(() => articles.id, { onDelete: 'cascade' }),
+    title: text('title').notNull(),
+    url: text('url'),
+    targetArticleId: integer('target_article_id').references(() => articles.id, {
+      onDelete: 'set null'
+    })
+  },
+  (t) => [index('related_links_article_idx').on(t.articleId)]
+)
+
+export const savedSearches = sqliteTable('saved_searches', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  uid: text('uid').notNull().unique(),
+  name: text('name').notNull(),
+  query: text('query').notNull(),
+  createdAt: text('created_at').notNull().default(now)
+})
+
+/** Spellings that normalising cannot join (سوريا / سورية), applied at query time. */
+export const spellingVariants = sqliteTable('spelling_variants', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  /** JSON array of equivalent spellings */
+  words: text('words').notNull()
+})
+
+/** One row per import run, with the result line of every file, re-openable. */
+export const importReports = sqliteTable('import_reports', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  uid: text('uid').notNull().unique(),
+  startedAt: text('started_at').notNull().default(now),
+  finishedAt: text('finished_at'),
+  /** JSON: {imported, duplicates, failed, files:[{path,status,uids,reason}]} */
+  summary: text('summary').notNull().default('{}')
+})
+
+export const settings = sqliteTable('settings', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull()
+})

@@ -1,0 +1,136 @@
+/**
+ * JSON importer: an array of article objects (the SaudiNewsNet dumps:
+ * `{source, url, date_extracted, title, author, content}`), one object, an object wrapping such
+ * an array (`{"articles": […]}`), or JSON Lines (one object per line).
+ */
+import type { ParsedArticle } from '@shared/domain'
+import { collectArticles, noArticlesReason } from './fields'
+import type { FieldRecord, RecordsResult } from './fields'
+import { ImportFormatError } from './types'
+import type { FormatImporter, ParseOptions } from './types'
+
+/** Deeper than any article dump; JSON.parse recurses, so 100k nested arrays would overflow it. */
+export const MAX_JSON_DEPTH = 64
+
+/** Keys under which an export wraps its list of articles. */
+const WRAPPER_KEYS = [
+  'articles',
+  'items',
+  'data',
+  'records',
+  'docs',
+  'documents',
+  'results',
+  'entries'
+]
+
+/**
+ * Deepest nesting of `[` and `{` outside strings, stopping as soon as `limit` is passed. A linear
+ * scan is cheap next to the parse it protects.
+ */
+export function jsonDepthExceeds(text: string, limit: number): boolean {
+  let depth = 0
+  let inString = false
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (inString) {
+      if (c === 92)
+        i++ // backslash: skip the escaped character
+      else if (c === 34) inString = false
+    } else if (c === 34) inString = true
+    else if (c === 91 || c === 123) {
+      if (++depth > limit) return true
+    } else if (c === 93 || c === 125) depth--
+  }
+  return false
+}
+
+function parseJsonValue(text: string, where: string): unknown {
+  try {
+    return JSON.parse(text)
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error)
+    throw new ImportFormatError(`The file is not valid JSON${where}: ${detail}`)
+  }
+}
+
+/** Top-level values of the file: one JSON document, or JSON Lines. */
+function readValues(text: string): unknown[] {
+  try {
+    return [JSON.parse(text)]
+  } catch (error) {
+    const lines = text.split(/\r?\n/).filter((l) => l.trim())
+    if (lines.length < 2 || !lines[0].trim().startsWith('{')) {
+      const detail = error instanceof Error ? error.message : String(error)
+      throw new ImportFormatError(`The file is not valid JSON: ${detail}`)
+    }
+    const values: unknown[] = []
+    let lineNo = 0
+    for (const line of text.split(/\r?\n/)) {
+      lineNo++
+      if (line.trim()) values.push(parseJsonValue(line, ` (JSON Lines, line ${lineNo})`))
+    }
+    return values
+  }
+}
+
+function isRecord(value: unknown): value is FieldRecord {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+/** Flattens the top-level values into the list of candidate article records. */
+function recordsOf(values: unknown[]): unknown[] {
+  if (values.length === 1) {
+    const only = values[0]
+    if (Array.isArray(only)) return only
+    if (isRecord(only)) {
+      const key = WRAPPER_KEYS.find((k) => Array.isArray(only[k]))
+      if (key) return only[key] as unknown[]
+    }
+  }
+  return values
+}
+
+/** Parses and reports which records were skipped and why. */
+export function parseJsonWithReport(text: string, options: ParseOptions): RecordsResult {
+  const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
+  if (!source.trim()) throw new ImportFormatError('The JSON file is empty')
+  if (jsonDepthExceeds(source, MAX_JSON_DEPTH)) {
+    throw new ImportFormatError(
+      `The JSON nests deeper than ${MAX_JSON_DEPTH} levels; article files are never that deep ` +
+        '(the file is malformed or hostile)'
+    )
+  }
+  const candidates = recordsOf(readValues(source))
+  const records = candidates.map((c) => (isRecord(c) ? c : null))
+  if (!records.some((r) => r !== null)) {
+    throw new ImportFormatError(
+      candidates.length === 0
+        ? 'The JSON file holds no article objects (the list is empty)'
+        : 'The JSON file holds no article objects (expected an object or a list of objects)'
+    )
+  }
+  return collectArticles(records, options, 'it is not a JSON object')
+}
+
+export const jsonImporter: FormatImporter = {
+  id: 'json',
+  extensions: ['.json', '.jsonl', '.ndjson'],
+  sniff(text: string, fileName: string): number {
+    const head = text
+      .replace(/^\uFEFF/, '')
+      .trimStart()
+      .slice(0, 200)
+    const named = /\.(json|jsonl|ndjson)$/i.test(fileName)
+    // `[` or `{` alone may open plain text (a bracketed note); JSON continues with a key or value
+    if (/^(\{\s*["}]|\[\s*[[{"\]\d-])/.test(head)) return 0.9
+    if (head.startsWith('{') || head.startsWith('[')) return named ? 0.6 : 0.3
+    return 0
+  },
+  parse(text: string, options: ParseOptions): ParsedArticle[] {
+    const result = parseJsonWithReport(text, options)
+    const reason = noArticlesReason(result, 'JSON file')
+    if (reason) throw new ImportFormatError(reason)
+    return result.articles
+  }
+}

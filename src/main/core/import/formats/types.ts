@@ -1,0 +1,40 @@
+import type { ParsedArticle } from '@shared/domain'
+
+export type FormatId = 'txt' | 'html' | 'json' | 'csv' | 'xml'
+
+export type EncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1256'
+
+/** Decoded text of one file, with what the decoder found. */
+export interface DecodedText {
+  text: string
+  encoding: EncodingName
+  bom: boolean
+}
+
+/** Options a user may pass for structured formats (JSON, CSV, XML): source field → article field. */
+export interface FieldMapping {
+  [sourceField: string]: keyof ParsedArticle
+}
+
+export interface ParseOptions {
+  mapping?: FieldMapping
+  /** file name, used as a last-resort title and for format hints */
+  fileName: string
+}
+
+/**
+ * One importer per format. `sniff` looks at the decoded text (and name) and answers how sure it
+ * is that the content is its format (0 = not at all, 1 = certain); `parse` returns the articles
+ * or throws an ImportFormatError whose message is shown to the user as the file's reason.
+ */
+export interface FormatImporter {
+  id: FormatId
+  extensions: readonly string[]
+  sniff(text: string, fileName: string): number
+  parse(text: string, options: ParseOptions): ParsedArticle[]
+}
+
+/** A file's content could not be read as an article; `message` is the reason the user sees. */
+export class ImportFormatError extends Error {
+  override name = 'ImportFormatError'
+}

@@ -1,0 +1,254 @@
+/**
+ * Reads the files inside a zip archive, safely. The central directory is read and checked first,
+ * and the whole archive is refused BEFORE anything is decompressed when an entry name could
+ * escape a folder (zip slip), when declared sizes look like a zip bomb, or when there are too many
+ * entries. Inflating then stops as soon as an entry outgrows its declared size, and every entry's
+ * CRC is checked, so a lying header cannot blow memory or smuggle altered data.
+ */
+import { Inflate } from 'fflate'
+import { ImportFormatError } from './formats/types'
+
+export interface ZipLimits {
+  maxEntries: number
+  maxTotalUncompressed: number
+  /** uncompressed / compressed above this is a bomb … */
+  maxRatio: number
+  /** … once the entry is larger than this (small files of repeated text compress very well) */
+  ratioCheckAbove: number
+}
+
+export const DEFAULT_ZIP_LIMITS: ZipLimits = {
+  maxEntries: 100_000,
+  maxTotalUncompressed: 1024 ** 3,
+  maxRatio: 100,
+  ratioCheckAbove: 1024 ** 2
+}
+
+export interface ZipEntry {
+  /** path inside the archive, `/`-separated */
+  name: string
+  bytes: Uint8Array
+}
+
+interface DirectoryEntry {
+  name: string
+  method: number
+  flags: number
+  crc: number
+  compressedSize: number
+  size: number
+  localOffset: number
+}
+
+const EOCD = 0x06054b50
+const ZIP64_LOCATOR = 0x07064b50
+const ZIP64_EOCD = 0x06064b50
+const CENTRAL = 0x02014b50
+const LOCAL = 0x04034b50
+
+function damaged(detail: string): ImportFormatError {
+  return new ImportFormatError(`The zip file is damaged or truncated: ${detail}`)
+}
+
+export function readZipEntries(bytes: Uint8Array, limits: Partial<ZipLimits> = {}): ZipEntry[] {
+  const lim = { ...DEFAULT_ZIP_LIMITS, ...limits }
+  const entries = readCentralDirectory(bytes, lim)
+  checkEntries(entries, lim)
+  return entries
+    .filter((e) => !e.name.endsWith('/') && !isMacMetadata(e.name))
+    .map((e) => ({ name: e.name, bytes: extract(bytes, e) }))
+}
+
+/** Finder's resource forks (`__MACOSX/`, `._name`) are not the user's files. */
+function isMacMetadata(name: string): boolean {
+  return name.startsWith('__MACOSX/') || /(^|\/)\._[^/]*$/.test(name)
+}
+
+function readCentralDirectory(bytes: Uint8Array, lim: ZipLimits): DirectoryEntry[] {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+  const eocd = findEocd(bytes, view)
+  let count = view.getUint16(eocd + 10, true)
+  let offset = view.getUint32(eocd + 16, true)
+  const z64 = eocd - 20
+  if (z64 >= 0 && view.getUint32(z64, true) === ZIP64_LOCATOR) {
+    const at = Number(view.getBigUint64(z64 + 8, true))
+    if (at + 56 > bytes.length || view.getUint32(at, true) !== ZIP64_EOCD) {
+      throw damaged('the Zip64 end record is missing')
+    }
+    count = Number(view.getBigUint64(at + 32, true))
+    offset = Number(view.getBigUint64(at + 48, true))
+  }
+  if (count > lim.maxEntries) {
+    throw new ImportFormatError(
+      `The zip file has ${count} entries; at most ${lim.maxEntries} are accepted`
+    )
+  }
+  const entries: DirectoryEntry[] = []
+  let p = offset
+  for (let i = 0; i < count; i++) {
+    if (p + 46 > bytes.length || view.getUint32(p, true) !== CENTRAL) {
+      throw damaged(`entry ${i + 1} of ${count} is missing from the central directory`)
+    }
+    const nameLength = view.getUint16(p + 28, true)
+    const extraLength = view.getUint16(p + 30, true)
+    const commentLength = view.getUint16(p + 32, true)
+    const end = p + 46 + nameLength + extraLength + commentLength
+    if (end > bytes.length) throw damaged(`entry ${i + 1} runs past the end of the file`)
+    const flags = view.getUint16(p + 8, true)
+    const rawName = bytes.subarray(p + 46, p + 46 + nameLength)
+    const entry: DirectoryEntry = {
+      // bit 11 marks UTF-8 names; others are CP437, where ASCII (all that the checks need) agrees
+      name: new TextDecoder(flags & 0x800 ? 'utf-8' : 'latin1')
+        .decode(rawName)
+        .replaceAll('\\', '/'),
+      method: view.getUint16(p + 10, true),
+      flags,
+      crc: view.getUint32(p + 16, true),
+      compressedSize: view.getUint32(p + 20, true),
+      size: view.getUint32(p + 24, true),
+      localOffset: view.getUint32(p + 42, true)
+    }
+    readZip64Extra(view, p + 46 + nameLength, extraLength, entry)
+    entries.push(entry)
+    p = end
+  }
+  return entries
+}
+
+function findEocd(bytes: Uint8Array, view: DataView): number {
+  // the record is 22 bytes plus a comment of up to 65535 bytes, at the very end
+  const stop = Math.max(0, bytes.length - 22 - 0xffff)
+  for (let p = bytes.length - 22; p >= stop; p--) {
+    if (view.getUint32(p, true) === EOCD) return p
+  }
+  throw damaged('its end-of-central-directory record is missing (not a zip, or cut short)')
+}
+
+/** Sizes and offsets of 4 GB and more live in the Zip64 extra field (id 1). */
+function readZip64Extra(view: DataView, start: number, length: number, e: DirectoryEntry): void {
+  let p = start
+  while (p + 4 <= start + length) {
+    const id = view.getUint16(p, true)
+    const size = view.getUint16(p + 2, true)
+    if (id === 1) {
+      let q = p + 4
+      const next = (): number => {
+        if (q + 8 > p + 4 + size) throw damaged(`the Zip64 sizes of ${e.name} are cut short`)
+        const value = Number(view.getBigUint64(q, true))
+        q += 8
+        return value
+      }
+      if (e.size === 0xffffffff) e.size = next()
+      if (e.compressedSize === 0xffffffff) e.compressedSize = next()
+      if (e.localOffset === 0xffffffff) e.localOffset = next()
+      return
+    }
+    p += 4 + size
+  }
+}
+
+/** Refuses the archive as a whole, before any decompression, with the first reason found. */
+function checkEntries(entries: DirectoryEntry[], lim: ZipLimits): void {
+  let total = 0
+  for (const e of entries) {
+    const unsafe = unsafeNameReason(e.name)
+    if (unsafe) {
+      throw new ImportFormatError(
+        `The zip file is refused: entry ${JSON.stringify(e.name)} ${unsafe}`
+      )
+    }
+    if (e.flags & 1) {
+      throw new ImportFormatError(`The zip file is encrypted (entry ${JSON.stringify(e.name)})`)
+    }
+    if (e.method !== 0 && e.method !== 8) {
+      throw new ImportFormatError(
+        `The zip entry ${JSON.stringify(e.name)} uses compression method ${e.method}; ` +
+          'only stored and deflated entries can be read'
+      )
+    }
+    const ratio = e.size / Math.max(e.compressedSize, 1)
+    if (e.size > lim.ratioCheckAbove && ratio > lim.maxRatio) {
+      throw new ImportFormatError(
+        `The zip file is refused as a likely zip bomb: entry ${JSON.stringify(e.name)} ` +
+          `declares ${e.size} bytes from ${e.compressedSize} compressed (ratio ${Math.round(ratio)})`
+      )
+    }
+    total += e.size
+    if (total > lim.maxTotalUncompressed) {
+      throw new ImportFormatError(
+        `The zip file is refused: its entries add up to more than ${lim.maxTotalUncompressed} ` +
+          'bytes uncompressed'
+      )
+    }
+  }
+}
+
+function unsafeNameReason(name: string): string | null {
+  if (name.includes('\0')) return 'has a NUL character in its name'
+  if (name.startsWith('/') || /^[a-zA-Z]:/.test(name)) return 'has an absolute path'
+  if (name.split('/').includes('..')) return 'has a ".." path segment (it would escape the folder)'
+  return null
+}
+
+function extract(bytes: Uint8Array, e: DirectoryEntry): Uint8Array {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+  const at = e.localOffset
+  if (at + 30 > bytes.length || view.getUint32(at, true) !== LOCAL) {
+    throw damaged(`the data of ${e.name} is missing`)
+  }
+  const start = at + 30 + view.getUint16(at + 26, true) + view.getUint16(at + 28, true)
+  const end = start + e.compressedSize
+  if (end > bytes.length) throw damaged(`the data of ${e.name} is cut short`)
+  const data = bytes.subarray(start, end)
+  const out = e.method === 0 ? data.slice() : inflateBounded(data, e)
+  if (out.length !== e.size) {
+    throw damaged(`${e.name} holds ${out.length} bytes, not the ${e.size} its header declares`)
+  }
+  if (crc32(out) !== e.crc) throw damaged(`${e.name} fails its CRC check`)
+  return out
+}
+
+/** Inflates in slices and stops at the first byte beyond the declared size. */
+function inflateBounded(data: Uint8Array, e: DirectoryEntry): Uint8Array {
+  const out = new Uint8Array(e.size)
+  let written = 0
+  let finished = false
+  const inflater = new Inflate((chunk, final) => {
+    if (written + chunk.length > e.size) {
+      throw damaged(`${e.name} inflates to more than the ${e.size} bytes its header declares`)
+    }
+    out.set(chunk, written)
+    written += chunk.length
+    if (final) finished = true
+  })
+  const slice = 64 * 1024
+  try {
+    for (let p = 0; p < data.length; p += slice) {
+      inflater.push(data.subarray(p, p + slice), p + slice >= data.length)
+    }
+    if (data.length === 0) inflater.push(data, true)
+  } catch (error) {
+    if (error instanceof ImportFormatError) throw error
+    throw damaged(
+      `${e.name} cannot be decompressed (${error instanceof Error ? error.message : String(error)})`
+    )
+  }
+  if (!finished && e.size > 0) throw damaged(`the compressed data of ${e.name} ends early`)
+  return out.subarray(0, written)
+}
+
+let crcTable: Uint32Array | null = null
+
+function crc32(data: Uint8Array): number {
+  if (!crcTable) {
+    crcTable = new Uint32Array(256)
+    for (let n = 0; n < 256; n++) {
+      let c = n
+      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1
+      crcTable[n] = c >>> 0
+    }
+  }
+  let crc = 0xffffffff
+  for (let i = 0; i < data.length; i++) crc = crcTable[(crc ^ data[i]) & 0xff] ^ (crc >>> 8)
+  return (crc ^ 0xffffffff) >>> 0
+}

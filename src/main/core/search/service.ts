@@ -1,0 +1,126 @@
+import type {
+  FacetValue,
+  FindInArticleResult,
+  SearchFacets,
+  SearchHit,
+  SearchInput,
+  SearchResult
+} from '@shared/contract/search'
+import { WarraqError } from '@shared/errors'
+import { findMatches } from '@shared/text/analyze'
+import { makeSnippet } from '@shared/text/snippet'
+import type { z } from 'zod'
+import type { SearchInput as SearchSchema } from '@shared/contract/search'
+import type { Archive } from '../db/open'
+import { stmt } from '../db/statements'
+import { FTS_WEIGHTS } from '../db/fts.sql'
+import { compileQuery } from './compile'
+import { filterSql } from './filters'
+
+type Input = z.output<typeof SearchSchema>
+
+const HITS_TABLE = `CREATE TEMP TABLE IF NOT EXISTS search_hits (id INTEGER PRIMARY KEY, score REAL NOT NULL)`
+
+function facet(archive: Archive, sql: string): FacetValue[] {
+  return archive.sqlite.prepare(sql).all() as FacetValue[]
+}
+
+function facets(archive: Archive): SearchFacets {
+  return {
+    source: facet(
+      archive,
+      `SELECT s.name AS value, count(*) AS count FROM search_hits h JOIN articles a ON a.id = h.id
+       JOIN sources s ON s.id = a.source_id GROUP BY s.id ORDER BY count DESC, value LIMIT 20`
+    ),
+    year: facet(
+      archive,
+      `SELECT substr(a.published, 1, 4) AS value, count(*) AS count FROM search_hits h
+       JOIN articles a ON a.id = h.id WHERE a.published IS NOT NULL GROUP BY value ORDER BY value DESC LIMIT 30`
+    ),
+    tag: facet(
+      archive,
+      `SELECT t.name AS value, count(*) AS count FROM search_hits h JOIN article_tags at ON at.article_id = h.id
+       JOIN tags t ON t.id = at.tag_id GROUP BY t.id ORDER BY count DESC, value LIMIT 20`
+    ),
+    collection: facet(
+      archive,
+      `SELECT c.name AS value, count(*) AS count FROM search_hits h JOIN collection_articles ca ON ca.article_id = h.id
+       JOIN collections c ON c.id = ca.collection_id GROUP BY c.id ORDER BY count DESC, value LIMIT 20`
+    )
+  }
+}
+
+/**
+ * Runs a query of the query language: one MATCH into a temporary table of hits, from which the
+ * total, the facets and the page are read (the FTS query runs once, not once per facet).
+ * Snippets and highlights are computed on the original text, never on stems.
+ */
+export function searchArticles(archive: Archive, input: SearchInput): SearchResult {
+  const { query: text, limit, offset, facets: wantFacets } = input as Input
+  const compiled = compileQuery(archive, text)
+  if (compiled.kind === 'empty') return { total: 0, hits: [], facets: null }
+  const { sqlite } = archive
+  const filters = filterSql(archive, compiled.filters)
+  const where = ['a.deleted_at IS NULL', ...filters.where].join(' AND ')
+  sqlite.exec(HITS_TABLE)
+  sqlite.exec('DELETE FROM search_hits')
+  try {
+    if (compiled.match !== null) {
+      sqlite
+        .prepare(
+          `INSERT INTO search_hits (id, score)
+           SELECT f.rowid, bm25(articles_fts, ${FTS_WEIGHTS.join(', ')}) FROM articles_fts f
+           JOIN articles a ON a.id = f.rowid WHERE articles_fts MATCH ? AND ${where}`
+        )
+        .run(compiled.match, ...filters.params)
+    } else {
+      sqlite
+        .prepare(`INSERT INTO search_hits (id, score) SELECT a.id, 0 FROM articles a WHERE ${where}`)
+        .run(...filters.params)
+    }
+  } catch (err) {
+    // the builder quotes every token, so this is a bug, but the user still gets a sentence
+    throw new WarraqError('query_syntax', `The query could not be run: ${(err as Error).message}`)
+  }
+  const total = stmt(sqlite, 'SELECT count(*) FROM search_hits').pluck().get() as number
+  const rows = stmt(
+    sqlite,
+    `SELECT a.id, a.uid, a.title, a.body, s.name AS source, a.published, h.score FROM search_hits h
+     JOIN articles a ON a.id = h.id LEFT JOIN sources s ON s.id = a.source_id
+     ORDER BY h.score, a.published DESC, a.id DESC LIMIT ? OFFSET ?`
+  ).all(limit, offset) as {
+    id: number
+    uid: string
+    title: string
+    body: string
+    source: string | null
+    published: string | null
+    score: number
+  }[]
+  const hits: SearchHit[] = rows.map((row) => {
+    const ranges = findMatches(row.body, compiled.terms)
+    const snippet = makeSnippet(row.body, ranges)
+    return {
+      uid: row.uid,
+      title: row.title,
+      source: row.source,
+      published: row.published,
+      snippet: snippet.text,
+      highlights: snippet.highlights,
+      titleHighlights: findMatches(row.title, compiled.terms),
+      score: row.score
+    }
+  })
+  return { total, hits, facets: wantFacets ? facets(archive) : null }
+}
+
+/** In-article find with the same matching rules as search: ranges on the original text. */
+export function findInArticle(archive: Archive, uid: string, text: string): FindInArticleResult {
+  const row = stmt(archive.sqlite, 'SELECT title, body FROM articles WHERE uid = ?').get(uid) as
+    | { title: string; body: string }
+    | undefined
+  if (!row) throw new WarraqError('not_found', `No article with uid ${uid}.`)
+  const compiled = compileQuery(archive, text)
+  if (compiled.kind === 'empty') return { body: [], title: [] }
+  return { body: findMatches(row.body, compiled.terms), title: findMatches(row.title, compiled.terms) }
+}

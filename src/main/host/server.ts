@@ -1,0 +1,166 @@
+import type { Handlers } from '@shared/contract'
+import { randomBytes, timingSafeEqual } from 'node:crypto'
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { dispatch } from '../core/api/dispatch'
+import { statusFor } from './http-status'
+import { CONTENT_SECURITY_POLICY, readStatic } from './static'
+
+export const MAX_BODY_BYTES = 64 * 1024 * 1024
+const COOKIE = 'warraq_token'
+
+export interface ServeOptions {
+  handlers: Handlers
+  /** folder of the built renderer */
+  rendererDir: string
+  port?: number
+  token?: string
+}
+
+export interface RunningServer {
+  server: Server
+  port: number
+  token: string
+  url: string
+  close(): Promise<void>
+}
+
+function sameToken(given: string | undefined, token: string): boolean {
+  if (!given) return false
+  const a = Buffer.from(given)
+  const b = Buffer.from(token)
+  return a.length === b.length && timingSafeEqual(a, b)
+}
+
+function tokenOf(req: IncomingMessage, url: URL): string | undefined {
+  const auth = req.headers.authorization
+  if (auth?.startsWith('Bearer ')) return auth.slice(7).trim()
+  const cookie = req.headers.cookie
+    ?.split(';')
+    .map((c) => c.trim())
+    .find((c) => c.startsWith(`${COOKIE}=`))
+  if (cookie) return cookie.slice(COOKIE.length + 1)
+  return url.searchParams.get('token') ?? undefined
+}
+
+function send(res: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body)
+  res.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Cache-Control': 'no-store',
+    'X-Content-Type-Options': 'nosniff'
+  })
+  res.end(text)
+}
+
+function readBody(req: IncomingMessage): Promise<Buffer | 'too_large'> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = []
+    let size = 0
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length
+      if (size > MAX_BODY_BYTES) {
+        resolve('too_large')
+        req.destroy()
+        return
+      }
+      chunks.push(chunk)
+    })
+    req.on('end', () => resolve(Buffer.concat(chunks)))
+    req.on('error', reject)
+  })
+}
+
+async function handleApi(req: IncomingMessage, res: ServerResponse, name: string, handlers: Handlers): Promise<void> {
+  if (req.method !== 'POST') {
+    send(res, 405, { ok: false, error: { code: 'invalid_input', message: 'Use POST for API calls.' } })
+    return
+  }
+  const body = await readBody(req)
+  if (body === 'too_large') {
+    send(res, 413, {
+      ok: false,
+      error: { code: 'invalid_input', message: `The request is larger than ${MAX_BODY_BYTES} bytes.` }
+    })
+    return
+  }
+  let input: unknown = {}
+  if (body.length > 0) {
+    try {
+      input = JSON.parse(body.toString('utf8'))
+    } catch {
+      send(res, 400, {
+        ok: false,
+        error: { code: 'invalid_input', message: 'The request body is not valid JSON.' }
+      })
+      return
+    }
+  }
+  const result = await dispatch(handlers, name, input)
+  send(res, result.ok ? 200 : statusFor(result.error.code), result)
+}
+
+/**
+ * The browser host: the contract over HTTP and the built renderer, on 127.0.0.1 only, behind a
+ * per-run token. The Host header is checked so a DNS-rebinding page cannot reach it by name.
+ */
+export async function startServer(options: ServeOptions): Promise<RunningServer> {
+  const token = options.token ?? randomBytes(24).toString('base64url')
+  let port = 0
+  const server = createServer((req, res) => {
+    const allowedHosts = [`127.0.0.1:${port}`, `localhost:${port}`]
+    if (!allowedHosts.includes(req.headers.host ?? '')) {
+      send(res, 403, { ok: false, error: { code: 'invalid_input', message: 'Forbidden host.' } })
+      return
+    }
+    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`)
+    if (!sameToken(tokenOf(req, url), token)) {
+      send(res, 401, {
+        ok: false,
+        error: { code: 'invalid_input', message: 'Missing or wrong token: open the URL that `warraq serve` printed.' }
+      })
+      return
+    }
+    if (url.pathname.startsWith('/api/')) {
+      handleApi(req, res, url.pathname.slice(5), options.handlers).catch((err: unknown) => {
+        console.error('[warraq] request failed', err)
+        if (!res.headersSent) send(res, 500, { ok: false, error: { code: 'internal', message: 'Internal error.' } })
+      })
+      return
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      send(res, 405, { ok: false, error: { code: 'invalid_input', message: 'Method not allowed.' } })
+      return
+    }
+    readStatic(options.rendererDir, url.pathname).then((file) => {
+      if (!file) {
+        send(res, 404, { ok: false, error: { code: 'not_found', message: 'Not found.' } })
+        return
+      }
+      res.writeHead(200, {
+        'Content-Type': file.type,
+        'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+        'X-Content-Type-Options': 'nosniff',
+        'Referrer-Policy': 'no-referrer',
+        'Cache-Control': 'no-cache',
+        'Set-Cookie': `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`
+      })
+      res.end(req.method === 'HEAD' ? undefined : file.body)
+    }, (err: unknown) => {
+      console.error('[warraq] static file failed', err)
+      send(res, 500, { ok: false, error: { code: 'internal', message: 'Internal error.' } })
+    })
+  })
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve())
+  })
+  port = (server.address() as AddressInfo).port
+  return {
+    server,
+    port,
+    token,
+    url: `http://127.0.0.1:${port}/?token=${token}`,
+    close: () => new Promise((resolve) => server.close(() => resolve()))
+  }
+}

@@ -1,0 +1,64 @@
+import { useEffect, useRef, useState } from 'react'
+import { useI18n } from './i18n/I18nProvider'
+import { navigate, useRoute } from './router'
+import { ArticleForm } from './views/ArticleForm'
+import { ArticleView } from './views/ArticleView'
+import { LibraryView } from './views/LibraryView'
+import { SearchView } from './views/SearchView'
+
+function SearchBox({ initial }: { initial: string }) {
+  const { t } = useI18n()
+  const [value, setValue] = useState(initial)
+  const timer = useRef<number | undefined>(undefined)
+  useEffect(() => setValue(initial), [initial])
+  return (
+    <input
+      type="search"
+      className="search-box"
+      dir="auto"
+      aria-label={t('search')}
+      placeholder={t('searchPlaceholder')}
+      value={value}
+      onChange={(e) => {
+        const next = e.target.value
+        setValue(next)
+        window.clearTimeout(timer.current)
+        // search as you type, once typing pauses
+        timer.current = window.setTimeout(() => navigate({ name: 'search', query: next }, true), 200)
+      }}
+    />
+  )
+}
+
+export function App() {
+  const { t, toggleLocale } = useI18n()
+  const route = useRoute()
+  return (
+    <div className="shell">
+      <nav className="sidebar">
+        <div className="brand">{t('appName')}</div>
+        <a href="#/" className={route.name === 'library' ? 'active' : ''}>
+          {t('library')}
+        </a>
+        <a href="#/trash" className={route.name === 'trash' ? 'active' : ''}>
+          {t('trash')}
+        </a>
+        <a href="#/new" className="new-article" data-testid="new-article">
+          {t('newArticle')}
+        </a>
+        <button type="button" className="locale" onClick={toggleLocale}>
+          {t('language')}
+        </button>
+      </nav>
+      <main className="content">
+        <SearchBox initial={route.name === 'search' ? route.query : ''} />
+        {route.name === 'library' ? <LibraryView /> : null}
+        {route.name === 'trash' ? <LibraryView trash /> : null}
+        {route.name === 'search' ? <SearchView query={route.query} /> : null}
+        {route.name === 'article' ? <ArticleView uid={route.uid} /> : null}
+        {route.name === 'edit' ? <ArticleForm uid={route.uid} /> : null}
+        {route.name === 'new' ? <ArticleForm /> : null}
+      </main>
+    </div>
+  )
+}

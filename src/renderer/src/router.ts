@@ -1,0 +1,55 @@
+import { useEffect, useState } from 'react'
+
+export type Route =
+  | { name: 'library' }
+  | { name: 'trash' }
+  | { name: 'search'; query: string }
+  | { name: 'article'; uid: string }
+  | { name: 'edit'; uid: string }
+  | { name: 'new' }
+
+/** Routes live in the hash, so reloads and the browser host's back button keep the place. */
+export function parseRoute(hash: string): Route {
+  const [path, queryString = ''] = hash.replace(/^#/, '').split('?')
+  const parts = path.split('/').filter(Boolean).map(decodeURIComponent)
+  const params = new URLSearchParams(queryString)
+  if (parts[0] === 'article' && parts[1]) return parts[2] === 'edit' ? { name: 'edit', uid: parts[1] } : { name: 'article', uid: parts[1] }
+  if (parts[0] === 'new') return { name: 'new' }
+  if (parts[0] === 'trash') return { name: 'trash' }
+  if (parts[0] === 'search') return { name: 'search', query: params.get('q') ?? '' }
+  return { name: 'library' }
+}
+
+export function hrefFor(route: Route): string {
+  switch (route.name) {
+    case 'article':
+      return `#/article/${encodeURIComponent(route.uid)}`
+    case 'edit':
+      return `#/article/${encodeURIComponent(route.uid)}/edit`
+    case 'new':
+      return '#/new'
+    case 'trash':
+      return '#/trash'
+    case 'search':
+      return `#/search?q=${encodeURIComponent(route.query)}`
+    default:
+      return '#/'
+  }
+}
+
+export function navigate(route: Route, replace = false): void {
+  const href = hrefFor(route)
+  if (replace) window.history.replaceState(null, '', href)
+  else window.location.hash = href
+  if (replace) window.dispatchEvent(new HashChangeEvent('hashchange'))
+}
+
+export function useRoute(): Route {
+  const [route, setRoute] = useState(() => parseRoute(window.location.hash))
+  useEffect(() => {
+    const onChange = (): void => setRoute(parseRoute(window.location.hash))
+    window.addEventListener('hashchange', onChange)
+    return () => window.removeEventListener('hashchange', onChange)
+  }, [])
+  return route
+}

@@ -1,0 +1,88 @@
+import type { SearchResult } from '@shared/contract/search'
+import { useEffect, useState } from 'react'
+import { api } from '../api/client'
+import { ErrorBanner } from '../components/ErrorBanner'
+import { Highlighted } from '../components/Highlighted'
+import { useI18n } from '../i18n/I18nProvider'
+import { navigate } from '../router'
+
+/** Search results for the query in the address, with facets that narrow the query when clicked. */
+export function SearchView({ query }: { query: string }) {
+  const { t } = useI18n()
+  const [result, setResult] = useState<SearchResult | null>(null)
+  const [error, setError] = useState<unknown>(null)
+
+  useEffect(() => {
+    if (!query.trim()) {
+      setResult(null)
+      return
+    }
+    let current = true
+    setError(null)
+    api['search.query']({ query, limit: 50 }).then(
+      (r) => current && setResult(r),
+      (err: unknown) => current && setError(err)
+    )
+    return () => {
+      current = false
+    }
+  }, [query])
+
+  const narrow = (filter: string, value: string): void => {
+    const quoted = /\s/.test(value) ? `"${value}"` : value
+    navigate({ name: 'search', query: `${query} ${filter}:${quoted}` }, true)
+  }
+
+  return (
+    <section className="search-view">
+      <ErrorBanner error={error} />
+      {result ? (
+        <div className="search-layout">
+          <div className="hits">
+            <p className="count" data-testid="search-total">
+              {result.total} {t('results')}
+            </p>
+            {result.hits.map((hit) => (
+              <a key={hit.uid} className="hit" href={`#/article/${encodeURIComponent(hit.uid)}`}>
+                <bdi className="hit-title" dir="auto">
+                  <Highlighted text={hit.title} ranges={hit.titleHighlights} />
+                </bdi>
+                <span className="row-meta">
+                  {hit.source ? <bdi dir="auto">{hit.source}</bdi> : null}
+                  {hit.published ? <bdi dir="ltr">{hit.published}</bdi> : null}
+                </span>
+                <p className="snippet" dir="auto">
+                  <Highlighted text={hit.snippet} ranges={hit.highlights} />
+                </p>
+              </a>
+            ))}
+            {result.total === 0 ? <p className="empty">{t('noResults')}</p> : null}
+          </div>
+          {result.facets ? (
+            <aside className="facets" aria-label={t('facets')}>
+              {(
+                [
+                  ['source', t('source'), result.facets.source],
+                  ['date', t('year'), result.facets.year],
+                  ['tag', t('tags'), result.facets.tag],
+                  ['collection', t('collections'), result.facets.collection]
+                ] as const
+              ).map(([filter, label, values]) =>
+                values.length ? (
+                  <div key={filter} className="facet">
+                    <h3>{label}</h3>
+                    {values.map((v) => (
+                      <button type="button" key={v.value} onClick={() => narrow(filter, v.value)}>
+                        <bdi dir="auto">{v.value}</bdi> <span className="facet-count">{v.count}</span>
+                      </button>
+                    ))}
+                  </div>
+                ) : null
+              )}
+            </aside>
+          ) : null}
+        </div>
+      ) : null}
+    </section>
+  )
+}

@@ -1,0 +1,52 @@
+import { z } from 'zod'
+
+export const IMPORT_FORMATS = ['auto', 'txt', 'html', 'json', 'csv', 'xml'] as const
+export type ImportFormatChoice = (typeof IMPORT_FORMATS)[number]
+
+/** What to do with an article whose normalised body is already in the archive. */
+export const DUPLICATE_POLICIES = ['skip', 'link', 'import'] as const
+export type DuplicatePolicy = (typeof DUPLICATE_POLICIES)[number]
+
+export type FileStatus = 'imported' | 'duplicate' | 'failed' | 'partial'
+
+export interface FileResult {
+  path: string
+  status: FileStatus
+  uids: string[]
+  /** uids of existing articles this file's articles duplicate */
+  duplicateOf?: string[]
+  reason?: string
+  format?: string
+  encoding?: string
+}
+
+export interface ImportSummary {
+  reportUid: string
+  imported: number
+  duplicates: number
+  failed: number
+  files: FileResult[]
+  cancelled?: boolean
+}
+
+export interface ImportProgress {
+  filesDone: number
+  filesTotal: number
+  articles: number
+  currentPath: string
+}
+
+/** A file sent from the renderer (drag and drop, the Import dialog) as base64. */
+export const ImportFilesInput = z.object({
+  files: z
+    .array(
+      z.object({
+        name: z.string().min(1).max(1_000),
+        base64: z.string().max(60 * 1024 * 1024)
+      })
+    )
+    .min(1)
+    .max(10_000),
+  format: z.enum(IMPORT_FORMATS).default('auto'),
+  duplicates: z.enum(DUPLICATE_POLICIES).default('skip')
+})

@@ -1,0 +1,72 @@
+/**
+ * The contract between the renderer and the archive: each call declared once. The IPC binding,
+ * the preload allow-list, the HTTP routes and the renderer client all derive from `contract`.
+ * How to add a call: see README.md in this folder.
+ */
+import { z } from 'zod'
+import type { Article } from '../domain'
+import type { ArticlePage, RevisionSummary } from '../domain-lists'
+import type { Annotation } from './annotations'
+import {
+  AnnotationCreateInput,
+  AnnotationListInput,
+  AnnotationUpdateInput
+} from './annotations'
+import { EmptyInput, type ArchiveStats } from './archive'
+import {
+  ArticleCreateInput,
+  ArticleListInput,
+  ArticleUpdateInput,
+  RevisionRestoreInput,
+  UidInput
+} from './articles'
+import { call } from './define'
+import type { Snapshot } from './snapshot'
+import {
+  FindInArticleInput,
+  SearchInput,
+  type FindInArticleResult,
+  type SearchResult
+} from './search'
+
+export const contract = {
+  'articles.create': call<Article>()(ArticleCreateInput),
+  'articles.get': call<Article>()(UidInput),
+  'articles.update': call<Article>()(ArticleUpdateInput),
+  'articles.list': call<ArticlePage>()(ArticleListInput),
+  'articles.delete': call<Article>()(UidInput),
+  'articles.restore': call<Article>()(UidInput),
+  'articles.emptyTrash': call<{ removed: number }>()(z.object({ confirm: z.literal(true) })),
+  'articles.revisions': call<RevisionSummary[]>()(UidInput),
+  'articles.revision': call<Snapshot>()(RevisionRestoreInput),
+  'articles.restoreRevision': call<Article>()(RevisionRestoreInput),
+  'annotations.create': call<Annotation>()(AnnotationCreateInput),
+  'annotations.list': call<Annotation[]>()(AnnotationListInput),
+  'annotations.update': call<Annotation>()(AnnotationUpdateInput),
+  'annotations.delete': call<{ uid: string }>()(UidInput),
+  'search.query': call<SearchResult>()(SearchInput),
+  'search.findInArticle': call<FindInArticleResult>()(FindInArticleInput),
+  'archive.stats': call<ArchiveStats>()(EmptyInput)
+} as const
+
+export type Contract = typeof contract
+export type CallName = keyof Contract
+export const CALL_NAMES = Object.keys(contract) as CallName[]
+
+export type CallInput<K extends CallName> = z.input<Contract[K]['input']>
+export type ParsedInput<K extends CallName> = z.output<Contract[K]['input']>
+export type CallOutput<K extends CallName> = NonNullable<Contract[K]['output']>
+
+/** What the main side implements: one function per call, given validated input. */
+export type Handlers = {
+  [K in CallName]: (input: ParsedInput<K>) => CallOutput<K> | Promise<CallOutput<K>>
+}
+
+/** What the renderer calls: one async function per call. */
+export type Api = {
+  [K in CallName]: (input: CallInput<K>) => Promise<CallOutput<K>>
+}
+
+export function isCallName(name: string): name is CallName {
+  return Object.hasOwn(contract, name)
+}

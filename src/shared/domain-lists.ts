@@ -1,0 +1,31 @@
+import type { Article, ArticleStatus } from './domain'
+
+/** One row of the library table: what the list shows, without the body. */
+export interface ArticleSummary {
+  uid: string
+  title: string
+  source: string | null
+  published: string | null
+  datePrecision: Article['datePrecision']
+  authors: string[]
+  status: ArticleStatus
+  version: number
+  annotationCount: number
+  createdAt: string
+  updatedAt: string
+  deletedAt: string | null
+}
+
+export interface ArticlePage {
+  items: ArticleSummary[]
+  total: number
+  nextCursor: string | null
+}
+
+export interface RevisionSummary {
+  version: number
+  reason: string
+  createdAt: string
+  title: string
+  bodyLength: number
+}

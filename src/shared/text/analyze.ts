@@ -1,0 +1,105 @@
+/**
+ * What goes into the FTS5 columns, and where query terms occur in an original text.
+ */
+import { stemWord } from './stem'
+import { tokenize } from './tokenize'
+import type { Token } from './tokenize'
+
+/** Index text of one field: the `_s` and `_t` column values. */
+export interface IndexedText {
+  /** Normalised tokens joined by single spaces. */
+  surface: string
+  /** Stems of the same tokens, in the same order, joined by single spaces. */
+  stems: string
+}
+
+/**
+ * Turns a field into the text stored in its FTS5 columns. Tokens contain only a–z, 0–9 and Arabic
+ * letters, so unicode61 (remove_diacritics 0) splits the stored text exactly at our spaces.
+ */
+export function analyzeForIndex(text: string): IndexedText {
+  const tokens = tokenize(text)
+  const surface = new Array<string>(tokens.length)
+  const stems = new Array<string>(tokens.length)
+  for (let i = 0; i < tokens.length; i++) {
+    surface[i] = tokens[i].norm
+    stems[i] = stemWord(tokens[i].norm)
+  }
+  return { surface: surface.join(' '), stems: stems.join(' ') }
+}
+
+/** A query term to find in a text (see `highlightTermsFromQuery` in @shared/query). */
+export interface MatchTerm {
+  /** Normalised word; for a phrase, its words joined by a space. */
+  norm: string
+  /** When set, tokens with this stem match too. */
+  stem?: string
+  /** Match tokens whose normalised form starts with `norm`. */
+  prefix?: boolean
+  /** Normalised words that must occur as consecutive tokens. */
+  phrase?: string[]
+}
+
+/** A `[start, end)` range of offsets into the original text. */
+export type TextRange = [number, number]
+
+/**
+ * Ranges of the ORIGINAL text covering tokens that match any term: the same normalised form, the
+ * same stem (when the term has one), a normalised prefix (prefix terms), or consecutive tokens
+ * (phrases). Sorted, and overlapping ranges merged. Pass `tokens` to reuse a tokenization of
+ * `original` across calls (in-article find while typing).
+ */
+export function findMatches(
+  original: string,
+  terms: readonly MatchTerm[],
+  tokens: readonly Token[] = tokenize(original)
+): TextRange[] {
+  const exact = new Set<string>()
+  const stems = new Set<string>()
+  const prefixes: string[] = []
+  const phrases: string[][] = []
+  for (const term of terms) {
+    if (term.phrase !== undefined) {
+      const words = term.phrase.filter((w) => w !== '')
+      if (words.length === 1) exact.add(words[0])
+      else if (words.length > 1) phrases.push(words)
+    } else if (term.norm === '') {
+      continue
+    } else if (term.prefix === true) {
+      prefixes.push(term.norm)
+    } else {
+      exact.add(term.norm)
+      if (term.stem !== undefined && term.stem !== '') stems.add(term.stem)
+    }
+  }
+  const ranges: TextRange[] = []
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]
+    if (
+      exact.has(t.norm) ||
+      (stems.size > 0 && stems.has(stemWord(t.norm))) ||
+      prefixes.some((p) => t.norm.startsWith(p))
+    ) {
+      ranges.push([t.start, t.end])
+    }
+    for (const words of phrases) {
+      if (t.norm !== words[0] || i + words.length > tokens.length) continue
+      let k = 1
+      while (k < words.length && tokens[i + k].norm === words[k]) k++
+      if (k === words.length) ranges.push([t.start, tokens[i + k - 1].end])
+    }
+  }
+  return mergeRanges(ranges)
+}
+
+/** Sorted copies of the ranges, overlapping ones merged (touching ranges stay separate). */
+export function mergeRanges(ranges: readonly TextRange[]): TextRange[] {
+  const sorted = [...ranges].sort((a, b) => a[0] - b[0] || a[1] - b[1])
+  const merged: TextRange[] = []
+  for (const r of sorted) {
+    const last = merged[merged.length - 1]
+    if (last !== undefined && r[0] < last[1]) last[1] = Math.max(last[1], r[1])
+    else merged.push([r[0], r[1]])
+  }
+  return merged
+}

@@ -1,0 +1,12 @@
+/** Arabic-first text processing shared by indexing, querying, find and highlighting. */
+export { normalizeText, normalizeWithMap, mapRangeToOriginal } from './normalize'
+export type { NormalizeOptions, NormalizedWithMap } from './normalize'
+export { tokenize } from './tokenize'
+export type { Token } from './tokenize'
+export { stemWord, isProtectedWord } from './stem'
+export { PROTECTED_WORDS } from './protectedWords'
+export { DEFAULT_VARIANT_GROUPS, expandVariants } from './variants'
+export { analyzeForIndex, findMatches, mergeRanges } from './analyze'
+export type { IndexedText, MatchTerm, TextRange } from './analyze'
+export { makeSnippet } from './snippet'
+export type { Snippet } from './snippet'
