@@ -9,7 +9,15 @@ import tseslint from 'typescript-eslint'
 const noElectron = { name: 'electron', message: 'core/ and shared/ never import electron.' }
 
 export default tseslint.config(
-  { ignores: ['out/**', 'node_modules/**', 'native/**', 'test-results/**', 'src/main/core/db/migrations/**'] },
+  {
+    ignores: [
+      'out/**',
+      'node_modules/**',
+      'native/**',
+      'test-results/**',
+      'src/main/core/db/migrations/**'
+    ]
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -17,7 +25,10 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/consistent-type-imports': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }]
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }
+      ]
     }
   },
   {
@@ -25,14 +36,34 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { paths: [noElectron], patterns: [{ group: ['node:*'], message: 'shared/ is pure: no node: imports.' }, { group: ['**/main/**', '**/renderer/**', '**/preload/**'], message: 'shared/ imports only shared/.' }] }
+        {
+          paths: [noElectron],
+          patterns: [
+            { group: ['node:*'], message: 'shared/ is pure: no node: imports.' },
+            {
+              group: ['**/main/**', '**/renderer/**', '**/preload/**'],
+              message: 'shared/ imports only shared/.'
+            }
+          ]
+        }
       ]
     }
   },
   {
     files: ['src/main/core/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [noElectron], patterns: [{ group: ['**/renderer/**', '**/preload/**'], message: 'core/ imports shared/ and node only.' }] }]
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [noElectron],
+          patterns: [
+            {
+              group: ['**/renderer/**', '**/preload/**'],
+              message: 'core/ imports shared/ and node only.'
+            }
+          ]
+        }
+      ]
     }
   },
   {
@@ -40,17 +71,37 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },
     rules: {
-      ...reactHooks.configs.recommended.rules,
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'warn',
       'no-restricted-imports': [
         'error',
-        { paths: [noElectron], patterns: [{ group: ['node:*'], message: 'the renderer has no node.' }, { group: ['**/main/**', '**/preload/**'], message: 'the renderer talks to the archive only through the contract.' }] }
+        {
+          paths: [noElectron],
+          patterns: [
+            { group: ['node:*'], message: 'the renderer has no node.' },
+            {
+              group: ['**/main/**', '**/preload/**'],
+              message: 'the renderer talks to the archive only through the contract.'
+            }
+          ]
+        }
       ]
     }
   },
   {
     files: ['src/preload/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/main/**', '**/renderer/**'], message: 'preload imports shared/ and electron only.' }] }]
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/main/**', '**/renderer/**'],
+              message: 'preload imports shared/ and electron only.'
+            }
+          ]
+        }
+      ]
     }
   }
 )

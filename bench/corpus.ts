@@ -12,7 +12,10 @@ export interface CorpusArticle {
 }
 
 /** Reads SaudiNewsNet's zips (one JSON array each) as they are. */
-export function readCorpus(dir: string): { files: { name: string; bytes: Uint8Array }[]; articles: CorpusArticle[] } {
+export function readCorpus(dir: string): {
+  files: { name: string; bytes: Uint8Array }[]
+  articles: CorpusArticle[]
+} {
   const files = readdirSync(dir)
     .filter((f) => f.endsWith('.zip'))
     .sort()
@@ -30,13 +33,20 @@ export function readCorpus(dir: string): { files: { name: string; bytes: Uint8Ar
  * The corpus multiplied to `scale` times its size, each copy varied (a copy marker in title and
  * body, paragraphs rotated) so that duplicate detection does not drop it and the index grows.
  */
-export function scaledJsonFiles(articles: CorpusArticle[], scale: number, perFile = 2_000): { name: string; bytes: Uint8Array }[] {
+export function scaledJsonFiles(
+  articles: CorpusArticle[],
+  scale: number,
+  perFile = 2_000
+): { name: string; bytes: Uint8Array }[] {
   const files: { name: string; bytes: Uint8Array }[] = []
   let batch: CorpusArticle[] = []
   const encoder = new TextEncoder()
   const flush = (): void => {
     if (!batch.length) return
-    files.push({ name: `scaled-${String(files.length).padStart(5, '0')}.json`, bytes: encoder.encode(JSON.stringify(batch)) })
+    files.push({
+      name: `scaled-${String(files.length).padStart(5, '0')}.json`,
+      bytes: encoder.encode(JSON.stringify(batch))
+    })
     batch = []
   }
   for (let copy = 0; copy < scale; copy++) {
@@ -46,7 +56,11 @@ export function scaledJsonFiles(articles: CorpusArticle[], scale: number, perFil
         const paragraphs = a.content.split('\n')
         const shift = copy % Math.max(1, paragraphs.length)
         const rotated = [...paragraphs.slice(shift), ...paragraphs.slice(0, shift)]
-        batch.push({ ...a, title: `${a.title} (${copy})`, content: `${rotated.join('\n')}\nنسخة ${copy}` })
+        batch.push({
+          ...a,
+          title: `${a.title} (${copy})`,
+          content: `${rotated.join('\n')}\nنسخة ${copy}`
+        })
       }
       if (batch.length >= perFile) flush()
     }

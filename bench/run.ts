@@ -43,7 +43,10 @@ function percentile(values: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]
 }
 
-function timeQueries(run: (q: string) => void, rounds: number): { p50: number; p95: number; max: number } {
+function timeQueries(
+  run: (q: string) => void,
+  rounds: number
+): { p50: number; p95: number; max: number } {
   const times: number[] = []
   for (let r = 0; r < rounds; r++) {
     for (const q of QUERIES) {
@@ -53,11 +56,17 @@ function timeQueries(run: (q: string) => void, rounds: number): { p50: number; p
     }
   }
   const round = (n: number) => Math.round(n * 100) / 100
-  return { p50: round(percentile(times, 50)), p95: round(percentile(times, 95)), max: round(Math.max(...times)) }
+  return {
+    p50: round(percentile(times, 50)),
+    p95: round(percentile(times, 95)),
+    max: round(Math.max(...times))
+  }
 }
 
 async function main(): Promise<void> {
-  const corpusDir = resolve(arg('corpus') ?? join(import.meta.dirname, '..', '..', 'shared', 'corpus', 'saudinewsnet'))
+  const corpusDir = resolve(
+    arg('corpus') ?? join(import.meta.dirname, '..', '..', 'shared', 'corpus', 'saudinewsnet')
+  )
   if (!existsSync(corpusDir)) {
     process.stderr.write(`No corpus at ${corpusDir}: pass --corpus DIR (SaudiNewsNet's zips).\n`)
     process.exit(2)
@@ -71,7 +80,10 @@ async function main(): Promise<void> {
     const total = scale > 1 ? articles.length * scale : articles.length
 
     let t0 = performance.now()
-    const plain = plainImport(join(work, 'plain.db'), scale > 1 ? scaledIter(articles, scale) : articles)
+    const plain = plainImport(
+      join(work, 'plain.db'),
+      scale > 1 ? scaledIter(articles, scale) : articles
+    )
     const plainSeconds = (performance.now() - t0) / 1000
 
     const archive = openArchive(join(work, 'warraq.db'))
@@ -80,7 +92,10 @@ async function main(): Promise<void> {
     const warraqSeconds = (performance.now() - t0) / 1000
     archive.sqlite.pragma('wal_checkpoint(TRUNCATE)')
 
-    const warraqQueries = timeQueries((q) => void searchArticles(archive, { query: q, limit: 20, offset: 0, facets: true }), rounds)
+    const warraqQueries = timeQueries(
+      (q) => void searchArticles(archive, { query: q, limit: 20, offset: 0, facets: true }),
+      rounds
+    )
     const plainQueries = timeQueries((q) => void plainSearch(plain.db, q), rounds)
     const indexBytes = archive.sqlite
       .prepare("SELECT coalesce(sum(pgsize), 0) FROM dbstat WHERE name LIKE 'articles_fts%'")
@@ -93,7 +108,8 @@ async function main(): Promise<void> {
       failed: summary.failed,
       warraqArticlesPerSecond: Math.round(summary.imported / warraqSeconds),
       plainArticlesPerSecond: Math.round(plain.count / plainSeconds),
-      importRatio: Math.round((summary.imported / warraqSeconds / (plain.count / plainSeconds)) * 100) / 100,
+      importRatio:
+        Math.round((summary.imported / warraqSeconds / (plain.count / plainSeconds)) * 100) / 100,
       warraqQueryMs: warraqQueries,
       plainQueryMs: plainQueries,
       warraqDbMB: Math.round(statSync(join(work, 'warraq.db')).size / 1e6),
@@ -111,7 +127,10 @@ async function main(): Promise<void> {
 
 function* scaledIter(articles: ReturnType<typeof readCorpus>['articles'], scale: number) {
   for (let copy = 0; copy < scale; copy++) {
-    for (const a of articles) yield copy === 0 ? a : { ...a, title: `${a.title} (${copy})`, content: `${a.content}\nنسخة ${copy}` }
+    for (const a of articles)
+      yield copy === 0
+        ? a
+        : { ...a, title: `${a.title} (${copy})`, content: `${a.content}\nنسخة ${copy}` }
   }
 }
 

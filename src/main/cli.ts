@@ -3,7 +3,21 @@
  */
 import { WarraqError } from '@shared/errors'
 import { parseArgs, UsageError, type CliArgs } from './cli/args'
-import { rebuildIndexCommand, searchCommand, serveCommand, showCommand, statsCommand } from './cli/commands'
+import {
+  BACKUP_HELP,
+  backupCommand,
+  backupsCommand,
+  checkCommand,
+  restoreCommand
+} from './cli/backup'
+import {
+  rebuildIndexCommand,
+  searchCommand,
+  serveCommand,
+  showCommand,
+  statsCommand
+} from './cli/commands'
+import { EXPORT_HELP, exportCommand } from './cli/export'
 import { importCommand } from './cli/import'
 import { createOutput, type Output } from './cli/output'
 
@@ -12,10 +26,15 @@ const GLOBAL_HELP = `Usage: warraq [--db FILE] <command> [options]
 Commands:
   import PATH…        import files, folders and .zip archives
   search QUERY        search the archive
+  export FORMAT       write articles or annotations to csv, json, annotations, csl or ris
   show UID            print one article
   stats               counts and sizes of the archive
   rebuild-index       recreate the search index from the articles
   serve               open the app in a browser on this machine
+  backup [FILE]       make a checked backup (into the backups folder, or FILE)
+  backups             list the backups, newest first
+  restore FILE        replace the archive with a backup (the current one is backed up first)
+  check               full integrity check of the archive and its search index
 
 Global options (before or after the command):
   --db FILE           the archive file (else $WARRAQ_DB, else the per-user archive)
@@ -33,19 +52,28 @@ With --json prints {"imported","duplicates","failed","files":[{"path","status","
 
 Query language: words, "phrases", OR, -exclude, prefix*, =exact, and filters source: author:
 tag: collection: entity: date:2016 date:2015-07..2016-02 has:annotations status:new`,
+  export: EXPORT_HELP,
   show: 'Usage: warraq show UID [--json]\n\nPrints every field of an article.',
-  stats: 'Usage: warraq stats [--json]\n\nCounts of articles, annotations, revisions, and the size of the file and its search index.',
-  'rebuild-index': 'Usage: warraq rebuild-index [--json]\n\nRecreates the full-text index from the articles.',
+  stats:
+    'Usage: warraq stats [--json]\n\nCounts of articles, annotations, revisions, and the size of the file and its search index.',
+  'rebuild-index':
+    'Usage: warraq rebuild-index [--json]\n\nRecreates the full-text index from the articles.',
   serve: `Usage: warraq serve [--db FILE] [--port N]
 
-Serves the app on 127.0.0.1 and prints its URL once, with a fresh token. Stop with Ctrl+C.`
+Serves the app on 127.0.0.1 and prints its URL once, with a fresh token. Stop with Ctrl+C.`,
+  ...BACKUP_HELP
 }
 
 type Command = (args: CliArgs, out: Output) => void | number | Promise<void | number>
 
 const COMMANDS: Record<string, Command> = {
+  backup: backupCommand,
+  backups: backupsCommand,
+  restore: restoreCommand,
+  check: checkCommand,
   import: importCommand,
   search: searchCommand,
+  export: exportCommand,
   show: showCommand,
   stats: statsCommand,
   'rebuild-index': rebuildIndexCommand,

@@ -93,7 +93,9 @@ if (!app.requestSingleInstanceLock()) {
   })
   lockDownContents()
   void app.whenReady().then(() => {
-    session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false))
+    session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) =>
+      callback(false)
+    )
     serveAppProtocol()
     let archive: Archive
     try {

@@ -11,10 +11,16 @@ import { isTrustedSender } from './security'
 export function bindContract(ipcMain: IpcMain, handlers: Handlers, origins: string[]): void {
   ipcMain.handle(IPC_CHANNEL, async (event: IpcMainInvokeEvent, name: unknown, input: unknown) => {
     if (!isTrustedSender(event.senderFrame?.url, origins)) {
-      return { ok: false, error: { code: 'invalid_input', message: 'Refused: the request did not come from the app.' } }
+      return {
+        ok: false,
+        error: { code: 'invalid_input', message: 'Refused: the request did not come from the app.' }
+      }
     }
     if (typeof name !== 'string') {
-      return { ok: false, error: { code: 'unknown_call', message: 'The call name must be a string.' } }
+      return {
+        ok: false,
+        error: { code: 'unknown_call', message: 'The call name must be a string.' }
+      }
     }
     return dispatch(handlers, name, input)
   })

@@ -48,7 +48,11 @@ const EXTERNAL_HOSTS_ALLOWED = /^https:$/
 export function isAllowedExternalUrl(url: string): boolean {
   try {
     const parsed = new URL(url)
-    return EXTERNAL_HOSTS_ALLOWED.test(parsed.protocol) && parsed.username === '' && parsed.password === ''
+    return (
+      EXTERNAL_HOSTS_ALLOWED.test(parsed.protocol) &&
+      parsed.username === '' &&
+      parsed.password === ''
+    )
   } catch {
     return false
   }

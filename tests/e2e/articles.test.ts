@@ -10,26 +10,35 @@ afterEach(async () => s.close())
 describe('articles in the browser host', () => {
   it('creates an Arabic article, edits it, and finds it persisted after a reload', async () => {
     const { page } = s
-    await expect(page.locator('html')).resolves.toBeTruthy()
+    await page.waitForSelector('.library')
     expect(await page.getAttribute('html', 'dir')).toBe('rtl')
     await page.screenshot({ path: screenshotPath('library-empty-rtl') })
 
     await page.click('[data-testid=new-article]')
     await page.fill('input[name=title]', 'موسكو تبحث عن دعم موقفها في الجزائر')
-    await page.fill('textarea[name=body]', 'اعتبر وزير الخارجية أن الحرب على الإرهاب تحتاج تعاوناً دولياً.\nوقال إن الزيارة فرصة لتقييم التعاون.')
+    await page.fill(
+      'textarea[name=body]',
+      'اعتبر وزير الخارجية أن الحرب على الإرهاب تحتاج تعاوناً دولياً.\nوقال إن الزيارة فرصة لتقييم التعاون.'
+    )
     await page.fill('input[name=source]', 'العربي الجديد')
     await page.click('[data-testid=save-article]')
     await page.waitForSelector('[data-testid=article-title]')
-    expect(await page.textContent('[data-testid=article-title]')).toBe('موسكو تبحث عن دعم موقفها في الجزائر')
+    expect(await page.textContent('[data-testid=article-title]')).toBe(
+      'موسكو تبحث عن دعم موقفها في الجزائر'
+    )
 
     await page.click('[data-testid=edit-article]')
     await page.fill('input[name=title]', 'موسكو تبحث عن دعم موقفها تجاه سورية في الجزائر')
     await page.keyboard.press('Control+KeyS')
-    await page.waitForFunction(() => document.querySelector('[data-testid=article-title]')?.textContent?.includes('سورية'))
+    await page.waitForFunction(() =>
+      document.querySelector('[data-testid=article-title]')?.textContent?.includes('سورية')
+    )
 
     await page.reload()
     await page.waitForSelector('[data-testid=article-title]')
-    expect(await page.textContent('[data-testid=article-title]')).toBe('موسكو تبحث عن دعم موقفها تجاه سورية في الجزائر')
+    expect(await page.textContent('[data-testid=article-title]')).toBe(
+      'موسكو تبحث عن دعم موقفها تجاه سورية في الجزائر'
+    )
     expect(await page.textContent('[data-testid=article-body]')).toContain('الحرب على الإرهاب')
     await page.screenshot({ path: screenshotPath('article-reader-rtl') })
 

@@ -40,7 +40,10 @@ export async function openSession(locale: 'ar' | 'en' = 'ar'): Promise<Session> 
   }
   mkdirSync(RESULTS_DIR, { recursive: true })
   const archive = createTestArchive()
-  const server = await startServer({ handlers: createHandlers(archive.archive), rendererDir: RENDERER_DIR })
+  const server = await startServer({
+    handlers: createHandlers(archive.archive),
+    rendererDir: RENDERER_DIR
+  })
   const browser = await chromium.launch({
     executablePath: chromiumPath(),
     args: [
@@ -53,7 +56,8 @@ export async function openSession(locale: 'ar' | 'en' = 'ar'): Promise<Session> 
     ]
   })
   const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale })
-  if (locale === 'en') await context.addInitScript(() => localStorage.setItem('warraq.locale', 'en'))
+  if (locale === 'en')
+    await context.addInitScript(() => localStorage.setItem('warraq.locale', 'en'))
   const page = await context.newPage()
   await page.goto(server.url)
   return {

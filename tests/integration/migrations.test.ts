@@ -21,11 +21,18 @@ function migrationsUpTo(dir: string, count: number): string {
   const journal = JSON.parse(readFileSync(join(source, 'meta', '_journal.json'), 'utf8')) as Journal
   journal.entries = journal.entries.slice(0, count)
   writeFileSync(join(target, 'meta', '_journal.json'), JSON.stringify(journal))
-  for (const entry of journal.entries) cpSync(join(source, `${entry.tag}.sql`), join(target, `${entry.tag}.sql`))
+  for (const entry of journal.entries)
+    cpSync(join(source, `${entry.tag}.sql`), join(target, `${entry.tag}.sql`))
   return target
 }
 
-const CHILD_TABLES = ['revisions', 'annotations', 'article_tags', 'collection_articles', 'related_links']
+const CHILD_TABLES = [
+  'revisions',
+  'annotations',
+  'article_tags',
+  'collection_articles',
+  'related_links'
+]
 
 function childCounts(file: string): Record<string, number> {
   const db = new Database(file, { readonly: true })
@@ -73,24 +80,35 @@ describe('migrations', () => {
     mkdirSync(join(folder, 'meta'), { recursive: true })
     writeFileSync(
       join(folder, '0000_a.sql'),
-      'CREATE TABLE parent (id integer PRIMARY KEY, name text);\n--> statement-breakpoint\nCREATE TABLE child (id integer PRIMARY KEY, parent_id integer NOT NULL REFERENCES parent(id) ON DELETE CASCADE);'
+      'CREATE TABLE articles (id integer PRIMARY KEY, published text);\n--> statement-breakpoint\nCREATE TABLE parent (id integer PRIMARY KEY, name text);\n--> statement-breakpoint\nCREATE TABLE child (id integer PRIMARY KEY, parent_id integer NOT NULL REFERENCES parent(id) ON DELETE CASCADE);'
     )
     writeFileSync(
       join(folder, '0001_b.sql'),
       [
-        'CREATE TABLE __new_parent (id integer PRIMARY KEY, name text NOT NULL DEFAULT \'\');',
-        'INSERT INTO __new_parent (id, name) SELECT id, coalesce(name, \'\') FROM parent;',
+        "CREATE TABLE __new_parent (id integer PRIMARY KEY, name text NOT NULL DEFAULT '');",
+        "INSERT INTO __new_parent (id, name) SELECT id, coalesce(name, '') FROM parent;",
         'DROP TABLE parent;',
         'ALTER TABLE __new_parent RENAME TO parent;'
       ].join('\n--> statement-breakpoint\n')
     )
-    const entry = (idx: number, tag: string) => ({ idx, version: '6', when: 1700000000000 + idx, tag, breakpoints: true })
+    const entry = (idx: number, tag: string) => ({
+      idx,
+      version: '6',
+      when: 1700000000000 + idx,
+      tag,
+      breakpoints: true
+    })
     const write = (entries: ReturnType<typeof entry>[]) =>
-      writeFileSync(join(folder, 'meta', '_journal.json'), JSON.stringify({ version: '7', dialect: 'sqlite', entries }))
+      writeFileSync(
+        join(folder, 'meta', '_journal.json'),
+        JSON.stringify({ version: '7', dialect: 'sqlite', entries })
+      )
     write([entry(0, '0000_a')])
     const file = join(tmp.dir, 'rebuild.db')
     const first = openArchive(file, { migrationsFolder: folder })
-    first.sqlite.exec("INSERT INTO parent (id, name) VALUES (1, 'p'); INSERT INTO child (parent_id) VALUES (1), (1), (1);")
+    first.sqlite.exec(
+      "INSERT INTO parent (id, name) VALUES (1, 'p'); INSERT INTO child (parent_id) VALUES (1), (1), (1);"
+    )
     first.close()
     write([entry(0, '0000_a'), entry(1, '0001_b')])
     const second = openArchive(file, { migrationsFolder: folder })

@@ -27,7 +27,10 @@ interface Reply {
   body: string
 }
 
-function call(path: string, options: { method?: string; body?: string | Buffer; token?: string | null; host?: string } = {}): Promise<Reply> {
+function call(
+  path: string,
+  options: { method?: string; body?: string | Buffer; token?: string | null; host?: string } = {}
+): Promise<Reply> {
   return new Promise((resolve, reject) => {
     const headers: Record<string, string> = { Host: options.host ?? `127.0.0.1:${server.port}` }
     if (options.token !== null) headers.Authorization = `Bearer ${options.token ?? server.token}`
@@ -37,10 +40,20 @@ function call(path: string, options: { method?: string; body?: string | Buffer; 
       (res) => {
         const chunks: Buffer[] = []
         res.on('data', (c: Buffer) => chunks.push(c))
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }))
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            headers: res.headers,
+            body: Buffer.concat(chunks).toString('utf8')
+          })
+        )
       }
     )
-    req.on('error', (err) => (err.message.includes('EPIPE') || err.message.includes('ECONNRESET') ? resolve({ status: 413, headers: {}, body: '' }) : reject(err)))
+    req.on('error', (err) =>
+      err.message.includes('EPIPE') || err.message.includes('ECONNRESET')
+        ? resolve({ status: 413, headers: {}, body: '' })
+        : reject(err)
+    )
     if (options.body !== undefined) req.write(options.body)
     req.end()
   })
@@ -48,16 +61,25 @@ function call(path: string, options: { method?: string; body?: string | Buffer; 
 
 describe('browser host', () => {
   it('prints a URL on 127.0.0.1 with a fresh token', () => {
-    expect(server.url).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${server.port}/\\?token=[A-Za-z0-9_-]{20,}$`))
+    expect(server.url).toMatch(
+      new RegExp(`^http://127\\.0\\.0\\.1:${server.port}/\\?token=[A-Za-z0-9_-]{20,}$`)
+    )
   })
 
   it('answers the contract with {ok:true, value}', async () => {
-    const created = await call('/api/articles.create', { body: JSON.stringify({ title: 'عنوان', body: 'نص عربي' }) })
+    const created = await call('/api/articles.create', {
+      body: JSON.stringify({ title: 'عنوان', body: 'نص عربي' })
+    })
     expect(created.status).toBe(200)
-    const { ok, value } = JSON.parse(created.body) as { ok: boolean; value: { uid: string; version: number } }
+    const { ok, value } = JSON.parse(created.body) as {
+      ok: boolean
+      value: { uid: string; version: number }
+    }
     expect(ok).toBe(true)
     expect(value.version).toBe(1)
-    const got = JSON.parse((await call('/api/articles.get', { body: JSON.stringify({ uid: value.uid }) })).body) as { value: { title: string } }
+    const got = JSON.parse(
+      (await call('/api/articles.get', { body: JSON.stringify({ uid: value.uid }) })).body
+    ) as { value: { title: string } }
     expect(got.value.title).toBe('عنوان')
   })
 
@@ -65,8 +87,13 @@ describe('browser host', () => {
     expect((await call('/api/archive.stats', { body: '{}', token: null })).status).toBe(401)
     expect((await call('/api/archive.stats', { body: '{}', token: 'wrong' })).status).toBe(401)
     expect((await call('/', { method: 'GET', token: null })).status).toBe(401)
-    expect((await call('/api/archive.stats', { body: '{}', host: 'evil.example:80' })).status).toBe(403)
-    expect((await call('/api/archive.stats', { body: '{}', host: `attacker.test:${server.port}` })).status).toBe(403)
+    expect((await call('/api/archive.stats', { body: '{}', host: 'evil.example:80' })).status).toBe(
+      403
+    )
+    expect(
+      (await call('/api/archive.stats', { body: '{}', host: `attacker.test:${server.port}` }))
+        .status
+    ).toBe(403)
   })
 
   it('accepts the token in the first page URL and sets it as a cookie for the assets', async () => {
@@ -80,7 +107,10 @@ describe('browser host', () => {
   it('gives a clear 400 for bad JSON, unknown calls and schema violations, never a stack trace', async () => {
     const bad = await call('/api/articles.create', { body: '{"title": ' })
     expect(bad.status).toBe(400)
-    expect(JSON.parse(bad.body)).toEqual({ ok: false, error: { code: 'invalid_input', message: 'The request body is not valid JSON.' } })
+    expect(JSON.parse(bad.body)).toEqual({
+      ok: false,
+      error: { code: 'invalid_input', message: 'The request body is not valid JSON.' }
+    })
     const unknown = await call('/api/articles.explode', { body: '{}' })
     expect(unknown.status).toBe(400)
     expect(JSON.parse(unknown.body).error.code).toBe('unknown_call')
@@ -95,7 +125,9 @@ describe('browser host', () => {
   })
 
   it('limits the body size and sends no CORS headers', async () => {
-    const big = await call('/api/articles.create', { body: Buffer.alloc(MAX_BODY_BYTES + 1024, 0x20) })
+    const big = await call('/api/articles.create', {
+      body: Buffer.alloc(MAX_BODY_BYTES + 1024, 0x20)
+    })
     expect(big.status).toBe(413)
     const ok = await call('/api/archive.stats', { body: '{}' })
     expect(Object.keys(ok.headers).filter((h) => h.startsWith('access-control'))).toEqual([])

@@ -49,7 +49,8 @@ export function parseArgs(argv: string[]): CliArgs {
       flags.set(name, arg.slice(eq + 1))
     } else if (WITH_VALUE.has(name)) {
       const value = argv[i + 1]
-      if (value === undefined || value.startsWith('--')) throw new UsageError(`--${name} needs a value.`)
+      if (value === undefined || value.startsWith('--'))
+        throw new UsageError(`--${name} needs a value.`)
       flags.set(name, value)
       i++
     } else {

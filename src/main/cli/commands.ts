@@ -2,7 +2,8 @@ import type { Article } from '@shared/domain'
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { createHandlers } from '../core/api/handlers'
-import { openArchive, type Archive } from '../core/db/open'
+import { startBackupSchedule } from '../core/backup/schedule'
+import { openArchiveSafely, type SafeArchive } from '../core/db/open-safely'
 import { resolveArchivePath } from '../core/paths'
 import { getArticle } from '../core/articles/service'
 import { searchArticles } from '../core/search/service'
@@ -13,10 +14,16 @@ import { findRendererDir } from '../host/renderer-dir'
 import { flagNumber, flagString, UsageError, type CliArgs } from './args'
 import type { Output } from './output'
 
-export function openFromArgs(args: CliArgs): Archive {
+/**
+ * Opens the archive for writing through the lock (a second Warraq is refused) and the recovery
+ * path (pre-migration backup, damaged file moved aside with the newest good backup offered).
+ */
+export function openFromArgs(args: CliArgs): SafeArchive {
   const file = resolveArchivePath(flagString(args, 'db'))
   mkdirSync(dirname(file), { recursive: true })
-  return openArchive(file)
+  const archive = openArchiveSafely(file)
+  for (const message of archive.recovery.messages) process.stderr.write(`warraq: ${message}\n`)
+  return archive
 }
 
 function formatBytes(n: number | null): string {
@@ -57,7 +64,9 @@ function showText(a: Article): string {
     `uid ${a.uid} · version ${a.version} · status ${a.status}`,
     '',
     a.body,
-    ...(a.related.length ? ['', 'Related:', ...a.related.map((r) => `  - ${r.title}${r.url ? ` <${r.url}>` : ''}`)] : [])
+    ...(a.related.length
+      ? ['', 'Related:', ...a.related.map((r) => `  - ${r.title}${r.url ? ` <${r.url}>` : ''}`)]
+      : [])
   ]
   return lines.filter((l, i) => l !== '' || i >= 7).join('\n')
 }
@@ -100,7 +109,8 @@ export function searchCommand(args: CliArgs, out: Output): void {
       [
         `${result.total} article(s)`,
         ...result.hits.map(
-          (h) => `\n${h.title}\n  ${[h.source, h.published].filter(Boolean).join(' · ')} · ${h.uid}\n  ${h.snippet}`
+          (h) =>
+            `\n${h.title}\n  ${[h.source, h.published].filter(Boolean).join(' · ')} · ${h.uid}\n  ${h.snippet}`
         )
       ].join('\n')
     )
@@ -123,15 +133,24 @@ export function rebuildIndexCommand(args: CliArgs, out: Output): void {
 export async function serveCommand(args: CliArgs, out: Output): Promise<void> {
   const rendererDir = findRendererDir()
   if (!rendererDir) {
-    throw new Error('The interface is not built yet: run `npm run build:app` once, then `warraq serve` again.')
+    throw new Error(
+      'The interface is not built yet: run `npm run build:app` once, then `warraq serve` again.'
+    )
   }
   const archive = openFromArgs(args)
+  // a daily backup, checked at open and every hour while serving
+  startBackupSchedule(archive, {
+    onError: (err) => process.stderr.write(`warraq: automatic backup failed: ${(err as Error).message}\n`)
+  })
   const running = await startServer({
     handlers: createHandlers(archive),
     rendererDir,
     port: flagNumber(args, 'port')
   })
-  out.result({ url: running.url, port: running.port, db: archive.file }, () => `Warraq is serving ${archive.file} at ${running.url}`)
+  out.result(
+    { url: running.url, port: running.port, db: archive.file },
+    () => `Warraq is serving ${archive.file} at ${running.url}`
+  )
   const stop = (): void => {
     void running.close().then(() => {
       archive.close()

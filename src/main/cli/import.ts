@@ -1,20 +1,41 @@
-import { DUPLICATE_POLICIES, IMPORT_FORMATS, type DuplicatePolicy, type ImportFormatChoice } from '@shared/contract/imports'
+import {
+  DUPLICATE_POLICIES,
+  IMPORT_FORMATS,
+  type DuplicatePolicy,
+  type ImportFormatChoice
+} from '@shared/contract/imports'
 import { expandPaths } from '../core/import/expand'
 import { importFiles } from '../core/import/pipeline'
 import { flagString, UsageError, type CliArgs } from './args'
 import { openFromArgs } from './commands'
 import type { Output } from './output'
 
-function choice<T extends string>(value: string | undefined, allowed: readonly T[], name: string, fallback: T): T {
+function choice<T extends string>(
+  value: string | undefined,
+  allowed: readonly T[],
+  name: string,
+  fallback: T
+): T {
   if (value === undefined) return fallback
   if ((allowed as readonly string[]).includes(value)) return value as T
   throw new UsageError(`--${name} must be one of ${allowed.join(', ')}, not "${value}".`)
 }
 
 export async function importCommand(args: CliArgs, out: Output): Promise<number> {
-  if (args.positionals.length === 0) throw new UsageError('import needs at least one file or folder: warraq import PATH…')
-  const format = choice<ImportFormatChoice>(flagString(args, 'format'), IMPORT_FORMATS, 'format', 'auto')
-  const duplicates = choice<DuplicatePolicy>(flagString(args, 'duplicates'), DUPLICATE_POLICIES, 'duplicates', 'skip')
+  if (args.positionals.length === 0)
+    throw new UsageError('import needs at least one file or folder: warraq import PATH…')
+  const format = choice<ImportFormatChoice>(
+    flagString(args, 'format'),
+    IMPORT_FORMATS,
+    'format',
+    'auto'
+  )
+  const duplicates = choice<DuplicatePolicy>(
+    flagString(args, 'duplicates'),
+    DUPLICATE_POLICIES,
+    'duplicates',
+    'skip'
+  )
   const archive = openFromArgs(args)
   const started = Date.now()
   const controller = new AbortController()
@@ -28,7 +49,9 @@ export async function importCommand(args: CliArgs, out: Output): Promise<number>
       onProgress: (p) => {
         const seconds = (Date.now() - started) / 1000
         const rate = seconds > 0 ? Math.round(p.articles / seconds) : 0
-        out.progress(`${p.filesDone} file(s), ${p.articles} article(s), ${rate}/s — ${p.currentPath}`)
+        out.progress(
+          `${p.filesDone} file(s), ${p.articles} article(s), ${rate}/s — ${p.currentPath}`
+        )
       }
     })
     out.done()

@@ -20,6 +20,9 @@ export function defaultDataDir(env: NodeJS.ProcessEnv = process.env): string {
 }
 
 /** `--db FILE`, else `WARRAQ_DB`, else the archive in the per-user data folder. */
-export function resolveArchivePath(flag: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
+export function resolveArchivePath(
+  flag: string | undefined,
+  env: NodeJS.ProcessEnv = process.env
+): string {
   return flag ?? env.WARRAQ_DB ?? join(defaultDataDir(env), ARCHIVE_FILE_NAME)
 }

@@ -31,7 +31,10 @@ export function archiveStats(archive: Archive): ArchiveStats {
     trashed: count(archive, 'SELECT count(*) FROM articles WHERE deleted_at IS NOT NULL'),
     sources: count(archive, 'SELECT count(*) FROM sources'),
     annotations: count(archive, 'SELECT count(*) FROM annotations'),
-    orphanedAnnotations: count(archive, "SELECT count(*) FROM annotations WHERE status = 'orphaned'"),
+    orphanedAnnotations: count(
+      archive,
+      "SELECT count(*) FROM annotations WHERE status = 'orphaned'"
+    ),
     revisions: count(archive, 'SELECT count(*) FROM revisions'),
     collections: count(archive, 'SELECT count(*) FROM collections'),
     tags: count(archive, 'SELECT count(*) FROM tags'),

@@ -57,30 +57,39 @@ function readBody(req: IncomingMessage): Promise<Buffer | 'too_large'> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = []
     let size = 0
+    // past the limit the rest is drained and dropped, so the client can still read the 413
     req.on('data', (chunk: Buffer) => {
       size += chunk.length
-      if (size > MAX_BODY_BYTES) {
-        resolve('too_large')
-        req.destroy()
-        return
-      }
-      chunks.push(chunk)
+      if (size <= MAX_BODY_BYTES) chunks.push(chunk)
     })
-    req.on('end', () => resolve(Buffer.concat(chunks)))
+    req.on('end', () => resolve(size > MAX_BODY_BYTES ? 'too_large' : Buffer.concat(chunks)))
     req.on('error', reject)
   })
 }
 
-async function handleApi(req: IncomingMessage, res: ServerResponse, name: string, handlers: Handlers): Promise<void> {
+async function handleApi(
+  req: IncomingMessage,
+  res: ServerResponse,
+  name: string,
+  handlers: Handlers
+): Promise<void> {
   if (req.method !== 'POST') {
-    send(res, 405, { ok: false, error: { code: 'invalid_input', message: 'Use POST for API calls.' } })
+    send(res, 405, {
+      ok: false,
+      error: { code: 'invalid_input', message: 'Use POST for API calls.' }
+    })
     return
   }
-  const body = await readBody(req)
+  const declared = Number(req.headers['content-length'] ?? 0)
+  const body = declared > MAX_BODY_BYTES ? 'too_large' : await readBody(req)
   if (body === 'too_large') {
+    res.setHeader('Connection', 'close')
     send(res, 413, {
       ok: false,
-      error: { code: 'invalid_input', message: `The request is larger than ${MAX_BODY_BYTES} bytes.` }
+      error: {
+        code: 'invalid_input',
+        message: `The request is larger than ${MAX_BODY_BYTES} bytes.`
+      }
     })
     return
   }
@@ -117,39 +126,49 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     if (!sameToken(tokenOf(req, url), token)) {
       send(res, 401, {
         ok: false,
-        error: { code: 'invalid_input', message: 'Missing or wrong token: open the URL that `warraq serve` printed.' }
+        error: {
+          code: 'invalid_input',
+          message: 'Missing or wrong token: open the URL that `warraq serve` printed.'
+        }
       })
       return
     }
     if (url.pathname.startsWith('/api/')) {
       handleApi(req, res, url.pathname.slice(5), options.handlers).catch((err: unknown) => {
         console.error('[warraq] request failed', err)
-        if (!res.headersSent) send(res, 500, { ok: false, error: { code: 'internal', message: 'Internal error.' } })
+        if (!res.headersSent)
+          send(res, 500, { ok: false, error: { code: 'internal', message: 'Internal error.' } })
       })
       return
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
-      send(res, 405, { ok: false, error: { code: 'invalid_input', message: 'Method not allowed.' } })
+      send(res, 405, {
+        ok: false,
+        error: { code: 'invalid_input', message: 'Method not allowed.' }
+      })
       return
     }
-    readStatic(options.rendererDir, url.pathname).then((file) => {
-      if (!file) {
-        send(res, 404, { ok: false, error: { code: 'not_found', message: 'Not found.' } })
-        return
+    readStatic(options.rendererDir, url.pathname).then(
+      (file) => {
+        if (!file) {
+          send(res, 404, { ok: false, error: { code: 'not_found', message: 'Not found.' } })
+          return
+        }
+        res.writeHead(200, {
+          'Content-Type': file.type,
+          'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+          'X-Content-Type-Options': 'nosniff',
+          'Referrer-Policy': 'no-referrer',
+          'Cache-Control': 'no-cache',
+          'Set-Cookie': `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`
+        })
+        res.end(req.method === 'HEAD' ? undefined : file.body)
+      },
+      (err: unknown) => {
+        console.error('[warraq] static file failed', err)
+        send(res, 500, { ok: false, error: { code: 'internal', message: 'Internal error.' } })
       }
-      res.writeHead(200, {
-        'Content-Type': file.type,
-        'Content-Security-Policy': CONTENT_SECURITY_POLICY,
-        'X-Content-Type-Options': 'nosniff',
-        'Referrer-Policy': 'no-referrer',
-        'Cache-Control': 'no-cache',
-        'Set-Cookie': `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`
-      })
-      res.end(req.method === 'HEAD' ? undefined : file.body)
-    }, (err: unknown) => {
-      console.error('[warraq] static file failed', err)
-      send(res, 500, { ok: false, error: { code: 'internal', message: 'Internal error.' } })
-    })
+    )
   })
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)

@@ -24,7 +24,10 @@ function SearchBox({ initial }: { initial: string }) {
         setValue(next)
         window.clearTimeout(timer.current)
         // search as you type, once typing pauses
-        timer.current = window.setTimeout(() => navigate({ name: 'search', query: next }, true), 200)
+        timer.current = window.setTimeout(
+          () => navigate({ name: 'search', query: next }, true),
+          200
+        )
       }}
     />
   )

@@ -13,7 +13,10 @@ export function parseRoute(hash: string): Route {
   const [path, queryString = ''] = hash.replace(/^#/, '').split('?')
   const parts = path.split('/').filter(Boolean).map(decodeURIComponent)
   const params = new URLSearchParams(queryString)
-  if (parts[0] === 'article' && parts[1]) return parts[2] === 'edit' ? { name: 'edit', uid: parts[1] } : { name: 'article', uid: parts[1] }
+  if (parts[0] === 'article' && parts[1])
+    return parts[2] === 'edit'
+      ? { name: 'edit', uid: parts[1] }
+      : { name: 'article', uid: parts[1] }
   if (parts[0] === 'new') return { name: 'new' }
   if (parts[0] === 'trash') return { name: 'trash' }
   if (parts[0] === 'search') return { name: 'search', query: params.get('q') ?? '' }

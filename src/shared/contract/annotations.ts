@@ -24,7 +24,9 @@ export const AnnotationUpdateInput = z.object({
   note: z.string().max(100_000).nullable().optional(),
   color: z.enum(ANNOTATION_COLORS).optional(),
   tags: z.array(z.string().min(1).max(500)).max(100).optional(),
-  entityUid: z.string().nullable().optional()
+  entityUid: z.string().nullable().optional(),
+  /** 'orphaned': the editor deleted the annotated passage; the annotation is kept for review */
+  status: z.literal('orphaned').optional()
 })
 export type AnnotationUpdateInput = z.infer<typeof AnnotationUpdateInput>
 

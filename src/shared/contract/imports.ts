@@ -15,6 +15,8 @@ export interface FileResult {
   uids: string[]
   /** uids of existing articles this file's articles duplicate */
   duplicateOf?: string[]
+  /** uids of existing articles this file's articles nearly duplicate (to review) */
+  possibleDuplicates?: string[]
   reason?: string
   format?: string
   encoding?: string
@@ -25,8 +27,26 @@ export interface ImportSummary {
   imported: number
   duplicates: number
   failed: number
+  /** near-duplicate pairs recorded for review */
+  possibleDuplicates?: number
   files: FileResult[]
   cancelled?: boolean
+  startedAt?: string
+  /** null while running, and for an import that was killed midway */
+  finishedAt?: string | null
+}
+
+/** One past import in the list of reports. */
+export interface ImportReportItem {
+  uid: string
+  startedAt: string
+  finishedAt: string | null
+  imported: number
+  duplicates: number
+  failed: number
+  possibleDuplicates: number
+  files: number
+  cancelled: boolean
 }
 
 export interface ImportProgress {
@@ -45,8 +65,20 @@ export const ImportFilesInput = z.object({
         base64: z.string().max(60 * 1024 * 1024)
       })
     )
-    .min(1)
     .max(10_000),
   format: z.enum(IMPORT_FORMATS).default('auto'),
-  duplicates: z.enum(DUPLICATE_POLICIES).default('skip')
+  duplicates: z.enum(DUPLICATE_POLICIES).default('skip'),
+  /** continue this report: one import sent in several calls keeps one report */
+  reportUid: z.string().min(1).max(200).optional(),
+  /** files the renderer could not send (too large, unreadable), reported with their reason */
+  rejected: z
+    .array(z.object({ name: z.string().min(1).max(1_000), reason: z.string().max(2_000) }))
+    .max(10_000)
+    .default([]),
+  /** this call ends the import: the report is marked finished (or cancelled) */
+  final: z.boolean().default(true),
+  cancelled: z.boolean().default(false)
 })
+export type ImportFilesInput = z.input<typeof ImportFilesInput>
+
+export const ImportReportInput = z.object({ uid: z.string().min(1).max(200) })

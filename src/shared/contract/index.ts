@@ -7,12 +7,15 @@ import { z } from 'zod'
 import type { Article } from '../domain'
 import type { ArticlePage, RevisionSummary } from '../domain-lists'
 import type { Annotation } from './annotations'
-import {
-  AnnotationCreateInput,
-  AnnotationListInput,
-  AnnotationUpdateInput
-} from './annotations'
+import { AnnotationCreateInput, AnnotationListInput, AnnotationUpdateInput } from './annotations'
 import { EmptyInput, type ArchiveStats } from './archive'
+import {
+  BackupRestoreInput,
+  type BackupInfo,
+  type BackupList,
+  type CheckResult,
+  type RestoreResult
+} from './backups'
 import {
   ArticleCreateInput,
   ArticleListInput,
@@ -21,6 +24,26 @@ import {
   UidInput
 } from './articles'
 import { call } from './define'
+import {
+  DuplicatesListInput,
+  DuplicatesResolveInput,
+  OriginalGetInput,
+  type DuplicateList,
+  type DuplicateResolution,
+  type OriginalFile
+} from './duplicates'
+import {
+  ImportFilesInput,
+  ImportReportInput,
+  type ImportReportItem,
+  type ImportSummary
+} from './imports'
+import {
+  ExportPreviewInput,
+  ExportToFileInput,
+  type ExportPreview,
+  type ExportResult
+} from './exports'
 import type { Snapshot } from './snapshot'
 import {
   FindInArticleInput,
@@ -46,7 +69,19 @@ export const contract = {
   'annotations.delete': call<{ uid: string }>()(UidInput),
   'search.query': call<SearchResult>()(SearchInput),
   'search.findInArticle': call<FindInArticleResult>()(FindInArticleInput),
-  'archive.stats': call<ArchiveStats>()(EmptyInput)
+  'archive.stats': call<ArchiveStats>()(EmptyInput),
+  'export.preview': call<ExportPreview>()(ExportPreviewInput),
+  'export.toFile': call<ExportResult>()(ExportToFileInput),
+  'archive.check': call<CheckResult>()(EmptyInput),
+  'backups.list': call<BackupList>()(EmptyInput),
+  'backups.create': call<BackupInfo>()(EmptyInput),
+  'backups.restore': call<RestoreResult>()(BackupRestoreInput),
+  'import.files': call<ImportSummary>()(ImportFilesInput),
+  'import.reports': call<ImportReportItem[]>()(EmptyInput),
+  'import.report': call<ImportSummary>()(ImportReportInput),
+  'duplicates.list': call<DuplicateList>()(DuplicatesListInput),
+  'duplicates.resolve': call<DuplicateResolution>()(DuplicatesResolveInput),
+  'originals.get': call<OriginalFile>()(OriginalGetInput)
 } as const
 
 export type Contract = typeof contract

@@ -135,7 +135,7 @@ export class CsvParser {
     const stop = close === -1 ? text.length : close
     const piece = text.slice(i, stop)
     this.line += countNewlines(piece)
-    this.field += piece.includes('""') ? piece.replaceAll('""', '"') : piece
+    this.field += piece.includes('""') ? piece.split('""').join('"') : piece
     if (close === -1) return text.length
     // the quote may still be the first of a pair split across chunks: 'quoteInQuoted' decides
     this.state = 'quoteInQuoted'

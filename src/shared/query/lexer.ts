@@ -17,7 +17,8 @@ export type LexItem =
   | { type: 'or'; pos: number }
   | { type: 'filter'; name: FilterName; value: string; pos: number; negated: boolean }
 
-export type LexResult = { ok: true; items: LexItem[] } | { ok: false; message: string; position: number }
+export type LexResult =
+  { ok: true; items: LexItem[] } | { ok: false; message: string; position: number }
 
 const KNOWN_FILTERS: ReadonlySet<string> = new Set(FILTER_NAMES)
 

@@ -39,7 +39,8 @@ function termOf(raw: string, exact: boolean, prefix: boolean): Term | null {
 function applyFilter(filters: Filters, item: Extract<LexItem, { type: 'filter' }>): string | null {
   const { name, value } = item
   if (item.negated) return `Excluding a filter ("-${name}:") is not supported`
-  if (value === '') return `The filter "${name}:" needs a value, for example ${name}:${example(name)}`
+  if (value === '')
+    return `The filter "${name}:" needs a value, for example ${name}:${example(name)}`
   switch (name) {
     case 'source':
       filters.sources.push(value)
@@ -109,7 +110,10 @@ export function parseQuery(input: string): ParsedQuery {
         return failure(`OR cannot join an excluded term (position ${item.pos})`, item.pos)
       }
       if (previous === 'filter') {
-        return failure(`OR can only join words and phrases, not filters (position ${item.pos})`, item.pos)
+        return failure(
+          `OR can only join words and phrases, not filters (position ${item.pos})`,
+          item.pos
+        )
       }
       // A leading or doubled OR is ignored, so half-typed queries still search.
       if (previous === 'positive') pendingOr = item.pos
@@ -117,7 +121,10 @@ export function parseQuery(input: string): ParsedQuery {
     }
     if (item.type === 'filter') {
       if (pendingOr !== null) {
-        return failure(`OR can only join words and phrases, not filters (position ${pendingOr})`, pendingOr)
+        return failure(
+          `OR can only join words and phrases, not filters (position ${pendingOr})`,
+          pendingOr
+        )
       }
       const problem = applyFilter(filters, item)
       if (problem !== null) return failure(problem, item.pos)

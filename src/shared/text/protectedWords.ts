@@ -12,6 +12,9 @@
  * - a stem that other inflections should reach: adjectives and plurals whose suffix is stripped
  *   meet the entry on the way (لبناني → لبنان, بيانات → بيان, الإماراتي → امارات).
  * Names that the rules leave intact are listed too, so a later rule change cannot break them.
+ *
+ * An entry may be a stem rather than a word (وزار, وكال): the word itself and its inflections
+ * (وزارة, الوزارات, الوزارية) then all stop there, instead of losing their first letter.
  */
 export const PROTECTED_WORDS: readonly string[] = [
   // Countries and regions
@@ -78,8 +81,8 @@ export const PROTECTED_WORDS: readonly string[] = [
   'كينيا',
   'إثيوبيا',
   'نيجيريا',
-  'ولايات',
   'ولاية',
+  'ولاي',
   // Cities
   'واشنطن',
   'بيروت',
@@ -125,32 +128,35 @@ export const PROTECTED_WORDS: readonly string[] = [
   // Words whose first letter is a root letter, not a clitic, and words other forms should meet
   'الله',
   'وزير',
-  'وزارة',
+  'وزار',
   'وزراء',
   'وطن',
-  'وكالة',
+  'وكال',
   'وقت',
   'وضع',
   'واقع',
   'وسط',
-  'وثيقة',
+  'وثيق',
   'وفد',
   'وفاة',
-  'وحدة',
+  'وحد',
   'وجود',
   'وصول',
   'وراء',
   'والد',
   'واحد',
   'بيان',
-  'بلد',
+  'آلية',
+  'آليات',
+  'لجن',
   'برنامج',
   'برلمان',
-  'بطولة',
+  'بطول',
   'بترول',
   'فيديو',
   'فيروس',
   'لاجئ',
+  'لاعب',
   'كبير',
   'كتاب'
 ]

@@ -63,6 +63,9 @@ export function makeSnippet(
     start = Math.max(0, hitStart - Math.floor(slack / 2))
     end = Math.min(n, start + budget)
     start = Math.max(0, end - budget)
+    // A side that reaches the edge of the text needs no ellipsis: give its room to the text.
+    if (start === 0 && end < n) end++
+    else if (end === n && start > 0) start--
     // Move the cuts to word boundaries, never past the hits themselves.
     if (start > 0 && !isSpace(original[start - 1]) && !isSpace(original[start])) {
       let k = start
@@ -85,7 +88,10 @@ export function makeSnippet(
   const highlights: TextRange[] = []
   for (const [a, b] of sorted) {
     if (b <= start || a >= end) continue
-    highlights.push([Math.max(a, start) - start + lead.length, Math.min(b, end) - start + lead.length])
+    highlights.push([
+      Math.max(a, start) - start + lead.length,
+      Math.min(b, end) - start + lead.length
+    ])
   }
   return { text, highlights }
 }

@@ -5,7 +5,8 @@
  * Differences from light10, each to fix a measured trap:
  * - single-letter prepositions ب ل (remainder ≥ 4) and ف ك (remainder ≥ 5) are stripped too, or
  *   whenever the remainder is a protected word (بمصر → مصر);
- * - suffixes never leave fewer than 3 letters (light10 allows 2);
+ * - suffixes never leave fewer than 3 letters (light10 allows 2), and ان ون ين fewer than 4;
+ * - a preposition before a protected word is stripped first (بالله → الله, not ب+ال+له);
  * - protected words (PROTECTED_WORDS) stop stripping as soon as any intermediate form is one,
  *   checking the least-stripped forms first, so فلسطيني → فلسطين and واشنطن stays whole.
  * Non-Arabic tokens (Latin, digits) are returned unchanged.
@@ -13,8 +14,21 @@
 import { normalizeText } from './normalize'
 import { PROTECTED_WORDS } from './protectedWords'
 
-/** Suffixes in light10 order (ية and ة appear here as يه and ه), each stripped at most once. */
-const SUFFIXES: readonly string[] = ['ها', 'ان', 'ات', 'ون', 'ين', 'يه', 'ه', 'ي']
+/**
+ * Suffixes in light10 order (ية and ة appear here as يه and ه), each stripped at most once, with
+ * the shortest stem each may leave. The plural/dual endings need 4 letters left because many
+ * common words end in those letters as part of the root (تعاون, قانون, انسان, عنوان).
+ */
+const SUFFIXES: readonly (readonly [string, number])[] = [
+  ['ها', 3],
+  ['ان', 4],
+  ['ات', 3],
+  ['ون', 4],
+  ['ين', 4],
+  ['يه', 3],
+  ['ه', 3],
+  ['ي', 3]
+]
 
 /** Definite article with its proclitics, longest first. */
 const ARTICLES: readonly string[] = ['بال', 'كال', 'فال', 'لل', 'ال']
@@ -27,7 +41,6 @@ const SINGLE_PREFIX_MIN_REST: ReadonlyMap<string, number> = new Map([
   ['ك', 5]
 ])
 
-const MIN_STEM = 3
 const MIN_AFTER_ARTICLE = 2
 const MIN_AFTER_CONJUNCTION = 3
 
@@ -46,6 +59,27 @@ function isArabicLetterCode(c: number): boolean {
   return c >= 0x0620 && c <= 0x06ff
 }
 
+/**
+ * Strips suffixes in order. With `stopAt`, returns the first form (the word itself included) that
+ * is protected, or undefined when none is; without it, returns the fully stripped word.
+ */
+function stripSuffixes(w: string, stopAt?: ReadonlySet<string>): string | undefined {
+  let x = w
+  if (stopAt?.has(x) === true) return x
+  for (const [suffix, minStem] of SUFFIXES) {
+    if (x.length - suffix.length >= minStem && x.endsWith(suffix)) {
+      x = x.slice(0, x.length - suffix.length)
+      if (stopAt?.has(x) === true) return x
+    }
+  }
+  return stopAt === undefined ? x : undefined
+}
+
+/** The protected word `form` is or reaches by stripping suffixes (فلسطيني → فلسطين). */
+function protectedStemOf(form: string): string | undefined {
+  return stripSuffixes(form, PROTECTED_SET)
+}
+
 /** The word after each prefix step, least stripped first (the word itself included). */
 function prefixForms(w: string): string[] {
   const forms = [w]
@@ -55,33 +89,18 @@ function prefixForms(w: string): string[] {
     x = x.slice(1)
     forms.push(x)
   }
-  // 2. Article, possibly with a preposition; else a single-letter preposition.
-  const article = ARTICLES.find((p) => x.startsWith(p) && x.length - p.length >= MIN_AFTER_ARTICLE)
-  if (article !== undefined) {
-    forms.push(x.slice(article.length))
+  // 2. A preposition glued to a protected word: بالله = ب + الله, للجنة = ل + لجنة, بمصر.
+  const rest = x.slice(1)
+  const minRest = SINGLE_PREFIX_MIN_REST.get(x[0])
+  if (minRest !== undefined && rest.length >= 2 && protectedStemOf(rest) !== undefined) {
+    forms.push(rest)
     return forms
   }
-  const minRest = SINGLE_PREFIX_MIN_REST.get(x[0])
-  if (minRest !== undefined) {
-    const rest = x.slice(1)
-    if (rest.length >= minRest || (rest.length >= 2 && PROTECTED_SET.has(rest))) forms.push(rest)
-  }
+  // 3. Article, possibly with a preposition; else a single-letter preposition.
+  const article = ARTICLES.find((p) => x.startsWith(p) && x.length - p.length >= MIN_AFTER_ARTICLE)
+  if (article !== undefined) forms.push(x.slice(article.length))
+  else if (minRest !== undefined && rest.length >= minRest) forms.push(rest)
   return forms
-}
-
-/**
- * Strips suffixes in order; calls `stop` after each strip and returns early when it says so.
- * Returns the stripped word, or the protected intermediate form.
- */
-function stripSuffixes(w: string, stop?: (form: string) => boolean): string {
-  let x = w
-  for (const suffix of SUFFIXES) {
-    if (x.length - suffix.length >= MIN_STEM && x.endsWith(suffix)) {
-      x = x.slice(0, x.length - suffix.length)
-      if (stop?.(x) === true) return x
-    }
-  }
-  return x
 }
 
 /**
@@ -89,7 +108,7 @@ function stripSuffixes(w: string, stop?: (form: string) => boolean): string {
  * into the `_t` (stem) columns of the index and what query words are matched against there.
  */
 export function stemWord(norm: string): string {
-  if (norm.length < MIN_STEM || !isArabicLetterCode(norm.charCodeAt(0))) return norm
+  if (norm.length < 3 || !isArabicLetterCode(norm.charCodeAt(0))) return norm
   let stem = STEM_CACHE.get(norm)
   if (stem === undefined) {
     // A news vocabulary is a few hundred thousand words; clearing keeps memory bounded.
@@ -102,16 +121,9 @@ export function stemWord(norm: string): string {
 
 function computeStem(norm: string): string {
   const forms = prefixForms(norm)
-  let protectedForm: string | undefined
-  const isProtected = (f: string): boolean => {
-    if (!PROTECTED_SET.has(f)) return false
-    protectedForm = f
-    return true
-  }
   for (const form of forms) {
-    if (isProtected(form)) return form
-    stripSuffixes(form, isProtected)
-    if (protectedForm !== undefined) return protectedForm
+    const kept = protectedStemOf(form)
+    if (kept !== undefined) return kept
   }
-  return stripSuffixes(forms[forms.length - 1])
+  return stripSuffixes(forms[forms.length - 1]) ?? norm
 }

@@ -2,7 +2,7 @@
  * Single-pass tokenizer that keeps offsets into the ORIGINAL string.
  *
  * Word characters (after normalising) are ASCII letters, ASCII digits and Arabic letters; anything
- * else separates words, hyphens and apostrophes included. Dropped characters (harakat, tatweel,
+ * else separates words, hyphens and apostrophes included, and a run of digits is a word of its own. Dropped characters (harakat, tatweel,
  * zero-width and direction controls) never split a word.
  */
 import { COMPLEX, DROP, FAST_LIMIT, getFoldTable, isInvisibleControl, isWordUnit } from './charFold'
@@ -42,6 +42,8 @@ export function tokenize(original: string): Token[] {
   // While `pure`, the token's norm is s.slice(start, end); otherwise it is word[0, len).
   let pure = true
   let len = 0
+  // Whether the current token is made of digits.
+  let digits = false
 
   for (let i = 0; i < n; i++) {
     const c = s.charCodeAt(i)
@@ -49,10 +51,16 @@ export function tokenize(original: string): Token[] {
     if (f >= 0) {
       // One code unit in, the same or one other out: the common case.
       if (isWordUnit(f)) {
+        if (inWord && f <= 0x39 !== digits) {
+          // Digits and letters are separate words: ٢٠١٦م → 2016 م, covid19 → covid 19.
+          tokens.push({ start, end, norm: pure ? s.slice(start, end) : unitsToString(word, len) })
+          inWord = false
+        }
         if (!inWord) {
           inWord = true
           start = i
           pure = true
+          digits = f <= 0x39
         }
         if (!pure) word[len++] = f
         else if (f !== c) {
@@ -104,10 +112,15 @@ export function tokenize(original: string): Token[] {
     for (let k = 0; k < rep.length; k++) {
       f = rep.charCodeAt(k)
       if (isWordUnit(f)) {
+        if (inWord && f <= 0x39 !== digits) {
+          tokens.push({ start, end, norm: pure ? s.slice(start, end) : unitsToString(word, len) })
+          inWord = false
+        }
         if (!inWord) {
           inWord = true
           start = i
           len = 0
+          digits = f <= 0x39
         } else if (pure) {
           len = 0
           for (let q = start; q < end; q++) word[len++] = s.charCodeAt(q)
@@ -122,6 +135,7 @@ export function tokenize(original: string): Token[] {
     }
     i += width - 1
   }
-  if (inWord) tokens.push({ start, end, norm: pure ? s.slice(start, end) : unitsToString(word, len) })
+  if (inWord)
+    tokens.push({ start, end, norm: pure ? s.slice(start, end) : unitsToString(word, len) })
   return tokens
 }

@@ -47,7 +47,10 @@ export function anchorExact(body: string, quote: Quote, oldStart: number): Ancho
   for (let at = body.indexOf(exact); at !== -1; at = body.indexOf(exact, at + 1)) {
     const context =
       sharedEnd(body.slice(Math.max(0, at - quote.prefix.length), at), quote.prefix) +
-      sharedStart(body.slice(at + exact.length, at + exact.length + quote.suffix.length), quote.suffix)
+      sharedStart(
+        body.slice(at + exact.length, at + exact.length + quote.suffix.length),
+        quote.suffix
+      )
     // context dominates; distance only breaks ties between equally good contexts
     const score = context * 1_000_000 - Math.abs(at - oldStart)
     if (score > bestScore) {

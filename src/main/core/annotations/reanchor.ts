@@ -12,7 +12,8 @@ interface StoredAnchor {
   suffix: string
 }
 
-export type ReanchorOutcome = { status: 'anchored'; start: number; end: number } | { status: 'orphaned' }
+export type ReanchorOutcome =
+  { status: 'anchored'; start: number; end: number } | { status: 'orphaned' }
 
 /**
  * Where an annotation stands in a changed body: position, then exact quote, then the edited

@@ -22,9 +22,9 @@ function toAnnotation({ id: _id, ...row }: Row): Annotation {
 }
 
 function articleFor(archive: Archive, uid: string): { id: number; body: string; version: number } {
-  const row = stmt(archive.sqlite, 'SELECT id, body, version FROM articles WHERE uid = ?').get(uid) as
-    | { id: number; body: string; version: number }
-    | undefined
+  const row = stmt(archive.sqlite, 'SELECT id, body, version FROM articles WHERE uid = ?').get(
+    uid
+  ) as { id: number; body: string; version: number } | undefined
   if (!row) throw new WarraqError('not_found', `No article with uid ${uid}.`)
   return row
 }
@@ -32,8 +32,7 @@ function articleFor(archive: Archive, uid: string): { id: number; body: string; 
 function entityId(archive: Archive, uid: string | null | undefined): number | null {
   if (!uid) return null
   const id = stmt(archive.sqlite, 'SELECT id FROM entities WHERE uid = ?').pluck().get(uid) as
-    | number
-    | undefined
+    number | undefined
   if (id === undefined) throw new WarraqError('not_found', `No entity with uid ${uid}.`)
   return id
 }
@@ -107,8 +106,18 @@ export function updateAnnotation(archive: Archive, input: AnnotationUpdateInput)
       const end = input.end ?? current.end
       checkRange(article.body, start, end)
       const q = quoteAt(article.body, start, end)
-      sets.push('start = ?', '"end" = ?', 'exact = ?', 'prefix = ?', 'suffix = ?', 'body_version = ?', "status = 'anchored'")
+      sets.push(
+        'start = ?',
+        '"end" = ?',
+        'exact = ?',
+        'prefix = ?',
+        'suffix = ?',
+        'body_version = ?',
+        "status = 'anchored'"
+      )
       values.push(start, end, q.exact, q.prefix, q.suffix, article.version)
+    } else if (input.status === 'orphaned') {
+      sets.push("status = 'orphaned'")
     }
     const plain: [string, unknown][] = [
       ['note', input.note],
@@ -124,7 +133,9 @@ export function updateAnnotation(archive: Archive, input: AnnotationUpdateInput)
       sets.push('entity_id = ?')
       values.push(entityId(archive, input.entityUid))
     }
-    archive.sqlite.prepare(`UPDATE annotations SET ${sets.join(', ')} WHERE uid = ?`).run(...values, input.uid)
+    archive.sqlite
+      .prepare(`UPDATE annotations SET ${sets.join(', ')} WHERE uid = ?`)
+      .run(...values, input.uid)
     if (input.note !== undefined) indexArticle(archive, article.id)
   })()
   return getAnnotation(archive, input.uid)

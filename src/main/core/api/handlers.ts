@@ -1,7 +1,9 @@
 import type { Handlers } from '@shared/contract'
 import * as annotations from '../annotations/service'
 import * as articles from '../articles/service'
+import { backupHandlers } from '../backup/api'
 import type { Archive } from '../db/open'
+import { exportPreview, exportToFile } from '../export/service'
 import { findInArticle, searchArticles } from '../search/service'
 import { archiveStats } from '../stats'
 
@@ -25,6 +27,9 @@ export function createHandlers(archive: Archive): Handlers {
     'annotations.delete': ({ uid }) => annotations.deleteAnnotation(archive, uid),
     'search.query': (input) => searchArticles(archive, input),
     'search.findInArticle': ({ uid, query }) => findInArticle(archive, uid, query),
-    'archive.stats': () => archiveStats(archive)
+    'archive.stats': () => archiveStats(archive),
+    'export.preview': (input) => exportPreview(archive, input),
+    'export.toFile': (input) => exportToFile(archive, input),
+    ...backupHandlers(archive)
   }
 }

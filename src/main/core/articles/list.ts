@@ -65,10 +65,7 @@ export function listPage(archive: Archive, input: ListInput): ArticlePage {
   const more = rows.length > input.limit
   const page = more ? rows.slice(0, input.limit) : rows
   const last = page.at(-1)
-  const total = stmt(
-    archive.sqlite,
-    `SELECT count(*) FROM articles a WHERE ${trashFilter}`
-  )
+  const total = stmt(archive.sqlite, `SELECT count(*) FROM articles a WHERE ${trashFilter}`)
     .pluck()
     .get() as number
   return {

@@ -40,13 +40,17 @@ export const SUMMARY_COLUMNS = `a.id, a.uid, a.title, s.name AS source, a.publis
 
 export function rowById(archive: Archive, id: number): ArticleRow | undefined {
   return archive.sqlite
-    .prepare(`SELECT ${ARTICLE_COLUMNS} FROM articles a LEFT JOIN sources s ON s.id = a.source_id WHERE a.id = ?`)
+    .prepare(
+      `SELECT ${ARTICLE_COLUMNS} FROM articles a LEFT JOIN sources s ON s.id = a.source_id WHERE a.id = ?`
+    )
     .get(id) as ArticleRow | undefined
 }
 
 export function rowByUid(archive: Archive, uid: string): ArticleRow | undefined {
   return archive.sqlite
-    .prepare(`SELECT ${ARTICLE_COLUMNS} FROM articles a LEFT JOIN sources s ON s.id = a.source_id WHERE a.uid = ?`)
+    .prepare(
+      `SELECT ${ARTICLE_COLUMNS} FROM articles a LEFT JOIN sources s ON s.id = a.source_id WHERE a.uid = ?`
+    )
     .get(uid) as ArticleRow | undefined
 }
 

@@ -66,7 +66,11 @@ const COLUMN_OF: Record<string, string> = {
  * Applies changed fields if `version` is the one stored (optimistic concurrency: two windows
  * editing the same article cannot overwrite each other), bumps the version and writes a revision.
  */
-export function updateArticle(archive: Archive, input: ArticleUpdateInput, reason = 'edit'): Article {
+export function updateArticle(
+  archive: Archive,
+  input: ArticleUpdateInput,
+  reason = 'edit'
+): Article {
   const { sqlite } = archive
   const id = sqlite.transaction(() => {
     const row = requireRow(archive, input.uid)

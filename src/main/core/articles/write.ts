@@ -20,8 +20,7 @@ export function sourceId(archive: Archive, name: string | null | undefined): num
   if (!clean) return null
   const { sqlite } = archive
   const found = stmt(sqlite, 'SELECT id FROM sources WHERE name = ?').pluck().get(clean) as
-    | number
-    | undefined
+    number | undefined
   if (found !== undefined) return found
   return Number(stmt(sqlite, 'INSERT INTO sources (name) VALUES (?)').run(clean).lastInsertRowid)
 }
@@ -30,8 +29,7 @@ function tagId(archive: Archive, name: string): number {
   const { sqlite } = archive
   const clean = name.trim()
   const found = stmt(sqlite, 'SELECT id FROM tags WHERE name = ?').pluck().get(clean) as
-    | number
-    | undefined
+    number | undefined
   if (found !== undefined) return found
   return Number(stmt(sqlite, 'INSERT INTO tags (name) VALUES (?)').run(clean).lastInsertRowid)
 }
@@ -51,7 +49,10 @@ function collectionId(archive: Archive, name: string): number {
 
 export function setTags(archive: Archive, articleId: number, names: string[]): void {
   stmt(archive.sqlite, 'DELETE FROM article_tags WHERE article_id = ?').run(articleId)
-  const insert = stmt(archive.sqlite, 'INSERT OR IGNORE INTO article_tags (article_id, tag_id) VALUES (?, ?)')
+  const insert = stmt(
+    archive.sqlite,
+    'INSERT OR IGNORE INTO article_tags (article_id, tag_id) VALUES (?, ?)'
+  )
   for (const name of names) if (name.trim()) insert.run(articleId, tagId(archive, name))
 }
 
@@ -107,7 +108,11 @@ export interface InsertOptions {
 }
 
 /** Inserts one article with its links and first revision; the caller owns the transaction. */
-export function insertArticle(archive: Archive, input: ParsedArticle, options: InsertOptions = {}): { id: number; uid: string } {
+export function insertArticle(
+  archive: Archive,
+  input: ParsedArticle,
+  options: InsertOptions = {}
+): { id: number; uid: string } {
   const uid = newUid()
   const at = nowIso()
   const result = stmt(

@@ -52,7 +52,9 @@ function refuseNewerSchema(sqlite: Database.Database, migrationsFolder: string):
     readFileSync(join(migrationsFolder, 'meta', '_journal.json'), 'utf8')
   ) as Journal
   const newestKnown = Math.max(0, ...journal.entries.map((e) => e.when))
-  const row = sqlite.prepare('SELECT max(created_at) AS newest FROM __drizzle_migrations').get() as {
+  const row = sqlite
+    .prepare('SELECT max(created_at) AS newest FROM __drizzle_migrations')
+    .get() as {
     newest: number | null
   }
   if (row.newest !== null && Number(row.newest) > newestKnown) {

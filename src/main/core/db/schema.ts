@@ -8,6 +8,7 @@ import {
   index,
   integer,
   primaryKey,
+  real,
   sqliteTable,
   text,
   uniqueIndex
@@ -22,16 +23,20 @@ export const sources = sqliteTable('sources', {
 })
 
 /** The bytes of an imported file, unchanged. One file may hold many articles (a JSON array). */
-export const originals = sqliteTable('originals', {
-  id: integer('id').primaryKey({ autoIncrement: true }),
-  fileName: text('file_name').notNull(),
-  mediaType: text('media_type').notNull(),
-  encoding: text('encoding'),
-  sha256: text('sha256').notNull(),
-  size: integer('size').notNull(),
-  bytes: blob('bytes', { mode: 'buffer' }).notNull(),
-  importedAt: text('imported_at').notNull().default(now)
-}, (t) => [index('originals_sha256_idx').on(t.sha256)])
+export const originals = sqliteTable(
+  'originals',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    fileName: text('file_name').notNull(),
+    mediaType: text('media_type').notNull(),
+    encoding: text('encoding'),
+    sha256: text('sha256').notNull(),
+    size: integer('size').notNull(),
+    bytes: blob('bytes', { mode: 'buffer' }).notNull(),
+    importedAt: text('imported_at').notNull().default(now)
+  },
+  (t) => [index('originals_sha256_idx').on(t.sha256)]
+)
 
 export const articles = sqliteTable(
   'articles',
@@ -136,7 +141,10 @@ export const articleTags = sqliteTable(
       .notNull()
       .references(() => tags.id, { onDelete: 'cascade' })
   },
-  (t) => [primaryKey({ columns: [t.articleId, t.tagId] }), index('article_tags_tag_idx').on(t.tagId)]
+  (t) => [
+    primaryKey({ columns: [t.articleId, t.tagId] }),
+    index('article_tags_tag_idx').on(t.tagId)
+  ]
 )
 
 /** Authority records: people, places, organisations. */
@@ -240,3 +248,49 @@ export const settings = sqliteTable('settings', {
   key: text('key').primaryKey(),
   value: text('value').notNull()
 })
+
+/**
+ * MinHash bands of an article's normalised body (see core/import/near-duplicates.ts): two
+ * articles sharing a band are near-duplicate candidates, found with one indexed lookup.
+ */
+export const articleSignatures = sqliteTable(
+  'article_signatures',
+  {
+    articleId: integer('article_id')
+      .notNull()
+      .references(() => articles.id, { onDelete: 'cascade' }),
+    band: integer('band').notNull(),
+    /** 32-bit hash of the band's rows, seeded by the band number */
+    hash: integer('hash').notNull()
+  },
+  (t) => [
+    index('article_signatures_hash_idx').on(t.hash),
+    index('article_signatures_article_idx').on(t.articleId)
+  ]
+)
+
+/** Possible duplicates awaiting the archivist: open, dismissed, merged or linked. */
+export const duplicateCandidates = sqliteTable(
+  'duplicate_candidates',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    /** the newer article of the pair */
+    articleId: integer('article_id')
+      .notNull()
+      .references(() => articles.id, { onDelete: 'cascade' }),
+    /** the article it resembles, already in the archive */
+    otherId: integer('other_id')
+      .notNull()
+      .references(() => articles.id, { onDelete: 'cascade' }),
+    /** Jaccard similarity of the two bodies' word 5-shingles, 0..1 */
+    score: real('score').notNull(),
+    status: text('status').notNull().default('open'),
+    createdAt: text('created_at').notNull().default(now),
+    resolvedAt: text('resolved_at')
+  },
+  (t) => [
+    uniqueIndex('duplicate_candidates_pair_idx').on(t.articleId, t.otherId),
+    index('duplicate_candidates_other_idx').on(t.otherId),
+    index('duplicate_candidates_status_idx').on(t.status)
+  ]
+)

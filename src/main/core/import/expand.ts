@@ -44,7 +44,9 @@ function* fromZip(path: string, bytes: Uint8Array): Generator<Expanded> {
 export async function* expandFile(path: string): AsyncGenerator<Expanded> {
   const info = await stat(path)
   if (info.size > MAX_FILE_BYTES) {
-    yield { failed: { path, reason: `The file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB.` } }
+    yield {
+      failed: { path, reason: `The file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB.` }
+    }
     return
   }
   const bytes = new Uint8Array(await readFile(path))

@@ -34,7 +34,13 @@ const MEDIA_TYPES: Record<FormatId, string> = {
   xml: 'application/xml'
 }
 
-function storeOriginal(archive: Archive, file: InputFile, sha256: string, mediaType: string, encoding: string): number {
+function storeOriginal(
+  archive: Archive,
+  file: InputFile,
+  sha256: string,
+  mediaType: string,
+  encoding: string
+): number {
   const existing = stmt(archive.sqlite, 'SELECT id FROM originals WHERE sha256 = ? AND size = ?')
     .pluck()
     .get(sha256, file.bytes.length) as number | undefined
@@ -43,8 +49,15 @@ function storeOriginal(archive: Archive, file: InputFile, sha256: string, mediaT
     stmt(
       archive.sqlite,
       'INSERT INTO originals (file_name, media_type, encoding, sha256, size, bytes, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?)'
-    ).run(file.path, mediaType, encoding, sha256, file.bytes.length, Buffer.from(file.bytes), nowIso())
-      .lastInsertRowid
+    ).run(
+      file.path,
+      mediaType,
+      encoding,
+      sha256,
+      file.bytes.length,
+      Buffer.from(file.bytes),
+      nowIso()
+    ).lastInsertRowid
   )
 }
 
@@ -93,7 +106,10 @@ function writeArticles(
           return
         }
         const related = duplicate
-          ? [...(article.related ?? []), { title: `duplicate of ${duplicate}`, url: `warraq:${duplicate}` }]
+          ? [
+              ...(article.related ?? []),
+              { title: `duplicate of ${duplicate}`, url: `warraq:${duplicate}` }
+            ]
           : article.related
         const { id, uid } = insertArticle(
           archive,
@@ -114,17 +130,45 @@ function importOne(archive: Archive, file: InputFile, options: ImportOptions): F
   let format: FormatId | undefined
   try {
     decoded = decodeBytes(file.bytes)
-    const importer = detectFormat(decoded.text, file.name, options.format === 'auto' ? undefined : options.format)
+    const importer = detectFormat(
+      decoded.text,
+      file.name,
+      options.format === 'auto' ? undefined : options.format
+    )
     format = importer.id
     const parsed = importer.parse(decoded.text, { fileName: file.name })
-    if (parsed.length === 0) return { path: file.path, status: 'failed', uids: [], reason: 'No article found in the file.', format }
+    if (parsed.length === 0)
+      return {
+        path: file.path,
+        status: 'failed',
+        uids: [],
+        reason: 'No article found in the file.',
+        format
+      }
     const sha256 = createHash('sha256').update(file.bytes).digest('hex')
-    const outcome = writeArticles(archive, file, parsed, { sha256, mediaType: MEDIA_TYPES[format], encoding: decoded.encoding }, options)
+    const outcome = writeArticles(
+      archive,
+      file,
+      parsed,
+      { sha256, mediaType: MEDIA_TYPES[format], encoding: decoded.encoding },
+      options
+    )
     const base = { path: file.path, uids: outcome.uids, format, encoding: decoded.encoding }
     if (outcome.duplicateOf.length) Object.assign(base, { duplicateOf: outcome.duplicateOf })
-    if (outcome.uids.length === 0 && outcome.duplicateOf.length > 0) return { ...base, status: 'duplicate', reason: `Already in the archive (${outcome.duplicateOf.length} article${outcome.duplicateOf.length > 1 ? 's' : ''}).` }
-    if (outcome.uids.length === 0) return { ...base, status: 'failed', reason: 'No article in the file has a title or text.' }
-    if (outcome.unusable > 0) return { ...base, status: 'partial', reason: `${outcome.unusable} record(s) had no title and no text and were skipped.` }
+    if (outcome.uids.length === 0 && outcome.duplicateOf.length > 0)
+      return {
+        ...base,
+        status: 'duplicate',
+        reason: `Already in the archive (${outcome.duplicateOf.length} article${outcome.duplicateOf.length > 1 ? 's' : ''}).`
+      }
+    if (outcome.uids.length === 0)
+      return { ...base, status: 'failed', reason: 'No article in the file has a title or text.' }
+    if (outcome.unusable > 0)
+      return {
+        ...base,
+        status: 'partial',
+        reason: `${outcome.unusable} record(s) had no title and no text and were skipped.`
+      }
     return { ...base, status: 'imported' }
   } catch (err) {
     return { path: file.path, status: 'failed', uids: [], reason: (err as Error).message, format }
@@ -145,13 +189,24 @@ export async function importFiles(
   let articles = 0
   for await (const item of source) {
     if (options.signal?.aborted) break
-    const result = 'failed' in item
-      ? { path: item.failed.path, status: 'failed' as const, uids: [], reason: item.failed.reason }
-      : importOne(archive, item.file, options)
+    const result =
+      'failed' in item
+        ? {
+            path: item.failed.path,
+            status: 'failed' as const,
+            uids: [],
+            reason: item.failed.reason
+          }
+        : importOne(archive, item.file, options)
     files.push(result)
     articles += result.uids.length
     options.onFile?.(result)
-    options.onProgress?.({ filesDone: files.length, filesTotal: 0, articles, currentPath: result.path })
+    options.onProgress?.({
+      filesDone: files.length,
+      filesTotal: 0,
+      articles,
+      currentPath: result.path
+    })
     // let the event loop breathe between files so hosts stay responsive
     if (files.length % 20 === 0) await new Promise((resolve) => setImmediate(resolve))
   }

@@ -10,7 +10,11 @@ export interface SqlPart {
 const norm = (s: string): string => normalizeText(s).replace(/\s+/g, ' ').trim()
 
 /** Ids of rows whose name (or alias) contains or equals the value, compared normalised. */
-function idsMatching(rows: { id: number; names: string[] }[], value: string, whole: boolean): number[] {
+function idsMatching(
+  rows: { id: number; names: string[] }[],
+  value: string,
+  whole: boolean
+): number[] {
   const wanted = norm(value)
   return rows
     .filter((row) =>
@@ -50,7 +54,9 @@ export function filterSql(archive: Archive, filters: Filters): SqlPart {
   }
   for (const value of filters.collections) {
     const ids = idsMatching(named('SELECT id, name FROM collections'), value, true)
-    where.push(`a.id IN (SELECT article_id FROM collection_articles WHERE ${inList('collection_id', ids)})`)
+    where.push(
+      `a.id IN (SELECT article_id FROM collection_articles WHERE ${inList('collection_id', ids)})`
+    )
   }
   for (const value of filters.entities) {
     const ids = idsMatching(named('SELECT id, name, aliases FROM entities'), value, true)
@@ -60,7 +66,9 @@ export function filterSql(archive: Archive, filters: Filters): SqlPart {
     )
   }
   for (const value of filters.authors) {
-    where.push("EXISTS (SELECT 1 FROM json_each(a.authors) j WHERE warraq_norm(j.value) LIKE '%' || ? || '%' ESCAPE '\\')")
+    where.push(
+      "EXISTS (SELECT 1 FROM json_each(a.authors) j WHERE warraq_norm(j.value) LIKE '%' || ? || '%' ESCAPE '\\')"
+    )
     params.push(norm(value).replace(/[\\%_]/g, (c) => `\\${c}`))
   }
   if (filters.dates.length) {
@@ -78,7 +86,8 @@ export function filterSql(archive: Archive, filters: Filters): SqlPart {
     })
     where.push(`(${ranges.join(' OR ')})`)
   }
-  if (filters.hasAnnotations) where.push('EXISTS (SELECT 1 FROM annotations n WHERE n.article_id = a.id)')
+  if (filters.hasAnnotations)
+    where.push('EXISTS (SELECT 1 FROM annotations n WHERE n.article_id = a.id)')
   if (filters.statuses.length) {
     where.push(`a.status IN (${filters.statuses.map(() => '?').join(',')})`)
     params.push(...filters.statuses)

@@ -65,9 +65,15 @@ export function unindexArticle(archive: Archive, articleId: number): void {
 }
 
 /** Recreates the whole index from the articles, in one transaction. */
-export function rebuildIndex(archive: Archive, onProgress?: (done: number, total: number) => void): number {
+export function rebuildIndex(
+  archive: Archive,
+  onProgress?: (done: number, total: number) => void
+): number {
   const { sqlite } = archive
-  const ids = sqlite.prepare('SELECT id FROM articles WHERE deleted_at IS NULL ORDER BY id').pluck().all() as number[]
+  const ids = sqlite
+    .prepare('SELECT id FROM articles WHERE deleted_at IS NULL ORDER BY id')
+    .pluck()
+    .all() as number[]
   sqlite.transaction(() => {
     sqlite.exec("INSERT INTO articles_fts (articles_fts) VALUES ('delete-all')")
     ids.forEach((id, i) => {

@@ -75,7 +75,9 @@ export function searchArticles(archive: Archive, input: SearchInput): SearchResu
         .run(compiled.match, ...filters.params)
     } else {
       sqlite
-        .prepare(`INSERT INTO search_hits (id, score) SELECT a.id, 0 FROM articles a WHERE ${where}`)
+        .prepare(
+          `INSERT INTO search_hits (id, score) SELECT a.id, 0 FROM articles a WHERE ${where}`
+        )
         .run(...filters.params)
     }
   } catch (err) {
@@ -117,10 +119,12 @@ export function searchArticles(archive: Archive, input: SearchInput): SearchResu
 /** In-article find with the same matching rules as search: ranges on the original text. */
 export function findInArticle(archive: Archive, uid: string, text: string): FindInArticleResult {
   const row = stmt(archive.sqlite, 'SELECT title, body FROM articles WHERE uid = ?').get(uid) as
-    | { title: string; body: string }
-    | undefined
+    { title: string; body: string } | undefined
   if (!row) throw new WarraqError('not_found', `No article with uid ${uid}.`)
   const compiled = compileQuery(archive, text)
   if (compiled.kind === 'empty') return { body: [], title: [] }
-  return { body: findMatches(row.body, compiled.terms), title: findMatches(row.title, compiled.terms) }
+  return {
+    body: findMatches(row.body, compiled.terms),
+    title: findMatches(row.title, compiled.terms)
+  }
 }

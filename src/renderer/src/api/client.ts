@@ -44,7 +44,13 @@ function httpTransport(): Transport {
         body: JSON.stringify(input ?? {})
       })
     } catch {
-      return { ok: false, error: { code: 'io_error', message: 'Warraq is not reachable: is `warraq serve` still running?' } }
+      return {
+        ok: false,
+        error: {
+          code: 'io_error',
+          message: 'Warraq is not reachable: is `warraq serve` still running?'
+        }
+      }
     }
     return (await response.json()) as Result<unknown>
   }

@@ -1,4 +1,12 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react'
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useState,
+  type ReactNode
+} from 'react'
 import { catalogue, type Locale, type MessageKey } from './catalogue'
 
 interface I18n {
@@ -23,7 +31,10 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   }, [locale, dir])
   const t = useCallback((key: MessageKey) => catalogue[locale][key], [locale])
   const toggleLocale = useCallback(() => setLocale((l) => (l === 'ar' ? 'en' : 'ar')), [])
-  const value = useMemo(() => ({ locale, dir, t, toggleLocale }) as const, [locale, dir, t, toggleLocale])
+  const value = useMemo(
+    () => ({ locale, dir, t, toggleLocale }) as const,
+    [locale, dir, t, toggleLocale]
+  )
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>
 }
 

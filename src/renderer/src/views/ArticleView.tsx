@@ -39,7 +39,11 @@ export function ArticleView({ uid }: { uid: string }) {
           {t('back')}
         </button>
         {!trashed ? (
-          <button type="button" onClick={() => navigate({ name: 'edit', uid })} data-testid="edit-article">
+          <button
+            type="button"
+            onClick={() => navigate({ name: 'edit', uid })}
+            data-testid="edit-article"
+          >
             {t('edit')}
           </button>
         ) : null}
@@ -62,7 +66,11 @@ export function ArticleView({ uid }: { uid: string }) {
         <Field label={t('authors')} value={article.authors.join('، ')} />
         <Field
           label={t('published')}
-          value={article.published ? `${article.published}${article.dateText ? ` — ${article.dateText}` : ''}` : null}
+          value={
+            article.published
+              ? `${article.published}${article.dateText ? ` — ${article.dateText}` : ''}`
+              : null
+          }
         />
         <Field label={t('caption')} value={article.caption} />
         <Field label={t('imageCredit')} value={article.imageCredit} />

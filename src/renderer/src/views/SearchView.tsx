@@ -73,7 +73,8 @@ export function SearchView({ query }: { query: string }) {
                     <h3>{label}</h3>
                     {values.map((v) => (
                       <button type="button" key={v.value} onClick={() => narrow(filter, v.value)}>
-                        <bdi dir="auto">{v.value}</bdi> <span className="facet-count">{v.count}</span>
+                        <bdi dir="auto">{v.value}</bdi>{' '}
+                        <span className="facet-count">{v.count}</span>
                       </button>
                     ))}
                   </div>

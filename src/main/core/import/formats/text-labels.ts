@@ -22,7 +22,7 @@ export function valueAfterLabel(line: string, label: RegExp): string | null {
 }
 
 const RELATED_LABEL =
-  /^\s*(?:(?:اقرا|شاهد|طالع|انظر|اقرئي)\s+(?:ايضا|كذلك|المزيد)|(?:read|see)\s+(?:also|more))\s*[:\-]?\s*/u
+  /^\s*(?:(?:اقرا|شاهد|طالع|انظر|اقرئي)\s+(?:ايضا|كذلك|المزيد)|(?:read|see)\s+(?:also|more))\s*[:-]?\s*/u
 const URL = /(?:https?:\/\/|www\.)[^\s<>"]+/iu
 
 /**
@@ -46,7 +46,7 @@ export function relatedLinkFrom(rest: string): RelatedLink | null {
 }
 
 const AUTHOR_LABEL =
-  /^\s*(?:(?:كتب|كتبت|كتبه|بقلم|اعداد|تقرير|تحرير|متابعه|by)\s*[:\-]\s*|بقلم\s+)/u
+  /^\s*(?:(?:كتب|كتبت|كتبه|بقلم|اعداد|تقرير|تحرير|متابعه|by)\s*[:-]\s*|بقلم\s+)/u
 
 /** Most names have two or more words; a one-word "name" after ` و` is usually part of a name. */
 function splitOnAnd(names: string): string[] {
@@ -68,7 +68,7 @@ export function readAuthorLine(line: string): string[] | null {
   return authors.length > 0 ? [...new Set(authors)] : null
 }
 
-const SOURCE_LABEL = /^\s*(?:المصدر|مصدر\s+الخبر|source)\s*[:\-]\s*/u
+const SOURCE_LABEL = /^\s*(?:المصدر|مصدر\s+الخبر|source)\s*[:-]\s*/u
 
 /** `المصدر: رويترز` → 'رويترز'; null for any other line. */
 export function readSourceLine(line: string): string | null {

@@ -1,0 +1,143 @@
+/**
+ * Exports: a selection of the archive to a file in one of the formats, or the first rows of it
+ * for the dialog's preview. See DESIGN.md, "Export".
+ */
+import { resolve } from 'node:path'
+import {
+  ExportOptions as OptionsSchema,
+  type ExportOptions,
+  type ExportOptionsInput,
+  type ExportPreview,
+  type ExportResult
+} from '@shared/contract/exports'
+import { UTF8_BOM, csvField } from '@shared/csv/writer'
+import { WarraqError } from '@shared/errors'
+import type { Archive } from '../db/open'
+import { csvChunks } from './csv'
+import { jsonArrayChunks } from './json'
+import { planExport, type ExportPlan } from './plan'
+import { selectArticleIds } from './select'
+import { writeFileAtomically } from './write'
+
+export const PREVIEW_ROWS = 20
+
+/** Text is handed to the file in pieces of about this many characters (fewer, larger writes). */
+const CHUNK_CHARS = 64 * 1024
+
+export interface ExportRunOptions {
+  signal?: AbortSignal
+  /** rows (or records) written so far, called every few hundred */
+  onProgress?: (rows: number) => void
+}
+
+function textOf(plan: ExportPlan, count: () => void): Iterable<string> {
+  const counted = function* <T>(items: Iterable<T>): Generator<T> {
+    for (const item of items) {
+      count()
+      yield item
+    }
+  }
+  if (plan.kind === 'csv') return csvChunks(plan.columns, counted(plan.rows), plan.delimiter)
+  if (plan.kind === 'json') return jsonArrayChunks(counted(plan.records))
+  return counted(plan.records)
+}
+
+/** Joins small pieces into ~64 KB and encodes them; the BOM, if any, goes first. */
+function* encoded(
+  text: Iterable<string>,
+  encoding: ExportOptions['encoding'],
+  csv: boolean
+): Generator<Uint8Array> {
+  const utf16 = csv && encoding === 'utf16le'
+  const encode = (s: string): Buffer => Buffer.from(s, utf16 ? 'utf16le' : 'utf8')
+  // JSON and RIS are plain UTF-8: a BOM is an error for JSON parsers (RFC 8259 §8.1)
+  const bom = csv && encoding !== 'utf8' ? UTF8_BOM : ''
+  let pending: string[] = bom ? [bom] : []
+  let size = bom.length
+  for (const piece of text) {
+    pending.push(piece)
+    size += piece.length
+    if (size >= CHUNK_CHARS) {
+      yield encode(pending.join(''))
+      pending = []
+      size = 0
+    }
+  }
+  if (pending.length > 0) yield encode(pending.join(''))
+}
+
+/** Validates options given by a core caller (the CLI, a test); the contract already did for IPC. */
+function parseOptions(input: ExportOptionsInput): ExportOptions {
+  const parsed = OptionsSchema.safeParse(input)
+  if (parsed.success) return parsed.data
+  const issues = parsed.error.issues.map((i) => `${i.path.join('.') || 'options'}: ${i.message}`)
+  throw new WarraqError('invalid_input', `The export options are not valid: ${issues.join('; ')}.`)
+}
+
+/** The archive file and its journals are never an export's target. */
+function refuseArchiveTarget(archive: Archive, path: string): void {
+  const target = resolve(path)
+  const file = resolve(archive.file)
+  if ([file, `${file}-wal`, `${file}-shm`, `${file}-journal`].includes(target)) {
+    throw new WarraqError('invalid_input', 'An export cannot be written over the archive itself.')
+  }
+}
+
+export async function exportToFile(
+  archive: Archive,
+  input: ExportOptionsInput & { path: string },
+  run: ExportRunOptions = {}
+): Promise<ExportResult> {
+  const options = parseOptions(input)
+  const path = resolve(input.path)
+  refuseArchiveTarget(archive, path)
+  const ids = selectArticleIds(archive, options.selection)
+  let rows = 0
+  const plan = planExport(archive, options, ids)
+  const text = textOf(plan, () => {
+    rows++
+    if (rows % 500 === 0) run.onProgress?.(rows)
+  })
+  const { bytes } = await writeFileAtomically(
+    path,
+    encoded(text, options.encoding, plan.kind === 'csv'),
+    {
+      signal: run.signal
+    }
+  )
+  run.onProgress?.(rows)
+  return { path, rows, bytes }
+}
+
+function* take<T>(items: Iterable<T>, n: number): Generator<T> {
+  if (n <= 0) return
+  let i = 0
+  for (const item of items) {
+    yield item
+    if (++i >= n) return
+  }
+}
+
+/**
+ * The first rows as the file will hold them: CSV cells with the header first (guarded as in the
+ * file), or one record per row (JSON as indented text, RIS as its lines).
+ */
+export function exportPreview(archive: Archive, input: ExportOptionsInput): ExportPreview {
+  const options = parseOptions(input)
+  const ids = selectArticleIds(archive, options.selection)
+  const plan = planExport(archive, options, ids)
+  if (plan.kind === 'csv') {
+    const lines = [plan.columns, ...take(plan.rows, PREVIEW_ROWS)]
+    // the cells as a spreadsheet will show them: guarded exactly as in the file
+    return lines.map((cells) => cells.map(shownCell))
+  }
+  if (plan.kind === 'json') {
+    return [...take(plan.records, PREVIEW_ROWS)].map((r) => [JSON.stringify(r, null, 2)])
+  }
+  return [...take(plan.records, PREVIEW_ROWS)].map((r) => [r])
+}
+
+/** A cell as the file holds it, without the CSV quoting: formula guard included. */
+function shownCell(cell: string): string {
+  return csvField(cell).slice(1, -1).replaceAll('""', '"')
+}

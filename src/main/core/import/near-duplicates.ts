@@ -1,0 +1,93 @@
+/**
+ * Near-duplicate detection at write time. Syndicated wire copies differ from each other by a
+ * changed first line (the dateline, the agency) or an added signature, so their bodies hash
+ * differently but share almost all of their word 5-shingles. Each article's MinHash bands are
+ * stored in `article_signatures`; a new body looks its bands up (one indexed query), checks the
+ * few articles found on the exact shingle sets, and records the close ones in
+ * `duplicate_candidates` for the archivist to review. Nothing is dropped or merged here.
+ */
+import type { Archive } from '../db/open'
+import { stmt } from '../db/statements'
+import { BANDS, bandsOf, MIN_SHINGLES, shingleSet, similarity } from './minhash'
+
+/** Jaccard similarity from which two bodies are reported as possible duplicates. */
+export const JACCARD_THRESHOLD = 0.8
+/**
+ * A short wire story with a new first line and a signature can fall below 0.8 while one copy
+ * is still almost wholly inside the other: that counts too, if they also share half their text.
+ */
+export const CONTAINMENT_THRESHOLD = 0.9
+export const CONTAINMENT_MIN_JACCARD = 0.5
+/** Bounds the work for a body whose bands collide with many (boilerplate notices). */
+const MAX_CHECKED = 40
+
+export interface NearDuplicate {
+  otherId: number
+  score: number
+}
+
+export type CandidateStatus = 'open' | 'dismissed' | 'merged' | 'linked'
+
+const LOOKUP_SQL = `SELECT s.article_id AS id, s.band, s.hash FROM article_signatures s
+  JOIN articles a ON a.id = s.article_id
+  WHERE s.hash IN (${Array.from({ length: BANDS }, () => '?').join(', ')})
+    AND s.article_id != ? AND a.deleted_at IS NULL`
+
+function candidatesOf(archive: Archive, articleId: number, bands: Int32Array): number[] {
+  const rows = stmt(archive.sqlite, LOOKUP_SQL).all(...bands, articleId) as {
+    id: number
+    band: number
+    hash: number
+  }[]
+  const ids = new Set<number>()
+  for (const row of rows) if (bands[row.band] === row.hash) ids.add(row.id)
+  return [...ids].sort((a, b) => a - b).slice(0, MAX_CHECKED)
+}
+
+function isNearDuplicate(jaccard: number, containment: number): boolean {
+  return (
+    jaccard >= JACCARD_THRESHOLD ||
+    (containment >= CONTAINMENT_THRESHOLD && jaccard >= CONTAINMENT_MIN_JACCARD)
+  )
+}
+
+/**
+ * Signs an article's body and records the articles it nearly duplicates. Call it inside the
+ * transaction that writes the article, after the write, so a crash leaves both or neither.
+ * Re-signing (after an edit) replaces the old bands; pairs already recorded stay as they are.
+ */
+export function recordNearDuplicates(
+  archive: Archive,
+  articleId: number,
+  body: string,
+  status: CandidateStatus = 'open'
+): NearDuplicate[] {
+  const { sqlite } = archive
+  stmt(sqlite, 'DELETE FROM article_signatures WHERE article_id = ?').run(articleId)
+  const shingles = shingleSet(body)
+  if (shingles.size < MIN_SHINGLES) return []
+  const bands = bandsOf(shingles)
+  const found: NearDuplicate[] = []
+  const bodyOf = stmt(sqlite, 'SELECT body FROM articles WHERE id = ?').pluck()
+  const insertPair = stmt(
+    sqlite,
+    `INSERT OR IGNORE INTO duplicate_candidates (article_id, other_id, score, status)
+     SELECT ?, ?, ?, ? WHERE NOT EXISTS
+       (SELECT 1 FROM duplicate_candidates WHERE article_id = ? AND other_id = ?)`
+  )
+  for (const otherId of candidatesOf(archive, articleId, bands)) {
+    const other = bodyOf.get(otherId) as string | undefined
+    if (other === undefined) continue
+    const { jaccard, containment } = similarity(shingles, shingleSet(other))
+    if (!isNearDuplicate(jaccard, containment)) continue
+    const score = Math.round(jaccard * 1000) / 1000
+    insertPair.run(articleId, otherId, score, status, otherId, articleId)
+    found.push({ otherId, score })
+  }
+  const insertBand = stmt(
+    sqlite,
+    'INSERT INTO article_signatures (article_id, band, hash) VALUES (?, ?, ?)'
+  )
+  for (let b = 0; b < BANDS; b++) insertBand.run(articleId, b, bands[b])
+  return found
+}

@@ -1,0 +1,41 @@
+import { WarraqError } from '@shared/errors'
+import { buildFtsMatch, highlightTermsFromQuery, parseQuery } from '@shared/query'
+import type { Filters } from '@shared/query/types'
+import type { MatchTerm } from '@shared/text/analyze'
+import type { Archive } from '../db/open'
+import { variantGroups } from './variants'
+
+export type CompiledQuery =
+  { kind: 'empty' } | { kind: 'query'; match: string | null; filters: Filters; terms: MatchTerm[] }
+
+function hasFilters(f: Filters): boolean {
+  return (
+    f.sources.length +
+      f.authors.length +
+      f.tags.length +
+      f.collections.length +
+      f.entities.length +
+      f.dates.length +
+      f.statuses.length >
+      0 || f.hasAnnotations
+  )
+}
+
+/**
+ * Parses a query of the query language into what the SQL needs: an FTS5 MATCH string built
+ * from quoted tokens (never user text), the filters, and the terms to highlight.
+ */
+export function compileQuery(archive: Archive, text: string): CompiledQuery {
+  const parsed = parseQuery(text)
+  if (!parsed.ok) throw new WarraqError('query_syntax', parsed.error.message)
+  const { query } = parsed
+  const groups = variantGroups(archive)
+  const match = buildFtsMatch(query, { variantGroups: groups })
+  if (match === null && !hasFilters(query.filters)) return { kind: 'empty' }
+  return {
+    kind: 'query',
+    match,
+    filters: query.filters,
+    terms: highlightTermsFromQuery(query, groups)
+  }
+}

@@ -1,0 +1,111 @@
+/**
+ * Builds the FTS5 MATCH expression for a parsed query.
+ *
+ * User text never reaches FTS5 syntax: every token is a double-quoted FTS5 string (with `"`
+ * doubled) holding only normalised word characters, and the operators come from the AST.
+ * The FTS table has, per field, a surface column (`_s`, normalised forms) and a stem column
+ * (`_t`): title_s, title_t, body_s, body_t, meta_s, meta_t.
+ */
+import { DEFAULT_VARIANT_GROUPS, expandVariants, stemWord } from '@shared/text'
+import type { SearchQuery, Term } from './types'
+
+/** The indexed fields a query can be limited to. */
+export type SearchField = 'title' | 'body' | 'meta'
+
+export const SEARCH_FIELDS: readonly SearchField[] = ['title', 'body', 'meta']
+
+export interface FtsMatchOptions {
+  /** Fields to search (default: all). */
+  fields?: readonly SearchField[]
+  /** Equivalent spellings OR-ed into plain words (default: DEFAULT_VARIANT_GROUPS). */
+  variantGroups?: readonly (readonly string[])[]
+}
+
+/**
+ * An FTS5 string literal: always double-quoted, inner quotes doubled. NUL is removed because
+ * FTS5's expression parser stops at it ("unterminated string"); parsed queries never hold one,
+ * hand-built ASTs might.
+ */
+export function ftsString(text: string): string {
+  return `"${text.replaceAll('\0', '').replaceAll('"', '""')}"`
+}
+
+function unique(values: readonly string[]): string[] {
+  return [...new Set(values.filter((v) => v !== ''))]
+}
+
+interface Columns {
+  surface: string
+  stems: string
+}
+
+function columnsFor(fields: readonly SearchField[]): Columns {
+  const chosen =
+    fields.length === 0 ? SEARCH_FIELDS : SEARCH_FIELDS.filter((f) => fields.includes(f))
+  const list = chosen.length === 0 ? SEARCH_FIELDS : chosen
+  return {
+    surface: `{${list.map((f) => `${f}_s`).join(' ')}}`,
+    stems: `{${list.map((f) => `${f}_t`).join(' ')}}`
+  }
+}
+
+/** The expression for one term, parenthesised; null when the term holds nothing to match. */
+function termExpression(
+  term: Term,
+  cols: Columns,
+  groups: readonly (readonly string[])[]
+): string | null {
+  if (term.kind === 'phrase') {
+    const words = term.words.filter((w) => w !== '')
+    return words.length === 0 ? null : `(${cols.surface} : ${ftsString(words.join(' '))})`
+  }
+  if (term.norm === '') return null
+  if (term.prefix) {
+    const surface = `${cols.surface} : ${ftsString(term.norm)} *`
+    return term.exact ? `(${surface})` : `(${surface} OR ${cols.stems} : ${ftsString(term.norm)} *)`
+  }
+  if (term.exact) return `(${cols.surface} : ${ftsString(term.norm)})`
+  const variants = expandVariants(term.norm, groups)
+  const surfaces = unique([term.norm, ...variants])
+  const stems = unique([
+    term.stem,
+    ...variants.map(stemWord),
+    ...expandVariants(term.stem, groups).map(stemWord)
+  ])
+  const parts = [
+    ...surfaces.map((w) => `${cols.surface} : ${ftsString(w)}`),
+    ...stems.map((w) => `${cols.stems} : ${ftsString(w)}`)
+  ]
+  return `(${parts.join(' OR ')})`
+}
+
+/**
+ * The MATCH expression for `query`: groups AND-ed, terms of a group OR-ed, excluded terms after
+ * NOT. A plain word matches its surface form or its stem (exact forms match both columns, so
+ * bm25 ranks them first) plus its spelling variants; `=word`, `"phrases"` match surface columns
+ * only; `prefix*` matches surface and stem columns by prefix.
+ *
+ * Returns null when the query has no positive term: there is nothing to MATCH, and the caller
+ * lists by filters only. parseQuery never yields excluded terms without positive ones; a
+ * hand-built query that does also gets null, so the caller must treat null as "no FTS condition"
+ * only when `query.excluded` is empty.
+ */
+export function buildFtsMatch(query: SearchQuery, options: FtsMatchOptions = {}): string | null {
+  const cols = columnsFor(options.fields ?? SEARCH_FIELDS)
+  const groups = options.variantGroups ?? DEFAULT_VARIANT_GROUPS
+  const anded: string[] = []
+  for (const group of query.groups) {
+    const ored = group
+      .map((t) => termExpression(t, cols, groups))
+      .filter((e): e is string => e !== null)
+    if (ored.length === 1) anded.push(ored[0])
+    else if (ored.length > 1) anded.push(`(${ored.join(' OR ')})`)
+  }
+  if (anded.length === 0) return null
+  const positive = anded.join(' AND ')
+  const excluded = query.excluded
+    .map((t) => termExpression(t, cols, groups))
+    .filter((e): e is string => e !== null)
+  if (excluded.length === 0) return positive
+  return `(${positive}) NOT (${excluded.join(' OR ')})`
+}

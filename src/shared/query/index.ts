@@ -1,0 +1,19 @@
+/** The search query language: parsing, FTS5 MATCH building and highlight terms. */
+export { parseQuery, MAX_QUERY_TERMS } from './parse'
+export { parseDateValue } from './dates'
+export { buildFtsMatch, ftsString, SEARCH_FIELDS } from './fts'
+export type { FtsMatchOptions, SearchField } from './fts'
+export { highlightTermsFromQuery } from './highlight'
+export { FILTER_NAMES, emptyFilters } from './types'
+export type {
+  DateRange,
+  FilterName,
+  Filters,
+  ParsedQuery,
+  PhraseTerm,
+  QueryError,
+  SearchQuery,
+  Term,
+  TermGroup,
+  WordTerm
+} from './types'
