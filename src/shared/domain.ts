@@ -40,6 +40,9 @@ export interface ParsedArticle extends ArticleFields {
   related?: RelatedLink[]
   /** identifier in the source dump (DOCNO of a TREC record, id of a JSON object) */
   sourceId?: string | null
+  /** tag paths and collection names, as Warraq's own export writes them */
+  tags?: string[]
+  collections?: string[]
 }
 
 export interface Article extends Required<Omit<ArticleFields, 'authors' | 'status'>> {

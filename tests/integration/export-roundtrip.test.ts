@@ -85,10 +85,7 @@ describe('CSV round trip', () => {
     })
   }
 
-  // The export writes them (see export-csv.test.ts), but the importer does not read them yet:
-  // ParsedArticle has no tags/collections and the pipeline passes none to insertArticle.
-  // `it.fails` keeps the gap visible; it turns red the day the importer links them.
-  it.fails('brings back the tags and collections named in the file', async () => {
+  it('brings back the tags and collections named in the file', async () => {
     for (const { original, copy } of await roundTrip('utf8-bom')) {
       expect(pick(copy, LINKED)).toEqual(pick(original, LINKED))
     }

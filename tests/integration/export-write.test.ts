@@ -54,7 +54,10 @@ describe('safe writing', () => {
   it('cancels an export of the archive midway and leaves nothing behind', async () => {
     t.archive.sqlite.transaction(() => {
       for (let i = 0; i < 1200; i++) {
-        const { id } = insertArticle(t.archive, { title: `مقال ${i}`, body: `نص المقال رقم ${i}\n`.repeat(50) })
+        const { id } = insertArticle(t.archive, {
+          title: `مقال ${i}`,
+          body: `نص المقال رقم ${i}\n`.repeat(50)
+        })
         indexArticle(t.archive, id)
       }
     })()
@@ -88,6 +91,19 @@ describe('safe writing', () => {
     expect(exportFiles()).toEqual([])
   })
 
+  it('writes each format only under its own file endings', async () => {
+    for (const name of ['.bashrc', 'run.sh', 'out.exe']) {
+      await expect(
+        exportToFile(t.archive, {
+          format: 'csv',
+          selection: { kind: 'all' },
+          path: join(t.dir, name)
+        })
+      ).rejects.toThrow(/ending in \.csv, \.tsv, \.txt/)
+    }
+    expect(exportFiles()).toEqual([])
+  })
+
   it('refuses to write over the archive itself', async () => {
     await expect(
       exportToFile(t.archive, { format: 'json', selection: { kind: 'all' }, path: t.file })
@@ -100,7 +116,9 @@ describe('what to export', () => {
     for (const article of HOSTILE_ARTICLES) createArticle(t.archive, article)
   })
 
-  async function titles(selection: Parameters<typeof exportToFile>[1]['selection']): Promise<string[]> {
+  async function titles(
+    selection: Parameters<typeof exportToFile>[1]['selection']
+  ): Promise<string[]> {
     const path = join(t.dir, 'sel.json')
     await exportToFile(t.archive, { format: 'csl', selection, path })
     return (JSON.parse(readFileSync(path, 'utf8')) as { title: string }[]).map((i) => i.title)
@@ -125,13 +143,20 @@ describe('what to export', () => {
     t.archive.sqlite
       .prepare("INSERT INTO saved_searches (uid, name, query) VALUES ('s1', 'رياضة', 'tag:رياضة')")
       .run()
-    expect(await titles({ kind: 'savedSearch', name: 'رياضة' })).toEqual([HOSTILE_ARTICLES[1].title])
+    expect(await titles({ kind: 'savedSearch', name: 'رياضة' })).toEqual([
+      HOSTILE_ARTICLES[1].title
+    ])
   })
 
   it('leaves trashed articles out unless picked one by one', async () => {
-    const uid = t.archive.sqlite.prepare('SELECT uid FROM articles ORDER BY id').pluck().get() as string
+    const uid = t.archive.sqlite
+      .prepare('SELECT uid FROM articles ORDER BY id')
+      .pluck()
+      .get() as string
     t.archive.sqlite.prepare("UPDATE articles SET deleted_at = '2020-01-01' WHERE uid = ?").run(uid)
     expect(await titles({ kind: 'all' })).toHaveLength(HOSTILE_ARTICLES.length - 1)
-    expect(await titles({ kind: 'uids', uids: [uid, 'no-such-uid'] })).toEqual([HOSTILE_ARTICLES[0].title])
+    expect(await titles({ kind: 'uids', uids: [uid, 'no-such-uid'] })).toEqual([
+      HOSTILE_ARTICLES[0].title
+    ])
   })
 })

@@ -39,6 +39,7 @@ Article columns: uid title subtitle source published datePrecision dateText auth
 Annotation columns: articleUid articleTitle annotationUid exact prefix suffix start end note color
   tags entity author createdAt updatedAt status
 
+File endings: csv .csv .tsv .txt; json and csl .json; annotations .jsonld .json; ris .ris .txt.
 The file is written beside its final name and renamed when complete: an interrupted export
 never leaves a partial file.`
 

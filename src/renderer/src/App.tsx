@@ -5,6 +5,7 @@ import { ArticleForm } from './views/ArticleForm'
 import { ArticleView } from './views/ArticleView'
 import { LibraryView } from './views/LibraryView'
 import { SearchView } from './views/SearchView'
+import { Workspace } from './views/workspace/Workspace'
 
 function SearchBox({ initial }: { initial: string }) {
   const { t } = useI18n()
@@ -58,8 +59,8 @@ export function App() {
         {route.name === 'library' ? <LibraryView /> : null}
         {route.name === 'trash' ? <LibraryView trash /> : null}
         {route.name === 'search' ? <SearchView query={route.query} /> : null}
-        {route.name === 'article' ? <ArticleView uid={route.uid} /> : null}
-        {route.name === 'edit' ? <ArticleForm uid={route.uid} /> : null}
+        {route.name === 'article' ? <ArticleView key={route.uid} uid={route.uid} /> : null}
+        {route.name === 'edit' ? <Workspace key={route.uid} uid={route.uid} editable /> : null}
         {route.name === 'new' ? <ArticleForm /> : null}
       </main>
     </div>

@@ -24,6 +24,7 @@ import {
   UidInput
 } from './articles'
 import { call } from './define'
+import { EntityCreateInput, EntityListInput, EntityUpdateInput, type Entity } from './entities'
 import {
   DuplicatesListInput,
   DuplicatesResolveInput,
@@ -70,6 +71,10 @@ export const contract = {
   'search.query': call<SearchResult>()(SearchInput),
   'search.findInArticle': call<FindInArticleResult>()(FindInArticleInput),
   'archive.stats': call<ArchiveStats>()(EmptyInput),
+  'entities.list': call<Entity[]>()(EntityListInput),
+  'entities.get': call<Entity>()(UidInput),
+  'entities.create': call<Entity>()(EntityCreateInput),
+  'entities.update': call<Entity>()(EntityUpdateInput),
   'export.preview': call<ExportPreview>()(ExportPreviewInput),
   'export.toFile': call<ExportResult>()(ExportToFileInput),
   'archive.check': call<CheckResult>()(EmptyInput),

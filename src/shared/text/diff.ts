@@ -1,6 +1,7 @@
 /**
- * A word-level diff of two texts, for showing what a revision changed. Tokens are runs of
- * non-space characters and runs of whitespace, so joining the segments gives back the texts.
+ * A word-level diff of two texts, for showing what a revision changed. Tokens are words (letters
+ * with their combining marks, digits), runs of punctuation and runs of whitespace, so joining the
+ * segments gives back the texts.
  * Common prefix and suffix are trimmed first; the middle uses Myers' O(ND) algorithm, and past
  * `maxEdits` the middle is reported as one deletion and one insertion.
  */
@@ -12,7 +13,7 @@ export interface DiffSegment {
 }
 
 export function wordTokens(text: string): string[] {
-  return text.match(/\s+|\S+/gu) ?? []
+  return text.match(/\s+|[\p{L}\p{M}\p{N}\u200c\u200d]+|[^\s\p{L}\p{M}\p{N}\u200c\u200d]+/gu) ?? []
 }
 
 type Step = [DiffOp, string]
@@ -105,7 +106,8 @@ export function diffWords(before: string, after: string, maxEdits = 4000): DiffS
   return merge(steps)
 }
 
-const countWords = (text: string): number => wordTokens(text).filter((t) => /\S/u.test(t)).length
+const countWords = (text: string): number =>
+  wordTokens(text).filter((t) => /[\p{L}\p{N}]/u.test(t)).length
 
 export function diffStats(segments: DiffSegment[]): { added: number; removed: number } {
   let added = 0

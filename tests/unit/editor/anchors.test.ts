@@ -7,14 +7,17 @@ import {
   minimalChange,
   planAnnotationUpdates,
   type Anchor
-} from '../../../src/renderer/src/editor/anchors'
+} from '../../../src/shared/editor/anchors'
 
 const body = 'اعتبر وزير الخارجية أن الحرب على الإرهاب تحتاج تعاوناً دولياً.'
 // half a word: the last four letters of الخارجية
 const half = { start: body.indexOf('الخارجية') + 4, end: body.indexOf('الخارجية') + 8 }
 const anchor: Anchor = { uid: 'a1', ...half, orphaned: false }
 
-function apply(doc: string, spec: { from: number; to?: number; insert?: string }[]): {
+function apply(
+  doc: string,
+  spec: { from: number; to?: number; insert?: string }[]
+): {
   doc: string
   changes: ChangeSet
 } {
@@ -110,7 +113,11 @@ describe('planning the save', () => {
 
 describe('helpers', () => {
   it('finds the minimal replacement between two texts', () => {
-    expect(minimalChange('وزير الخارجية', 'وزير الداخلية')).toEqual({ from: 7, to: 11, insert: 'داخل' })
+    expect(minimalChange('وزير الخارجية', 'وزير الداخلية')).toEqual({
+      from: 7,
+      to: 11,
+      insert: 'داخل'
+    })
     expect(minimalChange('abc', 'abc')).toEqual({ from: 3, to: 3, insert: '' })
     expect(minimalChange('aaa', 'aaaa')).toEqual({ from: 3, to: 3, insert: 'a' })
     expect(minimalChange('', 'x')).toEqual({ from: 0, to: 0, insert: 'x' })

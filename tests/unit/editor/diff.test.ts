@@ -7,12 +7,29 @@ const side = (segments: { op: string; text: string }[], drop: 'insert' | 'delete
 
 describe('word diff', () => {
   it('tokenizes into words and whitespace without losing characters', () => {
-    expect(wordTokens('قال  الوزير\nأمس')).toEqual(['قال', '  ', 'الوزير', '\n', 'أمس'])
+    expect(wordTokens('قال  الوزيرُ\nأمسِ، «نعم».')).toEqual([
+      'قال',
+      '  ',
+      'الوزيرُ',
+      '\n',
+      'أمسِ',
+      '،',
+      ' ',
+      '«',
+      'نعم',
+      '».'
+    ])
     expect(wordTokens('')).toEqual([])
   })
 
   it('reports a replaced Arabic word as one deletion and one insertion', () => {
     const d = diffWords('اعتبر وزير الخارجية أن الحرب', 'اعتبر وزير الداخلية أن الحرب')
+    expect(diffWords('تعاوناً واسعاً.', 'تعاوناً عاجلاً.')).toEqual([
+      { op: 'equal', text: 'تعاوناً ' },
+      { op: 'delete', text: 'واسعاً' },
+      { op: 'insert', text: 'عاجلاً' },
+      { op: 'equal', text: '.' }
+    ])
     expect(d).toEqual([
       { op: 'equal', text: 'اعتبر وزير ' },
       { op: 'delete', text: 'الخارجية' },
@@ -24,11 +41,11 @@ describe('word diff', () => {
 
   it('rebuilds both texts from the segments', () => {
     const before = 'one two three four five\nsix seven eight'
-    const after = 'zero one three four 4.5 five\nsix eight nine'
+    const after = 'zero one three four 4.5 five\nsix eight nine.'
     const d = diffWords(before, after)
     expect(side(d, 'insert')).toBe(before)
     expect(side(d, 'delete')).toBe(after)
-    expect(diffStats(d)).toEqual({ added: 3, removed: 2 })
+    expect(diffStats(d)).toEqual({ added: 4, removed: 2 })
   })
 
   it('handles empty sides and identical texts', () => {

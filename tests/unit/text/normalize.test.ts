@@ -115,12 +115,10 @@ describe('normalizeWithMap', () => {
     }
   })
 
-  it('normalises two million characters quickly', () => {
+  it('normalises two million characters (speed is measured in the benchmark)', () => {
     const paragraph = 'وأشاد رئيسُ الدبلوماسية الروسية بالتنسيق الأمني، في إبريل/نيسان ٢٠٠١. '
     const big = paragraph.repeat(Math.ceil(2_000_000 / paragraph.length))
-    const t0 = performance.now()
     const out = normalizeText(big)
-    expect(performance.now() - t0).toBeLessThan(2000)
     expect(
       out.startsWith('واشاد رئيس الدبلوماسيه الروسيه بالتنسيق الامني، في ابريل/نيسان 2001. ')
     ).toBe(true)

@@ -3,6 +3,12 @@ import * as annotations from '../annotations/service'
 import * as articles from '../articles/service'
 import { backupHandlers } from '../backup/api'
 import type { Archive } from '../db/open'
+import * as entities from '../entities/service'
+import { listDuplicates } from '../duplicates/list'
+import { resolveDuplicate } from '../duplicates/resolve'
+import { getOriginal } from '../import/originals'
+import { getReport, listReports } from '../import/reports'
+import { importUploaded } from '../import/service'
 import { exportPreview, exportToFile } from '../export/service'
 import { findInArticle, searchArticles } from '../search/service'
 import { archiveStats } from '../stats'
@@ -28,8 +34,18 @@ export function createHandlers(archive: Archive): Handlers {
     'search.query': (input) => searchArticles(archive, input),
     'search.findInArticle': ({ uid, query }) => findInArticle(archive, uid, query),
     'archive.stats': () => archiveStats(archive),
+    'entities.list': (input) => entities.listEntities(archive, input),
+    'entities.get': ({ uid }) => entities.getEntity(archive, uid),
+    'entities.create': (input) => entities.createEntity(archive, input),
+    'entities.update': (input) => entities.updateEntity(archive, input),
     'export.preview': (input) => exportPreview(archive, input),
     'export.toFile': (input) => exportToFile(archive, input),
-    ...backupHandlers(archive)
+    ...backupHandlers(archive),
+    'import.files': (input) => importUploaded(archive, input),
+    'import.reports': () => listReports(archive),
+    'import.report': ({ uid }) => getReport(archive, uid),
+    'duplicates.list': ({ limit }) => listDuplicates(archive, limit),
+    'duplicates.resolve': (input) => resolveDuplicate(archive, input),
+    'originals.get': ({ articleUid, bytes }) => getOriginal(archive, articleUid, bytes)
   }
 }

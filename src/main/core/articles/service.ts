@@ -11,6 +11,7 @@ import type { Archive } from '../db/open'
 import { nowIso, stmt } from '../db/statements'
 import { indexArticle, unindexArticle } from '../search/indexer'
 import { reanchorAnnotations } from '../annotations/reanchor'
+import { recordNearDuplicates } from '../import/near-duplicates'
 import { listPage } from './list'
 import { rowById, rowByUid, toArticle, type ArticleRow } from './rows'
 import {
@@ -37,6 +38,7 @@ export function createArticle(archive: Archive, input: ArticleCreateInput): Arti
       collections: input.collections
     })
     indexArticle(archive, id)
+    recordNearDuplicates(archive, id, input.body)
     return id
   })()
   return toArticle(archive, rowById(archive, id)!)
@@ -108,6 +110,7 @@ export function updateArticle(
     if (input.tags !== undefined) setTags(archive, row.id, input.tags)
     if (input.collections !== undefined) setCollections(archive, row.id, input.collections)
     if (bodyChanged) reanchorAnnotations(archive, row.id, row.body, input.body!, version)
+    if (bodyChanged) recordNearDuplicates(archive, row.id, input.body!)
     const saved = toArticle(archive, rowById(archive, row.id)!)
     writeRevision(archive, row.id, version, snapshotOf(saved), reason)
     indexArticle(archive, row.id)

@@ -146,14 +146,17 @@ export function insertArticle(
     at
   )
   const id = Number(result.lastInsertRowid)
-  if (options.tags?.length) setTags(archive, id, options.tags)
-  if (options.collections?.length) setCollections(archive, id, options.collections)
+  // imported files may name tags and collections (Warraq's own CSV export does)
+  const tags = options.tags ?? input.tags ?? []
+  const collections = options.collections ?? input.collections ?? []
+  if (tags.length) setTags(archive, id, tags)
+  if (collections.length) setCollections(archive, id, collections)
   if (input.related?.length) setRelated(archive, id, input.related)
   writeRevision(
     archive,
     id,
     1,
-    { ...input, tags: options.tags ?? [], collections: options.collections ?? [] },
+    { ...input, tags, collections },
     options.reason ?? 'create'
   )
   return { id, uid }

@@ -48,9 +48,14 @@ export function parseBackupName(name: string): { createdAt: Date; reason: Backup
 /** The backups of an archive, newest first. Partial files of an interrupted backup are not listed. */
 export function listBackups(archiveFile: string): BackupInfo[] {
   const dir = backupsDir(archiveFile)
-  if (!existsSync(dir)) return []
+  let names: string[]
+  try {
+    names = readdirSync(dir)
+  } catch {
+    return []
+  }
   const found: BackupInfo[] = []
-  for (const name of readdirSync(dir)) {
+  for (const name of names) {
     const parsed = parseBackupName(name)
     if (!parsed) continue
     const file = join(dir, name)
@@ -72,8 +77,15 @@ export function listBackups(archiveFile: string): BackupInfo[] {
   )
 }
 
+/** Removes a partial copy; never lets the clean-up hide the error that made it necessary. */
 function removeQuietly(file: string): void {
-  for (const f of [file, ...COMPANIONS.map((c) => file + c)]) rmSync(f, { force: true })
+  for (const f of [file, ...COMPANIONS.map((c) => file + c)]) {
+    try {
+      rmSync(f, { force: true })
+    } catch {
+      // nothing there to remove
+    }
+  }
 }
 
 /**
@@ -154,13 +166,13 @@ function tempFor(dest: string): string {
  * consistent snapshot, restarting if another connection changes the file meanwhile).
  */
 export async function backupArchive(archive: Archive, destFile: string): Promise<BackupInfo> {
-  mkdirSync(dirname(destFile), { recursive: true })
   if (existsSync(destFile)) {
     throw new WarraqError('conflict', `${destFile} already exists; choose another name.`)
   }
   const tmp = tempFor(destFile)
-  removeQuietly(tmp)
   try {
+    mkdirSync(dirname(destFile), { recursive: true })
+    removeQuietly(tmp)
     await archive.sqlite.backup(tmp)
   } catch (err) {
     removeQuietly(tmp)
@@ -189,10 +201,10 @@ export function copyBackup(
   destFile: string,
   nativeBinding?: string
 ): BackupInfo {
-  mkdirSync(dirname(destFile), { recursive: true })
   const tmp = tempFor(destFile)
-  removeQuietly(tmp)
   try {
+    mkdirSync(dirname(destFile), { recursive: true })
+    removeQuietly(tmp)
     copyFileSync(sourceFile, tmp)
     if (existsSync(`${sourceFile}-wal`)) copyFileSync(`${sourceFile}-wal`, `${tmp}-wal`)
   } catch (err) {

@@ -57,11 +57,13 @@ function emptyRecovery(): RecoveryInfo {
 }
 
 /** SQLite would discard a -wal with a broken header without a word: keep it aside instead. */
-function keepUnreadableWal(file: string, now: Date, recovery: RecoveryInfo): void {
+function keepUnreadableWal(file: string, options: SafeOpenOptions, now: Date, recovery: RecoveryInfo): void {
   if (walState(file) !== 'unreadable') return
   const aside = moveAside(`${file}-wal`, 'unreadable', now)
   recovery.events.push('wal_kept_aside')
   recovery.keptAside.push(...aside)
+  // what was only in that -wal may be in a backup
+  recovery.newestGoodBackup = newestGoodBackup(file, options.nativeBinding)
   recovery.messages.push(
     `The archive's journal file (-wal) could not be read, so changes since the last checkpoint may be missing. It was kept at ${aside[0]}.`
   )
@@ -153,7 +155,7 @@ export function openArchiveSafely(file: string, options: SafeOpenOptions = {}): 
   const lock: ArchiveLock = acquireLock(file)
   const recovery = emptyRecovery()
   try {
-    keepUnreadableWal(file, now, recovery)
+    keepUnreadableWal(file, options, now, recovery)
     let archive: Archive
     try {
       backupBeforeMigrating(file, options, now, recovery)

@@ -2,7 +2,7 @@
  * Exports: a selection of the archive to a file in one of the formats, or the first rows of it
  * for the dialog's preview. See DESIGN.md, "Export".
  */
-import { resolve } from 'node:path'
+import { basename, extname, resolve } from 'node:path'
 import {
   ExportOptions as OptionsSchema,
   type ExportOptions,
@@ -74,6 +74,29 @@ function parseOptions(input: ExportOptionsInput): ExportOptions {
   throw new WarraqError('invalid_input', `The export options are not valid: ${issues.join('; ')}.`)
 }
 
+/**
+ * The file endings each format may be written under. The path can come from the renderer, so
+ * this keeps a compromised page (or a slip of the hand) from replacing a script, a config file
+ * or a program with an export.
+ */
+const EXTENSIONS: Record<ExportOptions['format'], readonly string[]> = {
+  csv: ['.csv', '.tsv', '.txt'],
+  json: ['.json'],
+  annotations: ['.jsonld', '.json'],
+  csl: ['.json'],
+  ris: ['.ris', '.txt']
+}
+
+function checkExtension(format: ExportOptions['format'], path: string): void {
+  const allowed = EXTENSIONS[format]
+  if (!allowed.includes(extname(path).toLowerCase())) {
+    throw new WarraqError(
+      'invalid_input',
+      `A ${format} export is written to a file ending in ${allowed.join(', ')}, not ${basename(path)}.`
+    )
+  }
+}
+
 /** The archive file and its journals are never an export's target. */
 function refuseArchiveTarget(archive: Archive, path: string): void {
   const target = resolve(path)
@@ -91,6 +114,7 @@ export async function exportToFile(
   const options = parseOptions(input)
   const path = resolve(input.path)
   refuseArchiveTarget(archive, path)
+  checkExtension(options.format, path)
   const ids = selectArticleIds(archive, options.selection)
   let rows = 0
   const plan = planExport(archive, options, ids)

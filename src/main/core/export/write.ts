@@ -36,6 +36,7 @@ function describeWriteError(err: unknown, path: string): unknown {
   if (code === 'ENOENT') {
     return new WarraqError('io_error', `The folder ${dirname(path)} does not exist.`)
   }
+  if (code === 'EISDIR') return new WarraqError('io_error', `${path} is a folder, not a file.`)
   if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
     return new WarraqError('io_error', `Warraq may not write to ${path} (${code}).`)
   }

@@ -2,7 +2,7 @@
  * Unsaved work kept in localStorage while editing, so a crash or a closed window loses nothing
  * typed. One draft per article, tied to the version it was based on.
  */
-import type { Anchor } from './anchors'
+import type { Anchor } from '@shared/editor/anchors'
 import type { MetaDraft } from './meta'
 
 export interface ArticleDraft {

@@ -19,7 +19,7 @@ import {
   type ViewUpdate
 } from '@codemirror/view'
 import type { AnnotationColor } from '@shared/contract/annotations'
-import { mapAnchors, type Anchor } from './anchors'
+import { mapAnchors, type Anchor } from '@shared/editor/anchors'
 
 export interface EditorAnchor extends Anchor {
   color: AnnotationColor
@@ -68,7 +68,7 @@ const autoDirection = Decoration.line({ attributes: { dir: 'auto' } })
 function lineDirections(view: EditorView): DecorationSet {
   const builder = new RangeSetBuilder<Decoration>()
   for (const { from, to } of view.visibleRanges) {
-    for (let pos = from; pos <= to; ) {
+    for (let pos = from; pos <= to;) {
       const line = view.state.doc.lineAt(pos)
       builder.add(line.from, line.from, autoDirection)
       pos = line.to + 1
@@ -85,7 +85,8 @@ const perParagraphDirection = ViewPlugin.fromClass(
       this.decorations = lineDirections(view)
     }
     update(update: ViewUpdate): void {
-      if (update.docChanged || update.viewportChanged) this.decorations = lineDirections(update.view)
+      if (update.docChanged || update.viewportChanged)
+        this.decorations = lineDirections(update.view)
     }
   },
   { decorations: (plugin) => plugin.decorations }
@@ -110,7 +111,7 @@ const theme = EditorView.theme({
   '&': { fontSize: '1.15rem', backgroundColor: 'var(--panel)' },
   '.cm-scroller': { fontFamily: 'var(--font)', lineHeight: '2.1' },
   '.cm-content': { padding: '0.8rem 0', caretColor: 'var(--ink)' },
-  '.cm-line': { padding: '0 1rem', marginBlockEnd: '0.5rem' },
+  '.cm-line': { padding: '0 1rem 0.5rem' },
   '&.cm-focused': { outline: '2px solid var(--line)' }
 })
 
@@ -142,7 +143,8 @@ export function bodyExtensions(options: {
     EditorView.updateListener.of((update) => callbacks.onUpdate(update)),
     EditorView.domEventHandlers({
       click(event) {
-        const target = event.target instanceof Element ? event.target.closest('[data-annotation]') : null
+        const target =
+          event.target instanceof Element ? event.target.closest('[data-annotation]') : null
         const uid = target?.getAttribute('data-annotation')
         if (uid) callbacks.onAnnotationClick(uid)
         return false
@@ -154,6 +156,7 @@ export function bodyExtensions(options: {
 export function scrollToAnchor(view: EditorView, uid: string): void {
   const anchor = view.state.field(anchorsField).find((a) => a.uid === uid)
   const effects: StateEffect<unknown>[] = [setActiveAnchor.of(uid)]
-  if (anchor && !anchor.orphaned) effects.push(EditorView.scrollIntoView(anchor.start, { y: 'center' }))
+  if (anchor && !anchor.orphaned)
+    effects.push(EditorView.scrollIntoView(anchor.start, { y: 'center' }))
   view.dispatch({ effects })
 }

@@ -43,7 +43,9 @@ const DEFAULT_NAMES: Partial<Record<Target, readonly string[]>> = {
   status: ['status'],
   notes: ['notes', 'note'],
   lang: ['lang', 'language'],
-  sourceId: ['id', 'docno', 'uid', 'docid', 'guid']
+  sourceId: ['id', 'docno', 'uid', 'docid', 'guid'],
+  tags: ['tags', 'keywords'],
+  collections: ['collections']
 }
 
 /** Fields whose value is one line; newlines inside them become spaces. */
@@ -242,6 +244,14 @@ export function recordToArticle(
   if (picks.has('authors')) {
     const authors = readAuthors(picks.get('authors'), options.authorsMultiValueOnly ?? false)
     if (authors.length > 0) article.authors = authors
+  }
+  for (const target of ['tags', 'collections'] as const) {
+    if (!picks.has(target)) continue
+    const value = picks.get(target)
+    const names = Array.isArray(value)
+      ? value.map((v) => asText(v).trim()).filter(Boolean)
+      : splitAuthors(clean('notes', asText(value)), true)
+    if (names.length > 0) article[target] = names
   }
   const status = text('status')
   if (isStatus(status)) article.status = status

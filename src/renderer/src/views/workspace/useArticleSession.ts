@@ -9,7 +9,7 @@ import type { Annotation } from '@shared/contract/annotations'
 import type { Article } from '@shared/domain'
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { api } from '../../api/client'
-import { mapAnchors, minimalChange, planAnnotationUpdates } from '../../editor/anchors'
+import { mapAnchors, minimalChange, planAnnotationUpdates } from '@shared/editor/anchors'
 import { clearDraft, readDraft, writeDraft, type ArticleDraft } from '../../editor/drafts'
 import { anchorsField, setAnchors, type EditorAnchor } from '../../editor/extensions'
 import { metaInput, metaOf, sameMeta, type MetaDraft } from '../../editor/meta'
@@ -56,6 +56,7 @@ export function useArticleSession(uid: string, editable: boolean) {
         api['articles.get']({ uid }),
         api['annotations.list']({ articleUid: uid })
       ])
+      state.current = { ...state.current, article: a, meta: metaOf(a) }
       setArticle(a)
       setAnnotations(list)
       setLiveAnchors(list.map(editorAnchorOf))
@@ -83,7 +84,9 @@ export function useArticleSession(uid: string, editable: boolean) {
       version: a.version,
       body: v.state.doc.toString(),
       meta: m,
-      anchors: v.state.field(anchorsField).map(({ uid: u, start, end, orphaned }) => ({ uid: u, start, end, orphaned })),
+      anchors: v.state
+        .field(anchorsField)
+        .map(({ uid: u, start, end, orphaned }) => ({ uid: u, start, end, orphaned })),
       savedAt: new Date().toISOString()
     })
   }, [editable, uid])
@@ -118,8 +121,12 @@ export function useArticleSession(uid: string, editable: boolean) {
 
   const onReady = useCallback(
     (v: EditorView | null): void => {
+      if (!v) {
+        flushDraft()
+        view.current = null
+        return
+      }
       view.current = v
-      if (!v) return
       baseline.current = v.state.doc
       const draft = editable ? readDraft(uid) : null
       const a = state.current.article
@@ -132,7 +139,7 @@ export function useArticleSession(uid: string, editable: boolean) {
         setNotice('draftOutdated')
       }
     },
-    [applyDraft, editable, uid]
+    [applyDraft, editable, flushDraft, uid]
   )
 
   const onUpdate = useCallback(
@@ -166,7 +173,15 @@ export function useArticleSession(uid: string, editable: boolean) {
     setAnnotations(list)
     const v = view.current
     if (!v) return
-    const mapped = since ? mapAnchors(list.map(editorAnchorOf), since) : list.map(editorAnchorOf)
+    let mapped = since ? mapAnchors(list.map(editorAnchorOf), since) : list.map(editorAnchorOf)
+    if (!since && baseline.current && !v.state.doc.eq(baseline.current)) {
+      // unsaved text: the editor's ranges are current, the archive's refer to the saved body
+      const live = new Map(v.state.field(anchorsField).map((a) => [a.uid, a]))
+      mapped = mapped.map((a) => {
+        const here = live.get(a.uid)
+        return here ? { ...here, color: a.color } : a
+      })
+    }
     v.dispatch({ effects: setAnchors.of(mapped) })
     setLiveAnchors(v.state.field(anchorsField))
   }, [])

@@ -3,7 +3,7 @@
  * stay on the same words, and turned into `annotations.update` calls on save. Pure: no DOM.
  */
 import type { ChangeDesc } from '@codemirror/state'
-import type { Annotation, AnnotationUpdateInput } from '@shared/contract/annotations'
+import type { Annotation, AnnotationUpdateInput } from '../contract/annotations'
 
 export interface Anchor {
   uid: string

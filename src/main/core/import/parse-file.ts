@@ -1,0 +1,89 @@
+import type { ImportFormatChoice } from '@shared/contract/imports'
+import type { ParsedArticle } from '@shared/domain'
+import { decodeBytes } from './decode'
+import type { InputFile } from './expand'
+import { detectFormat } from './formats'
+import { parseCsvWithReport } from './formats/csv'
+import { noArticlesReason, type RecordsResult, type SkippedRecord } from './formats/fields'
+import { parseJsonWithReport } from './formats/json'
+import type { EncodingName, FormatId, ParseOptions } from './formats/types'
+import { ImportFormatError } from './formats/types'
+import { parseXmlWithReport } from './formats/xml'
+
+export const MEDIA_TYPES: Record<FormatId, string> = {
+  txt: 'text/plain',
+  html: 'text/html',
+  json: 'application/json',
+  csv: 'text/csv',
+  xml: 'application/xml'
+}
+
+/** Structured formats report the records they skip, so a file can be imported in part. */
+const WITH_REPORT: Partial<Record<FormatId, [(t: string, o: ParseOptions) => RecordsResult, string]>> = {
+  json: [parseJsonWithReport, 'JSON file'],
+  csv: [parseCsvWithReport, 'CSV file'],
+  xml: [parseXmlWithReport, 'XML file']
+}
+
+export interface ParsedFile {
+  format: FormatId
+  encoding: EncodingName
+  articles: ParsedArticle[]
+  skipped: SkippedRecord[]
+}
+
+/** Thrown with the format already known, so a failed file's report line still names it. */
+export class ParseFailure extends Error {
+  override name = 'ParseFailure'
+  constructor(
+    message: string,
+    readonly format?: FormatId,
+    readonly encoding?: EncodingName
+  ) {
+    super(message)
+  }
+}
+
+/** Decodes, detects the format and parses one file; throws ParseFailure with the reason. */
+export function parseFile(file: InputFile, choice: ImportFormatChoice = 'auto'): ParsedFile {
+  let format: FormatId | undefined
+  let encoding: EncodingName | undefined
+  try {
+    const decoded = decodeBytes(file.bytes)
+    encoding = decoded.encoding
+    const importer = detectFormat(decoded.text, file.name, choice === 'auto' ? undefined : choice)
+    format = importer.id
+    const options = { fileName: file.name }
+    const reporting = WITH_REPORT[importer.id]
+    if (!reporting) {
+      const articles = importer.parse(decoded.text, options)
+      return { format, encoding, articles, skipped: [] }
+    }
+    const [parse, what] = reporting
+    const result = parse(decoded.text, options)
+    const reason = noArticlesReason(result, what)
+    if (reason) throw new ImportFormatError(reason)
+    return { format, encoding, articles: result.articles, skipped: result.skipped }
+  } catch (err) {
+    if (err instanceof ParseFailure) throw err
+    const message = err instanceof Error ? err.message : String(err)
+    // a stack overflow or an allocation failure inside a parser is still this file's problem
+    const reason = err instanceof RangeError ? `The file could not be parsed (${message}).` : message
+    throw new ParseFailure(reason, format, encoding)
+  }
+}
+
+/** "3 record(s) were skipped: record 2: …; record 5: …" — at most a few shown. */
+export function describeSkipped(skipped: SkippedRecord[], unusable: number): string | undefined {
+  const parts: string[] = []
+  if (skipped.length > 0) {
+    const shown = skipped
+      .slice(0, 5)
+      .map((s) => `record ${s.index}: ${s.reason}`)
+      .join('; ')
+    const more = skipped.length > 5 ? `; and ${skipped.length - 5} more` : ''
+    parts.push(`${skipped.length} record(s) were skipped (${shown}${more}).`)
+  }
+  if (unusable > 0) parts.push(`${unusable} record(s) had no title and no text and were skipped.`)
+  return parts.length ? parts.join(' ') : undefined
+}

@@ -1,0 +1,177 @@
+import type { Snapshot } from '@shared/contract/snapshot'
+import type { RevisionSummary } from '@shared/domain-lists'
+import { compactDiff, diffStats, diffWords, type DiffSegment } from '@shared/text/diff'
+import { useEffect, useState } from 'react'
+import { api } from '../../api/client'
+import { ErrorBanner } from '../../components/ErrorBanner'
+import { useI18n } from '../../i18n/I18nProvider'
+import type { MessageKey } from '../../i18n/catalogue'
+
+const FIELD_LABEL: Partial<Record<keyof Snapshot, MessageKey>> = {
+  title: 'title',
+  subtitle: 'subtitle',
+  source: 'source',
+  authors: 'authors',
+  published: 'published',
+  dateText: 'dateText',
+  url: 'url',
+  caption: 'caption',
+  imageCredit: 'imageCredit',
+  section: 'section',
+  status: 'status',
+  notes: 'notes',
+  tags: 'tags',
+  collections: 'collections'
+}
+
+interface Change {
+  segments: DiffSegment[]
+  added: number
+  removed: number
+  fields: MessageKey[]
+}
+
+const comparable = (value: unknown): string =>
+  value === undefined || value === '' || (Array.isArray(value) && value.length === 0)
+    ? 'null'
+    : JSON.stringify(value)
+
+async function changeOf(uid: string, version: number): Promise<Change> {
+  const after = await api['articles.revision']({ uid, version })
+  const before =
+    version > 1
+      ? await api['articles.revision']({ uid, version: version - 1 }).catch(() => null)
+      : null
+  const segments = diffWords(before?.body ?? '', after.body)
+  // a field the older snapshot does not record (e.g. defaults at creation) is not a change
+  const fields = (Object.keys(FIELD_LABEL) as (keyof Snapshot)[])
+    .filter((k) => before?.[k] !== undefined && comparable(before[k]) !== comparable(after[k]))
+    .map((k) => FIELD_LABEL[k]!)
+  return { segments: compactDiff(segments), ...diffStats(segments), fields }
+}
+
+function Diff({ change }: { change: Change }) {
+  const { t } = useI18n()
+  return (
+    <div className="revision-change" data-testid="revision-diff">
+      {change.fields.length > 0 ? (
+        <p className="fields-changed">
+          {t('fieldsChanged')}: {change.fields.map((f) => t(f)).join('، ')}
+        </p>
+      ) : null}
+      {change.added + change.removed === 0 ? (
+        <p className="empty">{t('noTextChange')}</p>
+      ) : (
+        <>
+          <p className="diff-stats">
+            +{change.added} {t('wordsAdded')} · −{change.removed} {t('wordsRemoved')}
+          </p>
+          <p className="diff" dir="auto">
+            {change.segments.map((s, i) =>
+              s.op === 'insert' ? (
+                <ins key={i}>{s.text}</ins>
+              ) : s.op === 'delete' ? (
+                <del key={i}>{s.text}</del>
+              ) : (
+                <span key={i}>{s.text}</span>
+              )
+            )}
+          </p>
+        </>
+      )}
+    </div>
+  )
+}
+
+function reasonText(reason: string, t: (k: MessageKey) => string): string {
+  if (reason === 'create') return t('revCreate')
+  if (reason === 'edit') return t('revEdit')
+  const restore = /^restore (\d+)$/.exec(reason)
+  return restore ? `${t('revRestore')} ${restore[1]}` : reason
+}
+
+interface Props {
+  uid: string
+  currentVersion: number
+  dirty: boolean
+  onRestore(version: number): void
+}
+
+/** Every saved revision with its time and what changed; any of them can be restored. */
+export function HistoryPanel({ uid, currentVersion, dirty, onRestore }: Props) {
+  const { t, locale } = useI18n()
+  const [revisions, setRevisions] = useState<RevisionSummary[] | null>(null)
+  const [open, setOpen] = useState<Record<number, Change | 'loading'>>({})
+  const [error, setError] = useState<unknown>(null)
+
+  useEffect(() => {
+    api['articles.revisions']({ uid }).then(setRevisions, setError)
+    setOpen({})
+  }, [uid, currentVersion])
+
+  const toggle = (version: number): void => {
+    if (open[version]) {
+      const rest = { ...open }
+      delete rest[version]
+      return setOpen(rest)
+    }
+    setOpen((o) => ({ ...o, [version]: 'loading' }))
+    changeOf(uid, version).then((change) => setOpen((o) => ({ ...o, [version]: change })), setError)
+  }
+
+  if (error) return <ErrorBanner error={error} />
+  if (!revisions) return <p className="loading">{t('loading')}</p>
+  const time = new Intl.DateTimeFormat(locale === 'ar' ? 'ar' : 'en', {
+    dateStyle: 'medium',
+    timeStyle: 'short'
+  })
+  return (
+    <section className="history-panel" data-testid="history">
+      {dirty ? <p className="hint">{t('saveBeforeRestore')}</p> : null}
+      <ol className="revision-list">
+        {revisions.map((r) => {
+          const change = open[r.version]
+          return (
+            <li key={r.version} data-testid="revision" data-version={r.version}>
+              <div className="revision-head">
+                <strong>
+                  {t('version')} {r.version}
+                </strong>
+                <span>{reasonText(r.reason, t)}</span>
+                <time dateTime={r.createdAt}>{time.format(new Date(r.createdAt))}</time>
+                {r.version === currentVersion ? (
+                  <span className="current">{t('currentVersion')}</span>
+                ) : null}
+              </div>
+              <div className="row-actions">
+                <button
+                  type="button"
+                  className="link"
+                  onClick={() => toggle(r.version)}
+                  data-testid="show-changes"
+                >
+                  {change ? t('hideChanges') : t('showChanges')}
+                </button>
+                {r.version !== currentVersion ? (
+                  <button
+                    type="button"
+                    disabled={dirty}
+                    onClick={() => onRestore(r.version)}
+                    data-testid="restore-revision"
+                  >
+                    {t('restoreRevision')}
+                  </button>
+                ) : null}
+              </div>
+              {change === 'loading' ? (
+                <p className="loading">{t('loading')}</p>
+              ) : change ? (
+                <Diff change={change} />
+              ) : null}
+            </li>
+          )
+        })}
+      </ol>
+    </section>
+  )
+}
