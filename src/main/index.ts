@@ -6,8 +6,8 @@ import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'e
 import { existsSync, mkdirSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { createHandlers } from './core/api/handlers'
-import { openArchive, type Archive } from './core/db/open'
+import { startSession, type ArchiveSession } from './core/api/session'
+import { startBackupSchedule } from './core/backup/schedule'
 import { ARCHIVE_FILE_NAME } from './core/paths'
 import { CONTENT_SECURITY_POLICY, readStatic } from './host/static'
 import { bindContract } from './ipc'
@@ -32,10 +32,21 @@ function electronNativeBinding(): string | undefined {
   return existsSync(file) ? file : undefined
 }
 
-function openDefaultArchive(): Archive {
+/**
+ * The archive through the session layer: taken with its lock, backed up before a migration, and,
+ * when damaged, moved aside (never deleted) with the window showing the recovery screen. A daily
+ * backup runs while it is open, including after a restore from the recovery screen.
+ */
+function openDefaultSession(): ArchiveSession {
   const file = process.env.WARRAQ_DB ?? join(app.getPath('userData'), ARCHIVE_FILE_NAME)
   mkdirSync(dirname(file), { recursive: true })
-  return openArchive(file, { nativeBinding: electronNativeBinding() })
+  return startSession(file, {
+    nativeBinding: electronNativeBinding(),
+    onOpen: (archive) =>
+      startBackupSchedule(archive, {
+        onError: (err) => console.error('[warraq] automatic backup failed:', err)
+      })
+  })
 }
 
 function serveAppProtocol(): void {
@@ -97,16 +108,19 @@ if (!app.requestSingleInstanceLock()) {
       callback(false)
     )
     serveAppProtocol()
-    let archive: Archive
+    let archiveSession: ArchiveSession
     try {
-      archive = openDefaultArchive()
+      // a damaged archive still opens a session, in recovery; this fails only when another
+      // Warraq holds the archive or it was made by a newer Warraq
+      archiveSession = openDefaultSession()
     } catch (err) {
       dialog.showErrorBox('Warraq — ورّاق', (err as Error).message)
       app.quit()
       return
     }
-    bindContract(ipcMain, createHandlers(archive), trustedOrigins(devServerUrl))
-    app.on('will-quit', () => archive.close())
+    bindContract(ipcMain, archiveSession.handlers, trustedOrigins(devServerUrl))
+    // stops the backup schedule, closes the archive (or lets go of its lock in recovery)
+    app.on('will-quit', () => archiveSession.close())
     mainWindow = createWindow()
   })
   app.on('window-all-closed', () => app.quit())

@@ -11,6 +11,8 @@ export interface ArticleSummary {
   status: ArticleStatus
   version: number
   annotationCount: number
+  tags: string[]
+  collections: string[]
   createdAt: string
   updatedAt: string
   deletedAt: string | null
@@ -18,6 +20,7 @@ export interface ArticleSummary {
 
 export interface ArticlePage {
   items: ArticleSummary[]
+  /** -1 when the caller asked not to count */
   total: number
   nextCursor: string | null
 }

@@ -1,7 +1,8 @@
 import Database from 'better-sqlite3'
 import { spawn } from 'node:child_process'
-import { rmSync } from 'node:fs'
-import { resolve } from 'node:path'
+import { createHash } from 'node:crypto'
+import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
 import { defaultMigrationsFolder } from '../../src/main/core/db/open'
 
 const ROOT = resolve(import.meta.dirname, '..', '..')
@@ -18,14 +19,7 @@ function childCommand(): Promise<string[]> {
   command ??= (async () => {
     try {
       const { build } = await import('esbuild')
-      const outfile = resolve(
-        ROOT,
-        'node_modules',
-        '.cache',
-        'warraq-crash',
-        `child-${process.pid}.mjs`
-      )
-      await build({
+      const built = await build({
         entryPoints: [CHILD],
         bundle: true,
         platform: 'node',
@@ -33,10 +27,21 @@ function childCommand(): Promise<string[]> {
         target: 'node20',
         packages: 'external',
         alias: { '@shared': resolve(ROOT, 'src', 'shared') },
-        outfile,
+        write: false,
+        outfile: 'child.mjs',
         logLevel: 'warning'
       })
-      process.once('exit', () => rmSync(outfile, { force: true }))
+      const code = built.outputFiles[0].contents
+      // named by content: parallel test files share one bundle, and a stale one is never used
+      const hash = createHash('sha256').update(code).digest('hex').slice(0, 16)
+      const dir = resolve(ROOT, 'node_modules', '.cache', 'warraq-crash')
+      const outfile = join(dir, `child-${hash}.mjs`)
+      if (!existsSync(outfile)) {
+        mkdirSync(dir, { recursive: true })
+        const tmp = `${outfile}.${process.pid}`
+        writeFileSync(tmp, code)
+        renameSync(tmp, outfile)
+      }
       return [outfile]
     } catch {
       return ['--import', 'tsx', CHILD]

@@ -22,7 +22,10 @@ export function middlePageOf(file: string, table: string): { pageno: number; pag
       .pluck()
       .all(table) as number[]
     if (pages.length === 0) throw new Error(`no leaf page for ${table}`)
-    return { pageno: pages[Math.floor(pages.length / 2)], pageSize: db.pragma('page_size', { simple: true }) as number }
+    return {
+      pageno: pages[Math.floor(pages.length / 2)],
+      pageSize: db.pragma('page_size', { simple: true }) as number
+    }
   } finally {
     db.close()
   }
@@ -32,7 +35,13 @@ export function middlePageOf(file: string, table: string): { pageno: number; pag
  * Flips the bits of `length` bytes of a page, from `at` within it: at 0 its b-tree header becomes
  * nonsense (quick_check sees it); near its end, only the stored values change (it cannot).
  */
-export function flipPageBytes(file: string, pageno: number, pageSize: number, length = 48, at = 0): void {
+export function flipPageBytes(
+  file: string,
+  pageno: number,
+  pageSize: number,
+  length = 48,
+  at = 0
+): void {
   const fd = openSync(file, 'r+')
   try {
     const offset = (pageno - 1) * pageSize + at

@@ -63,7 +63,11 @@ describe('backups', () => {
     expect(countIn(dest)).toBeLessThanOrEqual(60 + written)
     expect(existsSync(`${dest}-wal`)).toBe(false)
     expect(readdirSync(backupsDir(archive.file)).filter((n) => n.includes('partial'))).toEqual([])
-    expect(info).toMatchObject({ file: dest, reason: 'auto', createdAt: '2026-01-01T10:00:00.000Z' })
+    expect(info).toMatchObject({
+      file: dest,
+      reason: 'auto',
+      createdAt: '2026-01-01T10:00:00.000Z'
+    })
     expect(listBackups(archive.file)).toEqual([info])
     expect(info.bytes).toBeGreaterThan(0)
     await expect(backupArchive(archive, dest)).rejects.toMatchObject({ code: 'conflict' })
@@ -93,20 +97,35 @@ describe('backups', () => {
     const newer = join(tmp.dir, 'migrations-next')
     cpSync(defaultMigrationsFolder(), newer, { recursive: true })
     const journalFile = join(newer, 'meta', '_journal.json')
-    const journal = JSON.parse(readFileSync(journalFile, 'utf8')) as { entries: { idx: number; when: number; tag: string; version: string; breakpoints: boolean }[] }
+    const journal = JSON.parse(readFileSync(journalFile, 'utf8')) as {
+      entries: { idx: number; when: number; tag: string; version: string; breakpoints: boolean }[]
+    }
     const last = journal.entries.at(-1)!
-    journal.entries.push({ ...last, idx: last.idx + 1, when: last.when + 1000, tag: '9999_backup_test' })
+    journal.entries.push({
+      ...last,
+      idx: last.idx + 1,
+      when: last.when + 1000,
+      tag: '9999_backup_test'
+    })
     writeFileSync(journalFile, JSON.stringify(journal))
-    writeFileSync(join(newer, '9999_backup_test.sql'), 'CREATE TABLE `backup_test` (`id` integer PRIMARY KEY);')
+    writeFileSync(
+      join(newer, '9999_backup_test.sql'),
+      'CREATE TABLE `backup_test` (`id` integer PRIMARY KEY);'
+    )
 
-    const upgraded = openArchiveSafely(file, { migrationsFolder: newer, now: new Date('2026-05-05T05:05:05Z') })
+    const upgraded = openArchiveSafely(file, {
+      migrationsFolder: newer,
+      now: new Date('2026-05-05T05:05:05Z')
+    })
     const backup = upgraded.recovery.preMigrationBackup
     expect(upgraded.recovery.events).toEqual(['pre_migration_backup'])
     expect(backup).toBe(join(backupsDir(file), 'warraq-20260505-050505-pre-migration.db'))
     upgraded.close()
     expect(integrity(backup!)).toBe('ok')
     expect(countIn(backup!)).toBe(10)
-    expect(countIn(backup!, "SELECT count(*) FROM sqlite_master WHERE name = 'backup_test'")).toBe(0)
+    expect(countIn(backup!, "SELECT count(*) FROM sqlite_master WHERE name = 'backup_test'")).toBe(
+      0
+    )
     expect(countIn(file, "SELECT count(*) FROM sqlite_master WHERE name = 'backup_test'")).toBe(1)
     // nothing pending any more: no second backup
     const again = openArchiveSafely(file, { migrationsFolder: newer })
@@ -138,8 +157,12 @@ describe('backups', () => {
     // only listed backups can be restored through the contract
     const outside = join(tmp.dir, 'elsewhere.db')
     await backupArchive(archive, outside)
-    await expect(async () => api['backups.restore']({ file: outside })).rejects.toMatchObject({ code: 'not_found' })
-    await expect(async () => api['backups.restore']({ file: '../elsewhere.db' })).rejects.toMatchObject({ code: 'not_found' })
+    await expect(async () => api['backups.restore']({ file: outside })).rejects.toMatchObject({
+      code: 'not_found'
+    })
+    await expect(async () =>
+      api['backups.restore']({ file: '../elsewhere.db' })
+    ).rejects.toMatchObject({ code: 'not_found' })
   })
 
   it('restore refuses a damaged backup or a file that is not an archive, changing nothing', async () => {

@@ -22,12 +22,18 @@ function body(file: number, article: number): string {
 function generate(dir: string): number {
   mkdirSync(dir, { recursive: true })
   for (let f = 0; f < FILES; f++) {
-    const articles = Array.from({ length: PER_FILE }, (_, a) => ({ title: `خبر ${f}-${a}`, content: body(f, a) }))
+    const articles = Array.from({ length: PER_FILE }, (_, a) => ({
+      title: `خبر ${f}-${a}`,
+      content: body(f, a)
+    }))
     writeFileSync(join(dir, `f${String(f).padStart(4, '0')}.json`), JSON.stringify(articles))
   }
   for (let g = 0; g < DUPLICATE_FILES; g++) {
     const f = g * 7
-    const articles = Array.from({ length: PER_FILE }, (_, a) => ({ title: `نسخة ${g}-${a}`, content: body(f, a) }))
+    const articles = Array.from({ length: PER_FILE }, (_, a) => ({
+      title: `نسخة ${g}-${a}`,
+      content: body(f, a)
+    }))
     writeFileSync(join(dir, `g${String(g).padStart(4, '0')}.json`), JSON.stringify(articles))
   }
   return FILES * PER_FILE
@@ -42,11 +48,23 @@ function invariants(file: string): Record<string, number> {
   const db = new Database(file, { readonly: true })
   try {
     return {
-      withoutRevision: count(db, 'SELECT count(*) FROM articles a WHERE NOT EXISTS (SELECT 1 FROM revisions r WHERE r.article_id = a.id)'),
-      notIndexed: count(db, 'SELECT count(*) FROM articles WHERE deleted_at IS NULL AND id NOT IN (SELECT rowid FROM articles_fts)'),
-      indexOrphans: count(db, 'SELECT count(*) FROM articles_fts WHERE rowid NOT IN (SELECT id FROM articles)'),
+      withoutRevision: count(
+        db,
+        'SELECT count(*) FROM articles a WHERE NOT EXISTS (SELECT 1 FROM revisions r WHERE r.article_id = a.id)'
+      ),
+      notIndexed: count(
+        db,
+        'SELECT count(*) FROM articles WHERE deleted_at IS NULL AND id NOT IN (SELECT rowid FROM articles_fts)'
+      ),
+      indexOrphans: count(
+        db,
+        'SELECT count(*) FROM articles_fts WHERE rowid NOT IN (SELECT id FROM articles)'
+      ),
       // chunkSize 2: articles 0–1 and 2–3 of a file land together or not at all
-      partialBatches: count(db, 'SELECT count(*) FROM (SELECT count(*) AS n FROM articles GROUP BY original_id, original_index / 2) WHERE n != 2'),
+      partialBatches: count(
+        db,
+        'SELECT count(*) FROM (SELECT count(*) AS n FROM articles GROUP BY original_id, original_index / 2) WHERE n != 2'
+      ),
       doubles: count(db, 'SELECT count(*) - count(DISTINCT content_hash) FROM articles')
     }
   } finally {
@@ -57,40 +75,45 @@ function invariants(file: string): Record<string, number> {
 const SOUND = { withoutRevision: 0, notIndexed: 0, indexOrphans: 0, partialBatches: 0, doubles: 0 }
 
 describe('kill -9 during a large import', () => {
-  it(`stays sound at ${KILLS} random kill points, and a re-run completes without doubles`, async () => {
-    const input = join(tmp.dir, 'input')
-    const distinct = generate(input)
-    const db = join(tmp.dir, 'archive.db')
-    const totalFiles = FILES + DUPLICATE_FILES
-    let killedMidImport = 0
-    let kills = 0
-    for (let i = 0; i < KILLS; i++) {
-      // one in five dies at a random moment from spawn: during start-up, the open, or the import
-      const target = `file ${1 + randomInt(totalFiles)}`
-      const run =
-        i % 5 === 4
-          ? await runChild(['import', db, input], { killAfterMs: 150 + randomInt(500) })
-          : await runChild(['import', db, input], {
-              killWhen: (line) => line === target,
-              extraDelayMs: randomInt(4)
-            })
-      if (run.killed) kills++
-      if (run.killed && run.lines.includes('ready')) killedMidImport++
-      if (process.env.WARRAQ_CRASH_DEBUG) console.log(i, run.killed, run.lines.length, run.lines.at(-1))
-      const { integrity, index } = soundness(db)
-      expect(integrity, `integrity after kill ${i}`).toBe('ok')
-      expect(index, `index after kill ${i}`).toBe('ok')
-      expect(invariants(db), `invariants after kill ${i}`).toEqual(SOUND)
-    }
-    expect(kills).toBeGreaterThanOrEqual(KILLS - 2)
-    expect(killedMidImport).toBeGreaterThanOrEqual(Math.floor(KILLS * 0.6))
+  it(
+    `stays sound at ${KILLS} random kill points, and a re-run completes without doubles`,
+    async () => {
+      const input = join(tmp.dir, 'input')
+      const distinct = generate(input)
+      const db = join(tmp.dir, 'archive.db')
+      const totalFiles = FILES + DUPLICATE_FILES
+      let killedMidImport = 0
+      let kills = 0
+      for (let i = 0; i < KILLS; i++) {
+        // one in five dies at a random moment from spawn: during start-up, the open, or the import
+        const target = `file ${1 + randomInt(totalFiles)}`
+        const run =
+          i % 5 === 4
+            ? await runChild(['import', db, input], { killAfterMs: 150 + randomInt(500) })
+            : await runChild(['import', db, input], {
+                killWhen: (line) => line === target,
+                extraDelayMs: randomInt(4)
+              })
+        if (run.killed) kills++
+        if (run.killed && run.lines.includes('ready')) killedMidImport++
+        if (process.env.WARRAQ_CRASH_DEBUG)
+          console.log(i, run.killed, run.lines.length, run.lines.at(-1))
+        const { integrity, index } = soundness(db)
+        expect(integrity, `integrity after kill ${i}`).toBe('ok')
+        expect(index, `index after kill ${i}`).toBe('ok')
+        expect(invariants(db), `invariants after kill ${i}`).toEqual(SOUND)
+      }
+      expect(kills).toBeGreaterThanOrEqual(KILLS - 2)
+      expect(killedMidImport).toBeGreaterThanOrEqual(Math.floor(KILLS * 0.6))
 
-    const final = await runChild(['import', db, input])
-    expect(final.lines.at(-1)).toBe('done')
-    expect(soundness(db)).toEqual({ integrity: 'ok', index: 'ok' })
-    expect(invariants(db)).toEqual(SOUND)
-    const check = new Database(db, { readonly: true })
-    expect(count(check, 'SELECT count(*) FROM articles')).toBe(distinct)
-    check.close()
-  }, 120_000)
+      const final = await runChild(['import', db, input])
+      expect(final.lines.at(-1)).toBe('done')
+      expect(soundness(db)).toEqual({ integrity: 'ok', index: 'ok' })
+      expect(invariants(db)).toEqual(SOUND)
+      const check = new Database(db, { readonly: true })
+      expect(count(check, 'SELECT count(*) FROM articles')).toBe(distinct)
+      check.close()
+    },
+    Math.max(120_000, KILLS * 5_000)
+  )
 })

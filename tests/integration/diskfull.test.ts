@@ -21,7 +21,9 @@ afterEach(() => {
   tmp?.cleanup()
 })
 
-const DISK_FULL = describeSqliteError(Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' }))!.message
+const DISK_FULL = describeSqliteError(
+  Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' })
+)!.message
 
 function writeBatch(dir: string, files: number, tag: string): void {
   mkdirSync(dir, { recursive: true })
@@ -55,7 +57,9 @@ describe('a full disk', () => {
 
     writeBatch(join(tmp.dir, 'second'), 30, 'ثان')
     limitGrowth(20)
-    await expect(importFiles(archive, expandPaths([join(tmp.dir, 'second')]), { chunkSize: 2 })).rejects.toMatchObject({
+    await expect(
+      importFiles(archive, expandPaths([join(tmp.dir, 'second')]), { chunkSize: 2 })
+    ).rejects.toMatchObject({
       code: 'disk_full',
       message: DISK_FULL
     })
@@ -63,13 +67,29 @@ describe('a full disk', () => {
     expect(during).toBeGreaterThan(before)
     expect(during).toBeLessThan(12 + 120)
     // every transaction (2 articles) landed whole or not at all, each with its revision and index row
-    expect(count('SELECT count(*) FROM (SELECT count(*) AS n FROM articles GROUP BY original_id, original_index / 2) WHERE n != 2')).toBe(0)
-    expect(count('SELECT count(*) FROM articles a WHERE NOT EXISTS (SELECT 1 FROM revisions r WHERE r.article_id = a.id)')).toBe(0)
-    expect(count('SELECT count(*) FROM articles WHERE id NOT IN (SELECT rowid FROM articles_fts)')).toBe(0)
-    expect(count('SELECT count(*) FROM originals o WHERE NOT EXISTS (SELECT 1 FROM articles a WHERE a.original_id = o.id)')).toBe(0)
+    expect(
+      count(
+        'SELECT count(*) FROM (SELECT count(*) AS n FROM articles GROUP BY original_id, original_index / 2) WHERE n != 2'
+      )
+    ).toBe(0)
+    expect(
+      count(
+        'SELECT count(*) FROM articles a WHERE NOT EXISTS (SELECT 1 FROM revisions r WHERE r.article_id = a.id)'
+      )
+    ).toBe(0)
+    expect(
+      count('SELECT count(*) FROM articles WHERE id NOT IN (SELECT rowid FROM articles_fts)')
+    ).toBe(0)
+    expect(
+      count(
+        'SELECT count(*) FROM originals o WHERE NOT EXISTS (SELECT 1 FROM articles a WHERE a.original_id = o.id)'
+      )
+    ).toBe(0)
     // the app stays usable for reading, the -wal is still there
     const word = analyzeForIndex('الأرشيف').surface
-    expect(count(`SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'body_s:${word}'`)).toBe(during)
+    expect(
+      count(`SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'body_s:${word}'`)
+    ).toBe(during)
     expect(existsSync(`${archive.file}-wal`)).toBe(true)
     expect(checkArchive(archive)).toMatchObject({ ok: true })
 
@@ -78,7 +98,13 @@ describe('a full disk', () => {
     limitGrowth(0)
     let saveError: unknown
     try {
-      for (let i = 0; i < 200; i++) createAnnotation(archive, { articleUid: uid, start: 0, end: 3, note: 'ملاحظة '.repeat(500) })
+      for (let i = 0; i < 200; i++)
+        createAnnotation(archive, {
+          articleUid: uid,
+          start: 0,
+          end: 3,
+          note: 'ملاحظة '.repeat(500)
+        })
     } catch (err) {
       saveError = err
     }
@@ -86,7 +112,9 @@ describe('a full disk', () => {
 
     // space freed: the same import runs again and completes, without doubles
     archive.sqlite.pragma('max_page_count = 1073741823')
-    const rerun = await importFiles(archive, expandPaths([join(tmp.dir, 'second')]), { chunkSize: 2 })
+    const rerun = await importFiles(archive, expandPaths([join(tmp.dir, 'second')]), {
+      chunkSize: 2
+    })
     expect(rerun.failed).toBe(0)
     expect(count('SELECT count(*) FROM articles')).toBe(12 + 120)
     expect(count('SELECT count(*) - count(DISTINCT content_hash) FROM articles')).toBe(0)

@@ -2,8 +2,6 @@ import Database from 'better-sqlite3'
 import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { createArticle } from '../../src/main/core/articles/service'
-import { createAnnotation } from '../../src/main/core/annotations/service'
 import { defaultMigrationsFolder, openArchive } from '../../src/main/core/db/open'
 import { tempDir } from '../helpers/archive'
 
@@ -43,6 +41,27 @@ function childCounts(file: string): Record<string, number> {
   return counts
 }
 
+/**
+ * Rows with children of every cascading kind, written in the SQL of the first schema: later
+ * migrations only add to it, so these statements hold at every past version.
+ */
+function populateFirstSchema(db: Database.Database): void {
+  db.exec(`
+    INSERT INTO sources (id, name) VALUES (1, 'الحياة');
+    INSERT INTO articles (id, uid, title, body, source_id, content_hash, authors)
+      VALUES (1, 'a-1', 'مقال', 'نص المقال الأول', 1, 'h1', '["كاتب"]'),
+             (2, 'a-2', 'مقال ثان', 'نص آخر', 1, 'h2', '[]');
+    INSERT INTO revisions (article_id, version, snapshot) VALUES (1, 1, '{}'), (2, 1, '{}');
+    INSERT INTO tags (id, name) VALUES (1, 'وسم');
+    INSERT INTO article_tags (article_id, tag_id) VALUES (1, 1), (2, 1);
+    INSERT INTO collections (id, uid, name) VALUES (1, 'c-1', 'مجموعة');
+    INSERT INTO collection_articles (collection_id, article_id, position) VALUES (1, 1, 0), (1, 2, 1);
+    INSERT INTO related_links (article_id, title) VALUES (1, 'رابط');
+    INSERT INTO annotations (uid, article_id, start, "end", exact, body_version, note)
+      VALUES ('n-1', 1, 0, 3, 'نص ', 1, 'ملاحظة');
+  `)
+}
+
 let tmp: ReturnType<typeof tempDir>
 afterEach(() => tmp?.cleanup())
 
@@ -56,14 +75,7 @@ describe('migrations', () => {
     for (let count = 1; count <= journal.entries.length; count++) {
       const file = join(tmp.dir, `from-${count}.db`)
       const old = openArchive(file, { migrationsFolder: migrationsUpTo(tmp.dir, count) })
-      const a = createArticle(old, {
-        title: 'مقال',
-        body: 'نص المقال الأول',
-        tags: ['وسم'],
-        collections: ['مجموعة'],
-        related: [{ title: 'رابط' }]
-      })
-      createAnnotation(old, { articleUid: a.uid, start: 0, end: 3, note: 'ملاحظة' })
+      populateFirstSchema(old.sqlite)
       old.close()
       const before = childCounts(file)
       const upgraded = openArchive(file)
@@ -75,15 +87,18 @@ describe('migrations', () => {
 
   it('keeps children when a migration rebuilds their parent table (foreign keys off outside the transaction)', () => {
     tmp = tempDir()
-    // a migration folder where step 2 rebuilds `parent` the way drizzle-kit does for SQLite
-    const folder = join(tmp.dir, 'rebuild')
-    mkdirSync(join(folder, 'meta'), { recursive: true })
+    // the real migrations, then two more: children of a parent, and a rebuild of that parent
+    // the way drizzle-kit writes one for SQLite (create new, copy, drop old, rename)
+    const journal = JSON.parse(
+      readFileSync(join(defaultMigrationsFolder(), 'meta', '_journal.json'), 'utf8')
+    ) as Journal
+    const folder = migrationsUpTo(tmp.dir, journal.entries.length)
     writeFileSync(
-      join(folder, '0000_a.sql'),
-      'CREATE TABLE articles (id integer PRIMARY KEY, published text);\n--> statement-breakpoint\nCREATE TABLE parent (id integer PRIMARY KEY, name text);\n--> statement-breakpoint\nCREATE TABLE child (id integer PRIMARY KEY, parent_id integer NOT NULL REFERENCES parent(id) ON DELETE CASCADE);'
+      join(folder, '9000_a.sql'),
+      'CREATE TABLE parent (id integer PRIMARY KEY, name text);\n--> statement-breakpoint\nCREATE TABLE child (id integer PRIMARY KEY, parent_id integer NOT NULL REFERENCES parent(id) ON DELETE CASCADE);'
     )
     writeFileSync(
-      join(folder, '0001_b.sql'),
+      join(folder, '9001_b.sql'),
       [
         "CREATE TABLE __new_parent (id integer PRIMARY KEY, name text NOT NULL DEFAULT '');",
         "INSERT INTO __new_parent (id, name) SELECT id, coalesce(name, '') FROM parent;",
@@ -91,26 +106,28 @@ describe('migrations', () => {
         'ALTER TABLE __new_parent RENAME TO parent;'
       ].join('\n--> statement-breakpoint\n')
     )
+    const last = Math.max(...journal.entries.map((e) => e.when))
     const entry = (idx: number, tag: string) => ({
       idx,
       version: '6',
-      when: 1700000000000 + idx,
+      when: last + idx,
       tag,
       breakpoints: true
     })
-    const write = (entries: ReturnType<typeof entry>[]) =>
+    const write = (extra: ReturnType<typeof entry>[]) =>
       writeFileSync(
         join(folder, 'meta', '_journal.json'),
-        JSON.stringify({ version: '7', dialect: 'sqlite', entries })
+        JSON.stringify({ ...journal, entries: [...journal.entries, ...extra] })
       )
-    write([entry(0, '0000_a')])
+    const base = journal.entries.length
+    write([entry(base, '9000_a')])
     const file = join(tmp.dir, 'rebuild.db')
     const first = openArchive(file, { migrationsFolder: folder })
     first.sqlite.exec(
       "INSERT INTO parent (id, name) VALUES (1, 'p'); INSERT INTO child (parent_id) VALUES (1), (1), (1);"
     )
     first.close()
-    write([entry(0, '0000_a'), entry(1, '0001_b')])
+    write([entry(base, '9000_a'), entry(base + 1, '9001_b')])
     const second = openArchive(file, { migrationsFolder: folder })
     expect(second.sqlite.prepare('SELECT count(*) FROM child').pluck().get()).toBe(3)
     second.close()

@@ -7,10 +7,7 @@ import { backupNow } from '../../src/main/core/backup/backup'
 import { checkArchive } from '../../src/main/core/backup/check'
 import { restoreArchive } from '../../src/main/core/backup/restore'
 import { openArchive } from '../../src/main/core/db/open'
-import {
-  DamagedArchiveError,
-  openArchiveSafely
-} from '../../src/main/core/db/open-safely'
+import { DamagedArchiveError, openArchiveSafely } from '../../src/main/core/db/open-safely'
 import { tempDir } from '../helpers/archive'
 import { flipPageBytes, middlePageOf, populate } from '../helpers/damage'
 

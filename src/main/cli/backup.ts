@@ -18,7 +18,8 @@ export const BACKUP_HELP: Record<string, string> = {
 Makes a checked backup of the archive while it may be in use (SQLite's online backup). With FILE
 writes it there (never over an existing file); without, into the backups folder next to the
 archive, where it is kept until you delete it.`,
-  backups: 'Usage: warraq backups [--json]\n\nLists the backups next to the archive, newest first, with time and size.',
+  backups:
+    'Usage: warraq backups [--json]\n\nLists the backups next to the archive, newest first, with time and size.',
   restore: `Usage: warraq restore FILE [--json]
 
 Replaces the archive with the backup FILE, after checking it. The archive as it was is first
@@ -33,7 +34,9 @@ function archivePath(args: CliArgs): string {
 }
 
 function size(bytes: number): string {
-  return bytes > 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${(bytes / 1024).toFixed(1)} KB`
+  return bytes > 1024 * 1024
+    ? `${(bytes / 1024 / 1024).toFixed(1)} MB`
+    : `${(bytes / 1024).toFixed(1)} KB`
 }
 
 export async function backupCommand(args: CliArgs, out: Output): Promise<void> {
@@ -43,7 +46,9 @@ export async function backupCommand(args: CliArgs, out: Output): Promise<void> {
   const archive = openArchiveSafely(file, { readonly: true })
   try {
     const target = args.positionals[0]
-    const made = target ? await backupArchive(archive, resolve(target)) : await backupNow(archive, 'manual')
+    const made = target
+      ? await backupArchive(archive, resolve(target))
+      : await backupNow(archive, 'manual')
     out.result(made, () => `Backup written and checked: ${made.file} (${size(made.bytes)})`)
   } finally {
     archive.close()
@@ -58,7 +63,10 @@ export function backupsCommand(args: CliArgs, out: Output): void {
       ? `No backups yet in ${backupsDir(file)}.`
       : [
           `Backups in ${backupsDir(file)} (newest first):`,
-          ...backups.map((b) => `  ${b.createdAt.replace('T', ' ').slice(0, 19)}  ${size(b.bytes).padStart(9)}  ${b.reason.padEnd(13)}  ${b.name}`)
+          ...backups.map(
+            (b) =>
+              `  ${b.createdAt.replace('T', ' ').slice(0, 19)}  ${size(b.bytes).padStart(9)}  ${b.reason.padEnd(13)}  ${b.name}`
+          )
         ].join('\n')
   )
 }
@@ -99,7 +107,9 @@ export function checkCommand(args: CliArgs, out: Output): number {
         : [
             `Problems found in ${archive.file}:`,
             ...result.integrity.filter((l) => l !== 'ok').map((l) => `  ${l}`),
-            result.index === 'ok' ? '' : `  search index: ${result.index} (run: warraq rebuild-index)`,
+            result.index === 'ok'
+              ? ''
+              : `  search index: ${result.index} (run: warraq rebuild-index)`,
             'Make a backup before anything else: warraq backup FILE'
           ]
             .filter(Boolean)

@@ -1,7 +1,7 @@
 import type { Article } from '@shared/domain'
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
-import { createHandlers } from '../core/api/handlers'
+import { startSession } from '../core/api/session'
 import { startBackupSchedule } from '../core/backup/schedule'
 import { openArchiveSafely, type SafeArchive } from '../core/db/open-safely'
 import { resolveArchivePath } from '../core/paths'
@@ -137,23 +137,35 @@ export async function serveCommand(args: CliArgs, out: Output): Promise<void> {
       'The interface is not built yet: run `npm run build:app` once, then `warraq serve` again.'
     )
   }
-  const archive = openFromArgs(args)
-  // a daily backup, checked at open and every hour while serving
-  startBackupSchedule(archive, {
-    onError: (err) => process.stderr.write(`warraq: automatic backup failed: ${(err as Error).message}\n`)
+  const file = resolveArchivePath(flagString(args, 'db'))
+  mkdirSync(dirname(file), { recursive: true })
+  // a damaged archive does not stop the host: the page shows the recovery screen
+  const session = startSession(file, {
+    // a daily backup, checked at open and every hour while serving
+    onOpen: (archive) =>
+      startBackupSchedule(archive, {
+        onError: (err) =>
+          process.stderr.write(`warraq: automatic backup failed: ${(err as Error).message}\n`)
+      })
   })
+  const status = session.status()
+  for (const message of status.recovery.messages) process.stderr.write(`warraq: ${message}\n`)
   const running = await startServer({
-    handlers: createHandlers(archive),
+    handlers: session.handlers,
     rendererDir,
     port: flagNumber(args, 'port')
   })
+  const recovering = status.state === 'recovery'
   out.result(
-    { url: running.url, port: running.port, db: archive.file },
-    () => `Warraq is serving ${archive.file} at ${running.url}`
+    { url: running.url, port: running.port, db: file, state: status.state },
+    () =>
+      recovering
+        ? `Warraq is serving the recovery screen for ${file} at ${running.url}`
+        : `Warraq is serving ${file} at ${running.url}`
   )
   const stop = (): void => {
     void running.close().then(() => {
-      archive.close()
+      session.close()
       process.exit(0)
     })
   }

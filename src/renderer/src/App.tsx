@@ -1,7 +1,9 @@
 import { useEffect, useRef, useState } from 'react'
 import { useI18n } from './i18n/I18nProvider'
+import { DropOverlay, ImportNavLinks, ImportRoutes } from './import/ImportShell'
 import { navigate, useRoute } from './router'
 import { ArticleForm } from './views/ArticleForm'
+import { AnnotationsView } from './views/annotations/AnnotationsView'
 import { ArticleView } from './views/ArticleView'
 import { LibraryView } from './views/LibraryView'
 import { SearchView } from './views/SearchView'
@@ -44,9 +46,17 @@ export function App() {
         <a href="#/" className={route.name === 'library' ? 'active' : ''}>
           {t('library')}
         </a>
+        <a
+          href="#/annotations"
+          className={route.name === 'annotations' ? 'active' : ''}
+          data-testid="nav-annotations"
+        >
+          {t('allAnnotations')}
+        </a>
         <a href="#/trash" className={route.name === 'trash' ? 'active' : ''}>
           {t('trash')}
         </a>
+        <ImportNavLinks route={route} />
         <a href="#/new" className="new-article" data-testid="new-article">
           {t('newArticle')}
         </a>
@@ -59,10 +69,15 @@ export function App() {
         {route.name === 'library' ? <LibraryView /> : null}
         {route.name === 'trash' ? <LibraryView trash /> : null}
         {route.name === 'search' ? <SearchView query={route.query} /> : null}
-        {route.name === 'article' ? <ArticleView key={route.uid} uid={route.uid} /> : null}
+        {route.name === 'article' ? (
+          <ArticleView key={route.uid} uid={route.uid} annotation={route.annotation} />
+        ) : null}
+        {route.name === 'annotations' ? <AnnotationsView /> : null}
         {route.name === 'edit' ? <Workspace key={route.uid} uid={route.uid} editable /> : null}
         {route.name === 'new' ? <ArticleForm /> : null}
+        <ImportRoutes route={route} />
       </main>
+      <DropOverlay />
     </div>
   )
 }

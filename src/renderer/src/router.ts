@@ -4,9 +4,14 @@ export type Route =
   | { name: 'library' }
   | { name: 'trash' }
   | { name: 'search'; query: string }
-  | { name: 'article'; uid: string }
+  | { name: 'article'; uid: string; annotation?: string }
+  | { name: 'annotations' }
   | { name: 'edit'; uid: string }
   | { name: 'new' }
+  | { name: 'import' }
+  | { name: 'importReport'; uid: string }
+  | { name: 'duplicates' }
+  | { name: 'original'; uid: string }
 
 /** Routes live in the hash, so reloads and the browser host's back button keep the place. */
 export function parseRoute(hash: string): Route {
@@ -16,9 +21,14 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'article' && parts[1])
     return parts[2] === 'edit'
       ? { name: 'edit', uid: parts[1] }
-      : { name: 'article', uid: parts[1] }
+      : { name: 'article', uid: parts[1], annotation: params.get('annotation') ?? undefined }
   if (parts[0] === 'new') return { name: 'new' }
+  if (parts[0] === 'import')
+    return parts[1] === 'report' && parts[2] ? { name: 'importReport', uid: parts[2] } : { name: 'import' }
+  if (parts[0] === 'duplicates') return { name: 'duplicates' }
+  if (parts[0] === 'original' && parts[1]) return { name: 'original', uid: parts[1] }
   if (parts[0] === 'trash') return { name: 'trash' }
+  if (parts[0] === 'annotations') return { name: 'annotations' }
   if (parts[0] === 'search') return { name: 'search', query: params.get('q') ?? '' }
   return { name: 'library' }
 }
@@ -26,11 +36,23 @@ export function parseRoute(hash: string): Route {
 export function hrefFor(route: Route): string {
   switch (route.name) {
     case 'article':
-      return `#/article/${encodeURIComponent(route.uid)}`
+      return `#/article/${encodeURIComponent(route.uid)}${
+        route.annotation ? `?annotation=${encodeURIComponent(route.annotation)}` : ''
+      }`
+    case 'annotations':
+      return '#/annotations'
     case 'edit':
       return `#/article/${encodeURIComponent(route.uid)}/edit`
     case 'new':
       return '#/new'
+    case 'import':
+      return '#/import'
+    case 'importReport':
+      return `#/import/report/${encodeURIComponent(route.uid)}`
+    case 'duplicates':
+      return '#/duplicates'
+    case 'original':
+      return `#/original/${encodeURIComponent(route.uid)}`
     case 'trash':
       return '#/trash'
     case 'search':

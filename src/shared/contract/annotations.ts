@@ -53,3 +53,33 @@ export interface Annotation {
   createdAt: string
   updatedAt: string
 }
+
+export const ANNOTATION_STATUSES = ['anchored', 'orphaned'] as const
+
+/** Every annotation of the archive, filtered; newest first, keyset-paged by id. */
+export const AnnotationSearchInput = z.object({
+  /** words that must all occur in the note or the quote, compared normalised */
+  query: z.string().max(1_000).optional(),
+  /** a tag, or a parent of hierarchical tags (`سياسة` finds `سياسة/دولية`) */
+  tag: z.string().max(500).optional(),
+  color: z.enum(ANNOTATION_COLORS).optional(),
+  entityUid: z.string().max(200).optional(),
+  /** a collection's name, compared normalised */
+  collection: z.string().max(500).optional(),
+  status: z.enum(ANNOTATION_STATUSES).optional(),
+  limit: z.number().int().min(1).max(500).default(50),
+  /** opaque cursor from the previous page's `nextCursor` */
+  cursor: z.string().max(100).nullable().optional()
+})
+export type AnnotationSearchInput = z.input<typeof AnnotationSearchInput>
+
+export interface AnnotationHit extends Annotation {
+  articleTitle: string
+}
+
+export interface AnnotationSearchResult {
+  items: AnnotationHit[]
+  nextCursor: string | null
+  /** how many annotations match the filters, over every page */
+  total: number
+}

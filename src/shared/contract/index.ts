@@ -6,8 +6,13 @@
 import { z } from 'zod'
 import type { Article } from '../domain'
 import type { ArticlePage, RevisionSummary } from '../domain-lists'
-import type { Annotation } from './annotations'
-import { AnnotationCreateInput, AnnotationListInput, AnnotationUpdateInput } from './annotations'
+import type { Annotation, AnnotationSearchResult } from './annotations'
+import {
+  AnnotationCreateInput,
+  AnnotationListInput,
+  AnnotationSearchInput,
+  AnnotationUpdateInput
+} from './annotations'
 import { EmptyInput, type ArchiveStats } from './archive'
 import {
   BackupRestoreInput,
@@ -24,7 +29,37 @@ import {
   UidInput
 } from './articles'
 import { call } from './define'
-import { EntityCreateInput, EntityListInput, EntityUpdateInput, type Entity } from './entities'
+import {
+  EntityCreateInput,
+  EntityLinkInput,
+  EntityListInput,
+  EntityMergeInput,
+  EntityPageInput,
+  EntityUpdateInput,
+  type Entity,
+  type EntityPage
+} from './entities'
+import {
+  BulkApplyInput,
+  BulkUndoInput,
+  SelectionInput,
+  type BulkOperationSummary,
+  type BulkResult
+} from './bulk'
+import {
+  CollectionArticlesInput,
+  CollectionCreateInput,
+  CollectionMoveInput,
+  CollectionUpdateInput,
+  type Collection
+} from './collections'
+import type { Sidebar } from './library'
+import {
+  SavedSearchCreateInput,
+  SavedSearchUpdateInput,
+  type SavedSearch
+} from './saved-searches'
+import { TagCreateInput, TagMergeInput, TagNameInput, TagUpdateInput, type Tag } from './tags'
 import {
   DuplicatesListInput,
   DuplicatesResolveInput,
@@ -45,6 +80,11 @@ import {
   type ExportPreview,
   type ExportResult
 } from './exports'
+import {
+  RecoveryRestoreInput,
+  RecoveryStartEmptyInput,
+  type ArchiveStatus
+} from './recovery'
 import type { Snapshot } from './snapshot'
 import {
   FindInArticleInput,
@@ -68,6 +108,7 @@ export const contract = {
   'annotations.list': call<Annotation[]>()(AnnotationListInput),
   'annotations.update': call<Annotation>()(AnnotationUpdateInput),
   'annotations.delete': call<{ uid: string }>()(UidInput),
+  'annotations.search': call<AnnotationSearchResult>()(AnnotationSearchInput),
   'search.query': call<SearchResult>()(SearchInput),
   'search.findInArticle': call<FindInArticleResult>()(FindInArticleInput),
   'archive.stats': call<ArchiveStats>()(EmptyInput),
@@ -81,12 +122,41 @@ export const contract = {
   'backups.list': call<BackupList>()(EmptyInput),
   'backups.create': call<BackupInfo>()(EmptyInput),
   'backups.restore': call<RestoreResult>()(BackupRestoreInput),
+  'archive.status': call<ArchiveStatus>()(EmptyInput),
+  'recovery.restore': call<ArchiveStatus>()(RecoveryRestoreInput),
+  'recovery.startEmpty': call<ArchiveStatus>()(RecoveryStartEmptyInput),
   'import.files': call<ImportSummary>()(ImportFilesInput),
   'import.reports': call<ImportReportItem[]>()(EmptyInput),
   'import.report': call<ImportSummary>()(ImportReportInput),
   'duplicates.list': call<DuplicateList>()(DuplicatesListInput),
   'duplicates.resolve': call<DuplicateResolution>()(DuplicatesResolveInput),
-  'originals.get': call<OriginalFile>()(OriginalGetInput)
+  'originals.get': call<OriginalFile>()(OriginalGetInput),
+  'entities.merge': call<Entity>()(EntityMergeInput),
+  'entities.link': call<{ linked: number }>()(EntityLinkInput),
+  'entities.unlink': call<{ unlinked: number }>()(EntityLinkInput),
+  'entities.page': call<EntityPage>()(EntityPageInput),
+  'collections.list': call<Collection[]>()(EmptyInput),
+  'collections.create': call<Collection>()(CollectionCreateInput),
+  'collections.update': call<Collection>()(CollectionUpdateInput),
+  'collections.delete': call<{ uid: string }>()(UidInput),
+  'collections.add': call<{ added: number }>()(CollectionArticlesInput),
+  'collections.remove': call<{ removed: number }>()(CollectionArticlesInput),
+  'collections.move': call<{ moved: number }>()(CollectionMoveInput),
+  'tags.list': call<Tag[]>()(EmptyInput),
+  'tags.create': call<Tag>()(TagCreateInput),
+  'tags.update': call<Tag>()(TagUpdateInput),
+  'tags.merge': call<Tag>()(TagMergeInput),
+  'tags.delete': call<{ name: string }>()(TagNameInput),
+  'bulk.apply': call<BulkResult>()(BulkApplyInput),
+  'bulk.undo': call<{ restored: number }>()(BulkUndoInput),
+  'bulk.history': call<BulkOperationSummary[]>()(EmptyInput),
+  'library.trash': call<{ trashed: number }>()(SelectionInput),
+  'library.restore': call<{ restored: number }>()(SelectionInput),
+  'library.sidebar': call<Sidebar>()(EmptyInput),
+  'savedSearches.list': call<SavedSearch[]>()(EmptyInput),
+  'savedSearches.create': call<SavedSearch>()(SavedSearchCreateInput),
+  'savedSearches.update': call<SavedSearch>()(SavedSearchUpdateInput),
+  'savedSearches.delete': call<{ uid: string }>()(UidInput)
 } as const
 
 export type Contract = typeof contract

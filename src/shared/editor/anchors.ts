@@ -4,6 +4,7 @@
  */
 import type { ChangeDesc } from '@codemirror/state'
 import type { Annotation, AnnotationUpdateInput } from '../contract/annotations'
+import type { EditorRangeInput } from '../contract/articles'
 
 export interface Anchor {
   uid: string
@@ -71,6 +72,18 @@ export function planAnnotationUpdates(
     }
   }
   return updates
+}
+
+/**
+ * The editor's ranges as `articles.update` takes them: saved in the body's transaction, after the
+ * server's re-anchoring, so the editor's mapping wins. Passages deleted here become orphans.
+ */
+export function editorRanges(anchors: readonly Anchor[]): EditorRangeInput[] {
+  return anchors.map((a) =>
+    a.orphaned || a.end <= a.start
+      ? { uid: a.uid, status: 'orphaned' as const }
+      : { uid: a.uid, start: a.start, end: a.end }
+  )
 }
 
 /** The smallest single replacement turning `before` into `after` (common prefix and suffix kept). */

@@ -98,8 +98,9 @@ describe('csvImporter reading Warraq exports back', () => {
     const text =
       UTF8_BOM + csvRow(ARTICLE_CSV_COLUMNS) + originals.map((a) => csvRow(exportRow(a))).join('')
     const back = csvImporter.parse(text, { fileName: 'export.csv' })
-    expect(back[0]).toEqual({ ...originals[0], body: originals[0].body.replace('\r\n', '\n') })
-    expect(back[1]).toEqual(originals[1])
+    const tags = ['وسم أ', 'وسم ب']
+    expect(back[0]).toEqual({ ...originals[0], body: originals[0].body.replace('\r\n', '\n'), tags })
+    expect(back[1]).toEqual({ ...originals[1], tags })
   })
 })
 

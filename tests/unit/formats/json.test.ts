@@ -52,7 +52,7 @@ describe('jsonImporter on an array in the corpus shape', () => {
     ])
   })
 
-  it('reads other names: headline, body as paragraph list, author arrays, pubDate, id, section', () => {
+  it('reads other names: headline, body as paragraph list, author arrays, pubDate, id, section, tags', () => {
     const a = result.articles[2]
     expect(a.title).toBe('سوق الكتب المستعملة يعود')
     expect(a.body).toBe('الفقرة الأولى عن السوق.\nالفقرة الثانية عن الباعة.')
@@ -60,7 +60,7 @@ describe('jsonImporter on an array in the corpus shape', () => {
     expect(a.published).toBe('2015-07-21')
     expect(a.sourceId).toBe('42')
     expect(a.section).toBe('ثقافة')
-    expect(a).not.toHaveProperty('tags')
+    expect(a.tags).toEqual(['كتب', 'أسواق'])
   })
 })
 

@@ -10,14 +10,17 @@ import { nowIso, stmt } from '../db/statements'
 import { indexArticle } from '../search/indexer'
 import { quoteAt } from './quote'
 
-const SELECT = `SELECT n.id, n.uid, a.uid AS articleUid, n.start, n."end", n.exact, n.prefix, n.suffix,
+/** An annotation's columns with its article's uid and its entity; `n` annotations, `e` entities. */
+export const COLUMNS = `n.id, n.uid, a.uid AS articleUid, n.start, n."end", n.exact, n.prefix, n.suffix,
   n.body_version AS bodyVersion, n.color, n.note, n.tags, e.uid AS entityUid, e.name AS entityName,
-  n.author, n.status, n.created_at AS createdAt, n.updated_at AS updatedAt
-  FROM annotations n JOIN articles a ON a.id = n.article_id LEFT JOIN entities e ON e.id = n.entity_id`
+  n.author, n.status, n.created_at AS createdAt, n.updated_at AS updatedAt`
+export const FROM = `FROM annotations n JOIN articles a ON a.id = n.article_id
+  LEFT JOIN entities e ON e.id = n.entity_id`
+const SELECT = `SELECT ${COLUMNS} ${FROM}`
 
-type Row = Omit<Annotation, 'tags'> & { id: number; tags: string }
+export type Row = Omit<Annotation, 'tags'> & { id: number; tags: string }
 
-function toAnnotation({ id: _id, ...row }: Row): Annotation {
+export function toAnnotation({ id: _id, ...row }: Row): Annotation {
   return { ...row, tags: JSON.parse(row.tags) as string[] }
 }
 

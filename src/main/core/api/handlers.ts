@@ -1,4 +1,5 @@
 import type { Handlers } from '@shared/contract'
+import { searchAnnotations } from '../annotations/search'
 import * as annotations from '../annotations/service'
 import * as articles from '../articles/service'
 import { backupHandlers } from '../backup/api'
@@ -12,6 +13,14 @@ import { importUploaded } from '../import/service'
 import { exportPreview, exportToFile } from '../export/service'
 import { findInArticle, searchArticles } from '../search/service'
 import { archiveStats } from '../stats'
+import { openStatusHandlers } from './status'
+import * as bulk from '../bulk/service'
+import * as collections from '../collections/service'
+import * as entityPages from '../entities/page'
+import { articleIdsByUid } from '../library/ids'
+import * as library from '../library/service'
+import * as saved from '../saved-searches/service'
+import * as tags from '../tags/service'
 
 /** Binds every call of the contract to the core service that does it. */
 export function createHandlers(archive: Archive): Handlers {
@@ -31,6 +40,7 @@ export function createHandlers(archive: Archive): Handlers {
     'annotations.list': ({ articleUid }) => annotations.listAnnotations(archive, articleUid),
     'annotations.update': (input) => annotations.updateAnnotation(archive, input),
     'annotations.delete': ({ uid }) => annotations.deleteAnnotation(archive, uid),
+    'annotations.search': (input) => searchAnnotations(archive, input),
     'search.query': (input) => searchArticles(archive, input),
     'search.findInArticle': ({ uid, query }) => findInArticle(archive, uid, query),
     'archive.stats': () => archiveStats(archive),
@@ -41,11 +51,61 @@ export function createHandlers(archive: Archive): Handlers {
     'export.preview': (input) => exportPreview(archive, input),
     'export.toFile': (input) => exportToFile(archive, input),
     ...backupHandlers(archive),
+    ...openStatusHandlers(archive),
     'import.files': (input) => importUploaded(archive, input),
     'import.reports': () => listReports(archive),
     'import.report': ({ uid }) => getReport(archive, uid),
     'duplicates.list': ({ limit }) => listDuplicates(archive, limit),
     'duplicates.resolve': (input) => resolveDuplicate(archive, input),
-    'originals.get': ({ articleUid, bytes }) => getOriginal(archive, articleUid, bytes)
+    'originals.get': ({ articleUid, bytes }) => getOriginal(archive, articleUid, bytes),
+    ...cataloguingHandlers(archive)
+  }
+}
+
+type CataloguingCalls =
+  | `${'collections' | 'tags' | 'bulk' | 'library' | 'savedSearches'}.${string}`
+  | 'entities.merge'
+  | 'entities.link'
+  | 'entities.unlink'
+  | 'entities.page'
+
+/** Collections, tags, entity records, bulk edits, saved searches, the sidebar. */
+function cataloguingHandlers(archive: Archive): Pick<Handlers, CataloguingCalls & keyof Handlers> {
+  const ids = (uids: string[]) => articleIdsByUid(archive, uids)
+  return {
+    'entities.merge': ({ from, into }) => entityPages.mergeEntities(archive, from, into),
+    'entities.link': ({ entity, articles }) => ({
+      linked: entityPages.linkArticles(archive, entity, ids(articles))
+    }),
+    'entities.unlink': ({ entity, articles }) => ({
+      unlinked: entityPages.unlinkArticles(archive, entity, ids(articles))
+    }),
+    'entities.page': ({ uid, limit }) => entityPages.entityPage(archive, uid, limit),
+    'collections.list': () => collections.listCollections(archive),
+    'collections.create': (input) => collections.createCollection(archive, input),
+    'collections.update': (input) => collections.updateCollection(archive, input),
+    'collections.delete': ({ uid }) => collections.deleteCollection(archive, uid),
+    'collections.add': ({ uid, articles }) => ({
+      added: collections.addToCollection(archive, uid, ids(articles))
+    }),
+    'collections.remove': ({ uid, articles }) => ({
+      removed: collections.removeFromCollection(archive, uid, ids(articles))
+    }),
+    'collections.move': (input) => ({ moved: collections.moveInCollection(archive, input) }),
+    'tags.list': () => tags.listTags(archive),
+    'tags.create': (input) => tags.createTag(archive, input),
+    'tags.update': (input) => tags.updateTag(archive, input),
+    'tags.merge': ({ from, into }) => tags.mergeTags(archive, from, into),
+    'tags.delete': ({ name }) => tags.deleteTag(archive, name),
+    'bulk.apply': (input) => bulk.applyBulk(archive, input),
+    'bulk.undo': ({ operation }) => bulk.undoBulk(archive, operation),
+    'bulk.history': () => bulk.bulkHistory(archive),
+    'library.trash': ({ selection }) => library.trashSelection(archive, selection),
+    'library.restore': ({ selection }) => library.restoreSelection(archive, selection),
+    'library.sidebar': () => library.sidebar(archive),
+    'savedSearches.list': () => saved.listSavedSearches(archive),
+    'savedSearches.create': (input) => saved.createSavedSearch(archive, input),
+    'savedSearches.update': (input) => saved.updateSavedSearch(archive, input),
+    'savedSearches.delete': ({ uid }) => saved.deleteSavedSearch(archive, uid)
   }
 }

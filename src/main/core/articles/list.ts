@@ -1,22 +1,32 @@
-import type { ArticleListInput } from '@shared/contract/articles'
+import type { ArticleListInput, ArticleSortKey } from '@shared/contract/articles'
 import type { ArticlePage } from '@shared/domain-lists'
 import { WarraqError } from '@shared/errors'
 import type { z } from 'zod'
 import type { Archive } from '../db/open'
-import { stmt } from '../db/statements'
+import { collectionIdByUid, listFilterSql } from './filter'
 import { SUMMARY_COLUMNS, toSummary, type SummaryRow } from './rows'
+import { withLabels } from './labels'
 
 type ListInput = z.output<typeof ArticleListInput>
 
-/** Sort keys map to indexed columns; NULL dates sort as '' so the keyset stays total. */
-const SORT_COLUMN = {
+/**
+ * Sort keys map to indexed expressions: `(key, id)` indexes in schema.ts and fts.sql.ts. NULL
+ * dates and authors sort as '' so the keyset stays total. `source` sorts by the source's name
+ * and is walked source by source (see sourcePage); `position` is a collection's own order.
+ * Not sortable at scale, hence not offered: tags, collections, annotation count.
+ */
+const SORT_COLUMN: Record<Exclude<ArticleSortKey, 'source'>, string> = {
   updated: 'a.updated_at',
   created: 'a.created_at',
   published: "ifnull(a.published, '')",
-  title: 'a.title'
-} as const
+  title: 'a.title',
+  authors: "ifnull(json_extract(a.authors, '$[0]'), '')",
+  status: 'a.status',
+  position: 'ca.position'
+}
 
-type Cursor = [string, number]
+type Cursor = [string | number, number]
+type Row = SummaryRow & { sortKey: string | number }
 
 function encodeCursor(cursor: Cursor): string {
   return Buffer.from(JSON.stringify(cursor), 'utf8').toString('base64url')
@@ -28,7 +38,7 @@ function decodeCursor(value: string): Cursor {
     if (
       Array.isArray(parsed) &&
       parsed.length === 2 &&
-      typeof parsed[0] === 'string' &&
+      (typeof parsed[0] === 'string' || typeof parsed[0] === 'number') &&
       typeof parsed[1] === 'number'
     ) {
       return [parsed[0], parsed[1]]
@@ -39,38 +49,123 @@ function decodeCursor(value: string): Cursor {
   throw new WarraqError('invalid_input', 'The page cursor is not one this archive gave out.')
 }
 
-/**
- * One page of articles by keyset pagination: `WHERE (key, id) < (?, ?)` walks an index, so the
- * thousandth page costs what the first one does (OFFSET would scan every row before it).
- */
-export function listPage(archive: Archive, input: ListInput): ArticlePage {
-  const key = SORT_COLUMN[input.sort]
-  const dir = input.direction === 'asc' ? 'ASC' : 'DESC'
-  const cmp = input.direction === 'asc' ? '>' : '<'
-  const trashFilter = input.trash ? 'a.deleted_at IS NOT NULL' : 'a.deleted_at IS NULL'
-  const where = [trashFilter]
-  const params: unknown[] = []
+/** Where a page starts: after the cursor, or at a sought value (a jump), or at the top. */
+function seek(key: string, input: ListInput): { sql: string[]; params: unknown[] } {
+  const asc = input.direction === 'asc'
   if (input.cursor) {
     const [value, id] = decodeCursor(input.cursor)
-    where.push(`(${key}, a.id) ${cmp} (?, ?)`)
-    params.push(value, id)
+    return { sql: [`(${key}, a.id) ${asc ? '>' : '<'} (?, ?)`], params: [value, id] }
   }
-  const rows = archive.sqlite
-    .prepare(
-      `SELECT ${SUMMARY_COLUMNS}, ${key} AS sortKey FROM articles a
-       LEFT JOIN sources s ON s.id = a.source_id
-       WHERE ${where.join(' AND ')} ORDER BY ${key} ${dir}, a.id ${dir} LIMIT ?`
-    )
-    .all(...params, input.limit + 1) as (SummaryRow & { sortKey: string })[]
-  const more = rows.length > input.limit
-  const page = more ? rows.slice(0, input.limit) : rows
+  if (input.from !== undefined && input.from !== '') {
+    const value = input.sort === 'position' ? Number(input.from) || 0 : input.from
+    // descending, a jump to "2015-06" starts at the last day of June: every value it prefixes
+    if (asc || typeof value === 'number') return { sql: [`${key} >= ?`], params: [value] }
+    return { sql: [`${key} < ?`], params: [`${value}\uffff`] }
+  }
+  return { sql: [], params: [] }
+}
+
+function finish(archive: Archive, rows: Row[], limit: number, total: number): ArticlePage {
+  const more = rows.length > limit
+  const page = more ? rows.slice(0, limit) : rows
   const last = page.at(-1)
-  const total = stmt(archive.sqlite, `SELECT count(*) FROM articles a WHERE ${trashFilter}`)
-    .pluck()
-    .get() as number
   return {
-    items: page.map(toSummary),
+    items: withLabels(archive, page, page.map(toSummary)),
     total,
     nextCursor: more && last ? encodeCursor([last.sortKey, last.id]) : null
   }
+}
+
+/**
+ * One page of articles by keyset pagination: `WHERE (key, id) > (?, ?)` walks an index, so the
+ * thousandth page, or a jump to the letter م among a million titles, costs what the first page
+ * does (OFFSET would scan every row before it).
+ */
+export function listPage(archive: Archive, input: ListInput): ArticlePage {
+  const counted = listFilterSql(archive, input)
+  const total = input.count
+    ? (archive.sqlite
+        .prepare(`SELECT count(*) FROM articles a WHERE ${counted.where.join(' AND ')}`)
+        .pluck()
+        .get(...counted.params) as number)
+    : -1
+  const filter = listFilterSql(archive, input, true)
+  if (input.sort === 'source') return sourcePage(archive, input, filter, total)
+  if (input.sort === 'position' && !input.collection) {
+    throw new WarraqError('invalid_input', 'Sorting by position needs a collection.')
+  }
+  const key = SORT_COLUMN[input.sort]
+  const dir = input.direction === 'asc' ? 'ASC' : 'DESC'
+  const from =
+    input.sort === 'position'
+      ? 'collection_articles ca JOIN articles a ON a.id = ca.article_id AND ca.collection_id = ?'
+      : 'articles a'
+  const fromParams = input.sort === 'position' ? [collectionIdByUid(archive, input.collection!)] : []
+  const start = seek(key, input)
+  const where = [...filter.where, ...start.sql].join(' AND ')
+  const rows = archive.sqlite
+    .prepare(
+      `SELECT ${SUMMARY_COLUMNS}, ${key} AS sortKey FROM ${from}
+       LEFT JOIN sources s ON s.id = a.source_id
+       WHERE ${where} ORDER BY ${key} ${dir}, a.id ${dir} LIMIT ?`
+    )
+    .all(...fromParams, ...filter.params, ...start.params, input.limit + 1) as Row[]
+  return finish(archive, rows, input.limit, total)
+}
+
+/**
+ * By source name: sources in name order (their unique index), each one's articles through
+ * `articles_source_idx (source_id, id)`, so no sort of the whole table; articles without a
+ * source form a segment of their own, sorted as '' (first ascending, last descending).
+ */
+function sourcePage(
+  archive: Archive,
+  input: ListInput,
+  filter: { where: string[]; params: unknown[] },
+  total: number
+): ArticlePage {
+  const asc = input.direction === 'asc'
+  const dir = asc ? 'ASC' : 'DESC'
+  const cmp = asc ? '>' : '<'
+  const cursor = input.cursor ? decodeCursor(input.cursor) : null
+  const want = input.limit + 1
+  const nullSegment = (after: number | null, n: number): Row[] =>
+    archive.sqlite
+      .prepare(
+        `SELECT ${SUMMARY_COLUMNS}, '' AS sortKey FROM articles a LEFT JOIN sources s ON s.id = a.source_id
+         WHERE a.source_id IS NULL AND ${filter.where.join(' AND ')}
+         ${after === null ? '' : `AND a.id ${cmp} ?`} ORDER BY a.id ${dir} LIMIT ?`
+      )
+      .all(...filter.params, ...(after === null ? [] : [after]), n) as Row[]
+  const named = (n: number): Row[] => {
+    const where = [...filter.where]
+    const params: unknown[] = []
+    if (cursor && cursor[0] !== '') {
+      where.push(`(s.name ${cmp} ? OR (s.name = ? AND a.id ${cmp} ?))`)
+      params.push(cursor[0], cursor[0], cursor[1])
+    } else if (!cursor && input.from) {
+      where.push(asc ? 's.name >= ?' : 's.name < ?')
+      params.push(asc ? input.from : `${input.from}\uffff`)
+    }
+    return archive.sqlite
+      .prepare(
+        `SELECT ${SUMMARY_COLUMNS}, s.name AS sortKey FROM sources s CROSS JOIN articles a
+         ON a.source_id = s.id WHERE ${where.join(' AND ')}
+         ORDER BY s.name ${dir}, a.id ${dir} LIMIT ?`
+      )
+      .all(...filter.params, ...params, n) as Row[]
+  }
+  const inNull = cursor !== null && cursor[0] === ''
+  let rows: Row[]
+  if (asc) {
+    const skipNull = (cursor !== null && !inNull) || (!cursor && Boolean(input.from))
+    rows = skipNull ? [] : nullSegment(inNull ? cursor[1] : null, want)
+    if (rows.length < want) rows = rows.concat(named(want - rows.length))
+  } else {
+    rows = inNull ? [] : named(want)
+    if (rows.length < want) {
+      rows = rows.concat(nullSegment(inNull ? cursor[1] : null, want - rows.length))
+    }
+  }
+  return finish(archive, rows, input.limit, total)
 }

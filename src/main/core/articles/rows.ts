@@ -114,7 +114,10 @@ export function toArticle(archive: Archive, row: ArticleRow): Article {
   }
 }
 
-export interface SummaryRow extends Omit<ArticleSummary, 'authors' | 'status'> {
+export interface SummaryRow extends Omit<
+  ArticleSummary,
+  'authors' | 'status' | 'tags' | 'collections'
+> {
   id: number
   authors: string
   status: string
@@ -131,6 +134,8 @@ export function toSummary(row: SummaryRow): ArticleSummary {
     status: row.status as ArticleSummary['status'],
     version: row.version,
     annotationCount: row.annotationCount,
+    tags: [],
+    collections: [],
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
     deletedAt: row.deletedAt

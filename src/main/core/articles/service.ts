@@ -10,6 +10,7 @@ import { WarraqError } from '@shared/errors'
 import type { Archive } from '../db/open'
 import { nowIso, stmt } from '../db/statements'
 import { indexArticle, unindexArticle } from '../search/indexer'
+import { applyEditorRanges } from '../annotations/editor-ranges'
 import { reanchorAnnotations } from '../annotations/reanchor'
 import { recordNearDuplicates } from '../import/near-duplicates'
 import { listPage } from './list'
@@ -110,6 +111,10 @@ export function updateArticle(
     if (input.tags !== undefined) setTags(archive, row.id, input.tags)
     if (input.collections !== undefined) setCollections(archive, row.id, input.collections)
     if (bodyChanged) reanchorAnnotations(archive, row.id, row.body, input.body!, version)
+    if (input.annotations?.length) {
+      const body = input.body ?? row.body
+      applyEditorRanges(archive, row.id, body, version, input.annotations)
+    }
     if (bodyChanged) recordNearDuplicates(archive, row.id, input.body!)
     const saved = toArticle(archive, rowById(archive, row.id)!)
     writeRevision(archive, row.id, version, snapshotOf(saved), reason)

@@ -14,10 +14,10 @@ type BackupCalls = 'backups.list' | 'backups.create' | 'backups.restore' | 'arch
  * got hold of the browser host's token) cannot make the app read an arbitrary path. Restoring a
  * file from elsewhere goes through the CLI or a native file dialog in the shell.
  */
-function listedBackup(archive: Archive, file: string): string {
-  const dir = backupsDir(archive.file)
+export function listedBackup(archiveFile: string, file: string): string {
+  const dir = backupsDir(archiveFile)
   const wanted = resolve(dir, file)
-  const found = listBackups(archive.file).find((b) => resolve(b.file) === wanted)
+  const found = listBackups(archiveFile).find((b) => resolve(b.file) === wanted)
   if (!found || dirname(wanted) !== resolve(dir)) {
     throw new WarraqError('not_found', `No backup named ${basename(file)} in ${dir}.`)
   }
@@ -32,7 +32,7 @@ export function backupHandlers(archive: Archive): Pick<Handlers, BackupCalls> {
       pruneBackups(archive.file)
       return made
     },
-    'backups.restore': ({ file }) => restoreInPlace(archive, listedBackup(archive, file)),
+    'backups.restore': ({ file }) => restoreInPlace(archive, listedBackup(archive.file, file)),
     'archive.check': () => checkArchive(archive)
   }
 }

@@ -15,6 +15,9 @@ CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(
 -- the library sorts undated articles as '' so its keyset stays total; drizzle-kit cannot write
 -- an expression index with a comma in it, so it lives here
 CREATE INDEX IF NOT EXISTS articles_published_sort_idx ON articles (ifnull(published, ''), id);
+-- the library's author column sorts by the first author named
+CREATE INDEX IF NOT EXISTS articles_author_sort_idx
+  ON articles (ifnull(json_extract(authors, '$[0]'), ''), id);
 `
 
 /** bm25 weights, in column order: exact title forms rank highest, body stems lowest. */

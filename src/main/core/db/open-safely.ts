@@ -57,7 +57,12 @@ function emptyRecovery(): RecoveryInfo {
 }
 
 /** SQLite would discard a -wal with a broken header without a word: keep it aside instead. */
-function keepUnreadableWal(file: string, options: SafeOpenOptions, now: Date, recovery: RecoveryInfo): void {
+function keepUnreadableWal(
+  file: string,
+  options: SafeOpenOptions,
+  now: Date,
+  recovery: RecoveryInfo
+): void {
   if (walState(file) !== 'unreadable') return
   const aside = moveAside(`${file}-wal`, 'unreadable', now)
   recovery.events.push('wal_kept_aside')

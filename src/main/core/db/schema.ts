@@ -119,7 +119,8 @@ export const collectionArticles = sqliteTable(
   },
   (t) => [
     primaryKey({ columns: [t.collectionId, t.articleId] }),
-    index('collection_articles_article_idx').on(t.articleId)
+    index('collection_articles_article_idx').on(t.articleId),
+    index('collection_articles_position_idx').on(t.collectionId, t.position, t.articleId)
   ]
 )
 
@@ -200,7 +201,10 @@ export const annotations = sqliteTable(
     createdAt: text('created_at').notNull().default(now),
     updatedAt: text('updated_at').notNull().default(now)
   },
-  (t) => [index('annotations_article_idx').on(t.articleId, t.start)]
+  (t) => [
+    index('annotations_article_idx').on(t.articleId, t.start),
+    index('annotations_entity_idx').on(t.entityId)
+  ]
 )
 
 export const relatedLinks = sqliteTable(
@@ -294,3 +298,19 @@ export const duplicateCandidates = sqliteTable(
     index('duplicate_candidates_status_idx').on(t.status)
   ]
 )
+
+/**
+ * One bulk edit of a selection, with its inverse: the previous field values per article and the
+ * tag, collection and entity links it added or removed, so `bulk.undo` can put them back.
+ */
+export const bulkOperations = sqliteTable('bulk_operations', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  uid: text('uid').notNull().unique(),
+  /** JSON: what was asked (fields set, tags added…), for the history list */
+  summary: text('summary').notNull(),
+  /** JSON: the inverse, see core/bulk/inverse.ts */
+  inverse: text('inverse').notNull(),
+  articleCount: integer('article_count').notNull(),
+  createdAt: text('created_at').notNull().default(now),
+  undoneAt: text('undone_at')
+})

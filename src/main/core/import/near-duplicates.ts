@@ -28,10 +28,10 @@ export interface NearDuplicate {
 
 export type CandidateStatus = 'open' | 'dismissed' | 'merged' | 'linked'
 
-const LOOKUP_SQL = `SELECT s.article_id AS id, s.band, s.hash FROM article_signatures s
-  JOIN articles a ON a.id = s.article_id
-  WHERE s.hash IN (${Array.from({ length: BANDS }, () => '?').join(', ')})
-    AND s.article_id != ? AND a.deleted_at IS NULL`
+// no join with articles here: without statistics SQLite would then walk the articles by their
+// deleted_at index (all of them); trashed articles are skipped when their body is read instead
+const LOOKUP_SQL = `SELECT article_id AS id, band, hash FROM article_signatures
+  WHERE hash IN (${Array.from({ length: BANDS }, () => '?').join(', ')}) AND article_id != ?`
 
 function candidatesOf(archive: Archive, articleId: number, bands: Int32Array): number[] {
   const rows = stmt(archive.sqlite, LOOKUP_SQL).all(...bands, articleId) as {
@@ -68,7 +68,7 @@ export function recordNearDuplicates(
   if (shingles.size < MIN_SHINGLES) return []
   const bands = bandsOf(shingles)
   const found: NearDuplicate[] = []
-  const bodyOf = stmt(sqlite, 'SELECT body FROM articles WHERE id = ?').pluck()
+  const bodyOf = stmt(sqlite, 'SELECT body FROM articles WHERE id = ? AND deleted_at IS NULL').pluck()
   const insertPair = stmt(
     sqlite,
     `INSERT OR IGNORE INTO duplicate_candidates (article_id, other_id, score, status)

@@ -20,6 +20,7 @@ import {
 } from '@codemirror/view'
 import type { AnnotationColor } from '@shared/contract/annotations'
 import { mapAnchors, type Anchor } from '@shared/editor/anchors'
+import { findField } from './find'
 
 export interface EditorAnchor extends Anchor {
   color: AnnotationColor
@@ -45,14 +46,8 @@ const activeField = StateField.define<string | null>({
   }
 })
 
-/**
- * Highlights are marks that set only a background colour (see editor.css): no padding, border
- * or font change, so Arabic letters keep joining across a highlight that starts mid-word.
- */
-const highlightMarks = EditorView.decorations.compute([anchorsField, activeField], (state) => {
-  const active = state.field(activeField)
-  const ranges = state
-    .field(anchorsField)
+function buildHighlights(anchors: readonly EditorAnchor[], active: string | null): DecorationSet {
+  const ranges = anchors
     .filter((a) => !a.orphaned && a.end > a.start)
     .map((a) =>
       Decoration.mark({
@@ -61,6 +56,22 @@ const highlightMarks = EditorView.decorations.compute([anchorsField, activeField
       }).range(a.start, a.end)
     )
   return Decoration.set(ranges, true)
+}
+
+/**
+ * Highlights are marks that set only a background colour (see editor.css): no padding, border
+ * or font change, so Arabic letters keep joining across a highlight that starts mid-word.
+ * Built once when the ranges are set, then mapped through each change (not rebuilt per
+ * keystroke: an article can carry thousands). Marks are not inclusive, like `mapAnchor`.
+ */
+const highlightField = StateField.define<DecorationSet>({
+  create: () => Decoration.none,
+  update(deco, tr) {
+    if (tr.effects.some((e) => e.is(setAnchors) || e.is(setActiveAnchor)))
+      return buildHighlights(tr.state.field(anchorsField), tr.state.field(activeField))
+    return tr.docChanged ? deco.map(tr.changes) : deco
+  },
+  provide: (field) => EditorView.decorations.from(field)
 })
 
 const autoDirection = Decoration.line({ attributes: { dir: 'auto' } })
@@ -115,6 +126,9 @@ const theme = EditorView.theme({
   '&.cm-focused': { outline: '2px solid var(--line)' }
 })
 
+/** The reader's text is selectable (to annotate) but shows no blinking text cursor. */
+const readOnlyTheme = EditorView.theme({ '.cm-content': { caretColor: 'transparent' } })
+
 export interface EditorCallbacks {
   onUpdate(update: ViewUpdate): void
   onAnnotationClick(uid: string): void
@@ -130,13 +144,15 @@ export function bodyExtensions(options: {
   return [
     anchorsField,
     activeField,
-    highlightMarks,
+    highlightField,
+    findField,
     perParagraphDirection,
     EditorView.perLineTextDirection.of(true),
     EditorView.lineWrapping,
     EditorView.contentAttributes.of({ dir: options.dir, 'aria-label': options.label }),
     // read-only keeps the text selectable (to annotate in the reader) but not typeable
     EditorState.readOnly.of(options.readOnly),
+    options.readOnly ? readOnlyTheme : [],
     history(),
     physicalKeys,
     theme,

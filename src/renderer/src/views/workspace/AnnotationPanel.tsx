@@ -9,6 +9,7 @@ import { inTextOrder } from '@shared/editor/anchors'
 import type { EditorAnchor } from '../../editor/extensions'
 import { useI18n } from '../../i18n/I18nProvider'
 import type { AnnotationActions } from './annotationActions'
+import { AnnotationEditor } from './AnnotationEditor'
 import { COLOR_LABEL } from './colors'
 
 interface Item {
@@ -91,6 +92,7 @@ export function AnnotationPanel({ annotations, anchors, view, actions }: Props) 
   const { t } = useI18n()
   const [color, setColor] = useState<AnnotationColor | ''>('')
   const [tag, setTag] = useState('')
+  const [editing, setEditing] = useState<string | null>(null)
   const items = useItems(annotations, anchors, view).filter((i) => !i.anchor.orphaned)
   const tags = [...new Set(annotations.flatMap((a) => a.tags))].sort()
   const shown = items.filter(
@@ -139,10 +141,30 @@ export function AnnotationPanel({ annotations, anchors, view, actions }: Props) 
               <span className={`dot swatch-${a.color}`} aria-label={t(COLOR_LABEL[a.color])} />
               <Quote text={quote} />
             </button>
-            <Details a={a} />
-            <button type="button" className="link" onClick={() => void actions.remove(a.uid)}>
-              {t('delete')}
-            </button>
+            {editing === a.uid ? (
+              <AnnotationEditor
+                annotation={a}
+                onSave={actions.update}
+                onClose={() => setEditing(null)}
+              />
+            ) : (
+              <>
+                <Details a={a} />
+                <div className="row-actions">
+                  <button
+                    type="button"
+                    className="link"
+                    onClick={() => setEditing(a.uid)}
+                    data-testid="edit-annotation"
+                  >
+                    {t('edit')}
+                  </button>
+                  <button type="button" className="link" onClick={() => void actions.remove(a.uid)}>
+                    {t('delete')}
+                  </button>
+                </div>
+              </>
+            )}
           </li>
         ))}
       </ul>

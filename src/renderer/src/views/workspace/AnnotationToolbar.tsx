@@ -1,6 +1,7 @@
 import type { EditorView } from '@codemirror/view'
 import { ANNOTATION_COLORS } from '@shared/contract/annotations'
 import { useLayoutEffect, useRef, useState, type FormEvent, type RefObject } from 'react'
+import { EntityPicker } from '../../components/EntityPicker'
 import { useI18n } from '../../i18n/I18nProvider'
 import type { AnnotationActions } from './annotationActions'
 import { COLOR_LABEL, splitTags } from './colors'
@@ -20,7 +21,7 @@ export function AnnotationToolbar({ view, container, selection, actions }: Props
   const { t } = useI18n()
   const [mode, setMode] = useState<Mode>(null)
   const [value, setValue] = useState('')
-  const [place, setPlace] = useState<{ top: number; left: number } | null>(null)
+  const [place, setPlace] = useState<{ top: number; start: number } | null>(null)
   const bar = useRef<HTMLDivElement>(null)
 
   useLayoutEffect(() => {
@@ -41,7 +42,9 @@ export function AnnotationToolbar({ view, container, selection, actions }: Props
     const above = Math.min(a.top, b.top) - box.top - height - 6
     // below the selection when there is no room above it
     const top = above >= 0 ? above : Math.max(a.bottom, b.bottom) - box.top + 6
-    setPlace({ top, left })
+    // placed from the inline start: the right edge in a right-to-left layout
+    const rtl = getComputedStyle(container.current!).direction === 'rtl'
+    setPlace({ top, start: rtl ? box.width - left - width : left })
   }, [selection, view, container])
 
   if (!selection) return null
@@ -51,7 +54,6 @@ export function AnnotationToolbar({ view, container, selection, actions }: Props
     const text = value.trim()
     if (mode === 'note') void actions.create({ note: text || null })
     if (mode === 'tags') void actions.create({ tags: splitTags(text) })
-    if (mode === 'entity') void actions.create({ entityUid: text || null })
     setMode(null)
     setValue('')
   }
@@ -68,10 +70,15 @@ export function AnnotationToolbar({ view, container, selection, actions }: Props
       role="toolbar"
       aria-label={t('annotationTools')}
       data-testid="annotation-toolbar"
-      style={place ? { top: place.top, left: place.left } : { visibility: 'hidden' }}
+      style={
+        place
+          ? { insetBlockStart: place.top, insetInlineStart: place.start }
+          : { visibility: 'hidden' }
+      }
       onMouseDown={(e) => {
-        // keep the editor's selection while using the toolbar
-        if (!(e.target instanceof HTMLInputElement)) e.preventDefault()
+        // keep the editor's selection while using the toolbar (fields still take focus)
+        const field = e.target instanceof Element && e.target.closest('input, select, textarea')
+        if (!field) e.preventDefault()
       }}
     >
       <div className="toolbar-row">
@@ -102,18 +109,32 @@ export function AnnotationToolbar({ view, container, selection, actions }: Props
         >
           {t('addTags')}
         </button>
-        <button type="button" onClick={() => open('entity')} aria-pressed={mode === 'entity'}>
+        <button
+          type="button"
+          onClick={() => open('entity')}
+          aria-pressed={mode === 'entity'}
+          data-testid="annotate-entity"
+        >
           {t('linkEntity')}
         </button>
       </div>
-      {mode ? (
+      {mode === 'entity' ? (
+        <EntityPicker
+          value={null}
+          autoFocus
+          onChange={(entity) => {
+            if (entity) void actions.create({ entityUid: entity.uid })
+            setMode(null)
+          }}
+        />
+      ) : mode ? (
         <form className="toolbar-form" onSubmit={submit}>
           <input
             autoFocus
             dir="auto"
             name={`annotation-${mode}`}
-            aria-label={t(mode === 'note' ? 'addNote' : mode === 'tags' ? 'addTags' : 'entityId')}
-            placeholder={t(mode === 'note' ? 'addNote' : mode === 'tags' ? 'tagsHint' : 'entityId')}
+            aria-label={t(mode === 'note' ? 'addNote' : 'addTags')}
+            placeholder={t(mode === 'note' ? 'addNote' : 'tagsHint')}
             value={value}
             onChange={(e) => setValue(e.target.value)}
           />

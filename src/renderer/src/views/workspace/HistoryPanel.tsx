@@ -50,6 +50,18 @@ async function changeOf(uid: string, version: number): Promise<Change> {
   return { segments: compactDiff(segments), ...diffStats(segments), fields }
 }
 
+/** Splits diff segments at line breaks: each paragraph gets its own direction. */
+function paragraphs(segments: DiffSegment[]): DiffSegment[][] {
+  const out: DiffSegment[][] = [[]]
+  for (const segment of segments) {
+    segment.text.split('\n').forEach((text, i) => {
+      if (i > 0) out.push([])
+      if (text) out[out.length - 1].push({ op: segment.op, text })
+    })
+  }
+  return out.filter((p) => p.length > 0)
+}
+
 function Diff({ change }: { change: Change }) {
   const { t } = useI18n()
   return (
@@ -66,17 +78,21 @@ function Diff({ change }: { change: Change }) {
           <p className="diff-stats">
             +{change.added} {t('wordsAdded')} · −{change.removed} {t('wordsRemoved')}
           </p>
-          <p className="diff" dir="auto">
-            {change.segments.map((s, i) =>
-              s.op === 'insert' ? (
-                <ins key={i}>{s.text}</ins>
-              ) : s.op === 'delete' ? (
-                <del key={i}>{s.text}</del>
-              ) : (
-                <span key={i}>{s.text}</span>
-              )
-            )}
-          </p>
+          <div className="diff">
+            {paragraphs(change.segments).map((paragraph, p) => (
+              <p key={p} dir="auto">
+                {paragraph.map((s, i) =>
+                  s.op === 'insert' ? (
+                    <ins key={i}>{s.text}</ins>
+                  ) : s.op === 'delete' ? (
+                    <del key={i}>{s.text}</del>
+                  ) : (
+                    <span key={i}>{s.text}</span>
+                  )
+                )}
+              </p>
+            ))}
+          </div>
         </>
       )}
     </div>

@@ -1,5 +1,6 @@
-import { useRef, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import './workspace.css'
+import './annotation-tools.css'
 import { api, ApiError } from '../../api/client'
 import { ErrorBanner } from '../../components/ErrorBanner'
 import { BodyEditor } from '../../editor/BodyEditor'
@@ -10,20 +11,47 @@ import { navigate } from '../../router'
 import { annotationActions } from './annotationActions'
 import { AnnotationPanel, ReviewPanel } from './AnnotationPanel'
 import { AnnotationToolbar } from './AnnotationToolbar'
+import { FindBar } from './FindBar'
 import { HistoryPanel } from './HistoryPanel'
 import { MetadataPanel, MetaList } from './MetadataPanel'
+import { scrollToAnchor } from '../../editor/extensions'
 import { editorAnchorOf, useArticleSession } from './useArticleSession'
 
 type Tab = 'details' | 'annotations' | 'review' | 'history'
 
+interface Props {
+  uid: string
+  editable: boolean
+  /** an annotation to scroll to once the text is shown (from the annotations view) */
+  annotation?: string
+}
+
 /** An article in the reader (`editable` false) or the editor: text, annotations, details, history. */
-export function Workspace({ uid, editable }: { uid: string; editable: boolean }) {
+export function Workspace({ uid, editable, annotation }: Props) {
   const { t } = useI18n()
   const s = useArticleSession(uid, editable)
-  const [tab, setTab] = useState<Tab>(editable ? 'details' : 'annotations')
+  const [tab, setTab] = useState<Tab>(editable && !annotation ? 'details' : 'annotations')
+  const [finding, setFinding] = useState(false)
   const container = useRef<HTMLDivElement>(null)
   const actions = annotationActions(s, uid)
   const { article } = s
+
+  useEffect(() => {
+    // Ctrl/Cmd+F anywhere in the workspace, matched on the key's position (Arabic layouts)
+    const onKey = (e: KeyboardEvent): void => {
+      if ((e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && e.code === 'KeyF') {
+        e.preventDefault()
+        setFinding(false)
+        window.setTimeout(() => setFinding(true))
+      }
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [])
+
+  useEffect(() => {
+    if (annotation && s.view.current) scrollToAnchor(s.view.current, annotation)
+  }, [annotation, s.mount, s.view])
 
   if (!article || !s.meta)
     return s.error ? <ErrorBanner error={s.error} /> : <p className="loading">{t('loading')}</p>
@@ -145,6 +173,17 @@ export function Workspace({ uid, editable }: { uid: string; editable: boolean })
       ) : null}
       <div className="workspace-grid">
         <div className="text-column" ref={container}>
+          {finding ? (
+            <FindBar
+              uid={uid}
+              view={s.view}
+              toCurrent={s.toCurrent}
+              onClose={() => {
+                setFinding(false)
+                s.view.current?.focus()
+              }}
+            />
+          ) : null}
           <BodyEditor
             key={s.mount}
             doc={article.body}

@@ -9,7 +9,7 @@ import type { Annotation } from '@shared/contract/annotations'
 import type { Article } from '@shared/domain'
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { api } from '../../api/client'
-import { mapAnchors, minimalChange, planAnnotationUpdates } from '@shared/editor/anchors'
+import { editorRanges, mapAnchors, minimalChange } from '@shared/editor/anchors'
 import { clearDraft, readDraft, writeDraft, type ArticleDraft } from '../../editor/drafts'
 import { anchorsField, setAnchors, type EditorAnchor } from '../../editor/extensions'
 import { metaInput, metaOf, sameMeta, type MetaDraft } from '../../editor/meta'
@@ -43,6 +43,8 @@ export function useArticleSession(uid: string, editable: boolean) {
   const view = useRef<EditorView | null>(null)
   const baseline = useRef<Text | null>(null)
   const pending = useRef<ChangeSet | null>(null)
+  /** the edits made since the text was last loaded or saved: maps saved offsets to current ones */
+  const sinceSaved = useRef<ChangeSet | null>(null)
   const draftTimer = useRef<number | undefined>(undefined)
   const mirrorTimer = useRef<number | undefined>(undefined)
   const state = useRef({ article, meta, saving: false })
@@ -128,6 +130,7 @@ export function useArticleSession(uid: string, editable: boolean) {
       }
       view.current = v
       baseline.current = v.state.doc
+      sinceSaved.current = ChangeSet.empty(v.state.doc.length)
       const draft = editable ? readDraft(uid) : null
       const a = state.current.article
       if (!draft || !a) return
@@ -146,6 +149,7 @@ export function useArticleSession(uid: string, editable: boolean) {
     (u: ViewUpdate): void => {
       if (u.docChanged) {
         if (pending.current) pending.current = pending.current.compose(u.changes)
+        if (sinceSaved.current) sinceSaved.current = sinceSaved.current.compose(u.changes)
         setDocDirty(baseline.current ? !u.state.doc.eq(baseline.current) : true)
         scheduleDraft()
       }
@@ -202,22 +206,17 @@ export function useArticleSession(uid: string, editable: boolean) {
     const anchorsAtSave = v.state.field(anchorsField)
     pending.current = ChangeSet.empty(doc.length)
     try {
+      // one transaction: the body, then the editor's ranges over the server's re-anchoring
       const saved = await api['articles.update']({
         ...metaInput(m),
         body: doc.toString(),
         uid,
-        version: a.version
+        version: a.version,
+        annotations: bodyChanged ? editorRanges(anchorsAtSave) : undefined
       })
-      // the editor's mapping is the authority over the server's quote-based re-anchoring
-      let list = await api['annotations.list']({ articleUid: uid })
-      const updates = planAnnotationUpdates(anchorsAtSave, list)
-      if (updates.length > 0) {
-        for (let i = 0; i < updates.length; i += 50) {
-          await Promise.all(updates.slice(i, i + 50).map((u) => api['annotations.update'](u)))
-        }
-        list = await api['annotations.list']({ articleUid: uid })
-      }
+      const list = await api['annotations.list']({ articleUid: uid })
       baseline.current = doc
+      sinceSaved.current = pending.current
       state.current.article = saved
       setArticle(saved)
       adopt(list, pending.current)
@@ -244,8 +243,22 @@ export function useArticleSession(uid: string, editable: boolean) {
     return save()
   }, [editable, save])
 
+  /** Ranges in the saved body (search results) mapped to the text as it is now. */
+  const toCurrent = useCallback(
+    (ranges: readonly [number, number][]): { from: number; to: number }[] => {
+      const changes = sinceSaved.current
+      return ranges
+        .map(([from, to]) =>
+          changes ? { from: changes.mapPos(from, 1), to: changes.mapPos(to, -1) } : { from, to }
+        )
+        .filter((r) => r.to > r.from)
+    },
+    []
+  )
+
   return {
     article,
+    toCurrent,
     annotations,
     anchors,
     meta,

@@ -1,0 +1,25 @@
+import type { Selection as SelectionSchema } from '@shared/contract/bulk'
+import { WarraqError } from '@shared/errors'
+import type { z } from 'zod'
+import { filteredIds } from '../articles/filter'
+import type { Archive } from '../db/open'
+import { stmt } from '../db/statements'
+
+/** Article ids for uids, in the order given; an unknown uid is an error, not a silent skip. */
+export function articleIdsByUid(archive: Archive, uids: string[]): number[] {
+  const get = stmt(archive.sqlite, 'SELECT id FROM articles WHERE uid = ?').pluck()
+  return uids.map((uid) => {
+    const id = get.get(uid) as number | undefined
+    if (id === undefined) throw new WarraqError('not_found', `No article with uid ${uid}.`)
+    return id
+  })
+}
+
+/** The ids a selection stands for: picked uids, or all a filter shows except the unticked. */
+export function selectionIds(archive: Archive, parsed: z.output<typeof SelectionSchema>): number[] {
+  if (parsed.kind === 'uids') return [...new Set(articleIdsByUid(archive, parsed.uids))]
+  const ids = filteredIds(archive, parsed.filter)
+  if (!parsed.except.length) return ids
+  const except = new Set(articleIdsByUid(archive, parsed.except))
+  return ids.filter((id) => !except.has(id))
+}

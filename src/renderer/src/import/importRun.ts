@@ -1,0 +1,162 @@
+/**
+ * The running import, outside React so it survives navigation: the files are read and sent in
+ * batches of a few megabytes, one `import.files` call each, so the window never freezes, the
+ * progress is the archive's own, and Cancel takes effect between two batches.
+ */
+import { useSyncExternalStore } from 'react'
+import type { DuplicatePolicy, ImportFormatChoice, ImportSummary } from '@shared/contract/imports'
+import { api } from '../api/client'
+import { toBase64 } from './base64'
+import type { PickedFile } from './picked'
+
+/** Bytes per call: small enough to answer within a second, large enough to keep rates high. */
+export const BATCH_BYTES = 4 * 1024 * 1024
+const BATCH_FILES = 200
+/** The browser host takes 64 MB per request; base64 adds a third. */
+export const MAX_UPLOAD_BYTES = 40 * 1024 * 1024
+
+export type ImportPhase = 'idle' | 'running' | 'done' | 'cancelled' | 'error'
+
+export interface ImportRunState {
+  phase: ImportPhase
+  filesTotal: number
+  filesDone: number
+  bytesTotal: number
+  bytesDone: number
+  startedAt: number
+  summary: ImportSummary | null
+  error: string | null
+}
+
+const IDLE: ImportRunState = {
+  phase: 'idle',
+  filesTotal: 0,
+  filesDone: 0,
+  bytesTotal: 0,
+  bytesDone: 0,
+  startedAt: 0,
+  summary: null,
+  error: null
+}
+
+let state = IDLE
+let cancelRequested = false
+const listeners = new Set<() => void>()
+
+function set(next: Partial<ImportRunState>): void {
+  state = { ...state, ...next }
+  for (const listener of listeners) listener()
+}
+
+export function useImportRun(): ImportRunState {
+  return useSyncExternalStore(
+    (listener) => {
+      listeners.add(listener)
+      return () => listeners.delete(listener)
+    },
+    () => state
+  )
+}
+
+export function cancelImport(): void {
+  cancelRequested = true
+}
+
+export function resetImport(): void {
+  if (state.phase !== 'running') set(IDLE)
+}
+
+/** Cuts the files into batches by size and count; a file over the batch size travels alone. */
+export function batches(files: PickedFile[]): PickedFile[][] {
+  const out: PickedFile[][] = []
+  let current: PickedFile[] = []
+  let size = 0
+  for (const f of files) {
+    if (current.length > 0 && (size + f.file.size > BATCH_BYTES || current.length >= BATCH_FILES)) {
+      out.push(current)
+      current = []
+      size = 0
+    }
+    current.push(f)
+    size += f.file.size
+  }
+  if (current.length > 0) out.push(current)
+  return out
+}
+
+export interface ImportChoices {
+  format: ImportFormatChoice
+  duplicates: DuplicatePolicy
+}
+
+async function readBatch(batch: PickedFile[]) {
+  const files: { name: string; base64: string }[] = []
+  const rejected: { name: string; reason: string }[] = []
+  for (const { file, path } of batch) {
+    if (file.size > MAX_UPLOAD_BYTES) {
+      rejected.push({
+        name: path,
+        reason: `The file is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB, too large to send from this window; import it with the command line: warraq import PATH`
+      })
+      continue
+    }
+    try {
+      files.push({ name: path, base64: toBase64(new Uint8Array(await file.arrayBuffer())) })
+    } catch (err) {
+      rejected.push({ name: path, reason: `The file could not be read: ${(err as Error).message}` })
+    }
+  }
+  return { files, rejected }
+}
+
+/** Starts an import unless one is running; resolves when it ends. */
+export async function startImport(picked: PickedFile[], choices: ImportChoices): Promise<void> {
+  if (state.phase === 'running' || picked.length === 0) return
+  cancelRequested = false
+  set({
+    ...IDLE,
+    phase: 'running',
+    filesTotal: picked.length,
+    bytesTotal: picked.reduce((n, p) => n + p.file.size, 0),
+    startedAt: Date.now()
+  })
+  let reportUid: string | undefined
+  const all = batches(picked)
+  try {
+    for (let i = 0; i < all.length; i++) {
+      if (cancelRequested) break
+      const { files, rejected } = await readBatch(all[i])
+      const summary = await api['import.files']({
+        files,
+        rejected,
+        reportUid,
+        format: choices.format,
+        duplicates: choices.duplicates,
+        final: i === all.length - 1
+      })
+      reportUid = summary.reportUid
+      set({
+        summary,
+        filesDone: state.filesDone + all[i].length,
+        bytesDone: state.bytesDone + all[i].reduce((n, p) => n + p.file.size, 0)
+      })
+    }
+    if (cancelRequested && reportUid && state.filesDone < state.filesTotal) {
+      const summary = await api['import.files']({ files: [], reportUid, cancelled: true, final: true })
+      set({ summary })
+    }
+    set({ phase: cancelRequested ? 'cancelled' : 'done' })
+  } catch (err) {
+    set({ phase: 'error', error: (err as Error).message })
+  }
+}
+
+/** Files per second so far, and the seconds left at that pace (by bytes, since sizes vary). */
+export function pace(s: ImportRunState, now = Date.now()): { rate: number; secondsLeft: number | null } {
+  const seconds = (now - s.startedAt) / 1000
+  if (seconds <= 0 || s.filesDone === 0) return { rate: 0, secondsLeft: null }
+  const rate = s.filesDone / seconds
+  const bytesPerSecond = s.bytesDone / seconds
+  const secondsLeft = bytesPerSecond > 0 ? (s.bytesTotal - s.bytesDone) / bytesPerSecond : null
+  return { rate, secondsLeft }
+}

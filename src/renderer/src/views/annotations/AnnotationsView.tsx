@@ -1,0 +1,220 @@
+import {
+  ANNOTATION_COLORS,
+  ANNOTATION_STATUSES,
+  type AnnotationColor,
+  type AnnotationHit,
+  type AnnotationSearchInput
+} from '@shared/contract/annotations'
+import { useEffect, useState } from 'react'
+import { api } from '../../api/client'
+import { EntityPicker, type PickedEntity } from '../../components/EntityPicker'
+import { ErrorBanner } from '../../components/ErrorBanner'
+import { useI18n } from '../../i18n/I18nProvider'
+import type { MessageKey } from '../../i18n/catalogue'
+import { hrefFor } from '../../router'
+import { COLOR_LABEL } from '../workspace/colors'
+import '../workspace/annotation-tools.css'
+import './annotations-view.css'
+
+type Status = (typeof ANNOTATION_STATUSES)[number]
+const STATUS_LABEL: Record<Status, MessageKey> = {
+  anchored: 'statusAnchored',
+  orphaned: 'needsReview'
+}
+const PAGE = 50
+
+interface Filters {
+  query: string
+  tag: string
+  collection: string
+  color: AnnotationColor | ''
+  status: Status | ''
+  entity: PickedEntity | null
+}
+
+const EMPTY: Filters = { query: '', tag: '', collection: '', color: '', status: '', entity: null }
+
+function inputOf(f: Filters, cursor: string | null): AnnotationSearchInput {
+  return {
+    query: f.query.trim() || undefined,
+    tag: f.tag.trim() || undefined,
+    collection: f.collection.trim() || undefined,
+    color: f.color || undefined,
+    status: f.status || undefined,
+    entityUid: f.entity?.uid,
+    limit: PAGE,
+    cursor
+  }
+}
+
+function Item({ hit }: { hit: AnnotationHit }) {
+  const { t } = useI18n()
+  const quote = hit.exact.length > 240 ? `${hit.exact.slice(0, 240)}…` : hit.exact
+  return (
+    <li className={`annotation-item color-${hit.color}`} data-testid="annotation-hit">
+      <a
+        className="annotation-hit-link"
+        href={hrefFor({ name: 'article', uid: hit.articleUid, annotation: hit.uid })}
+      >
+        <bdi dir="auto" className="hit-article">
+          {hit.articleTitle}
+        </bdi>
+        <span className="annotation-go">
+          <span className={`dot swatch-${hit.color}`} aria-label={t(COLOR_LABEL[hit.color])} />
+          <bdi dir="auto" className="quote">
+            {quote}
+          </bdi>
+        </span>
+      </a>
+      {hit.note ? (
+        <p dir="auto" className="annotation-note">
+          {hit.note}
+        </p>
+      ) : null}
+      <p className="annotation-tags">
+        {hit.tags.map((tag) => (
+          <bdi key={tag} dir="auto" className="tag">
+            {tag}
+          </bdi>
+        ))}
+        {hit.entityName ? (
+          <span className="annotation-entity">
+            {t('entity')}: <bdi dir="auto">{hit.entityName}</bdi>
+          </span>
+        ) : null}
+        {hit.status === 'orphaned' ? <span className="orphan">{t('needsReview')}</span> : null}
+      </p>
+    </li>
+  )
+}
+
+/** Every annotation in the archive, filtered and searched; one click opens it in its article. */
+export function AnnotationsView() {
+  const { t } = useI18n()
+  const [filters, setFilters] = useState<Filters>(EMPTY)
+  const [items, setItems] = useState<AnnotationHit[]>([])
+  const [total, setTotal] = useState<number | null>(null)
+  const [next, setNext] = useState<string | null>(null)
+  const [error, setError] = useState<unknown>(null)
+  const [showEntity, setShowEntity] = useState(false)
+  const set = (patch: Partial<Filters>): void => setFilters((f) => ({ ...f, ...patch }))
+
+  useEffect(() => {
+    let stale = false
+    const timer = window.setTimeout(() => {
+      api['annotations.search'](inputOf(filters, null)).then((result) => {
+        if (stale) return
+        setItems(result.items)
+        setTotal(result.total)
+        setNext(result.nextCursor)
+        setError(null)
+      }, setError)
+    }, 200)
+    return () => {
+      stale = true
+      window.clearTimeout(timer)
+    }
+  }, [filters])
+
+  const more = (): void => {
+    api['annotations.search'](inputOf(filters, next)).then((result) => {
+      setItems((list) => [...list, ...result.items])
+      setNext(result.nextCursor)
+    }, setError)
+  }
+
+  return (
+    <section className="annotations-view" data-testid="annotations-view">
+      <header className="view-header">
+        <h1>{t('allAnnotations')}</h1>
+        {total !== null ? (
+          <span className="count" data-testid="annotations-total">
+            {total} {t('annotationsCount')}
+          </span>
+        ) : null}
+      </header>
+      <div className="annotation-filters">
+        <input
+          type="search"
+          dir="auto"
+          aria-label={t('annotationSearch')}
+          placeholder={t('annotationSearch')}
+          value={filters.query}
+          onChange={(e) => set({ query: e.target.value })}
+          data-testid="annotations-query"
+        />
+        <input
+          dir="auto"
+          aria-label={t('tags')}
+          placeholder={t('tags')}
+          value={filters.tag}
+          onChange={(e) => set({ tag: e.target.value })}
+          data-testid="annotations-tag"
+        />
+        <input
+          dir="auto"
+          aria-label={t('collections')}
+          placeholder={t('collections')}
+          value={filters.collection}
+          onChange={(e) => set({ collection: e.target.value })}
+          data-testid="annotations-collection"
+        />
+        <select
+          aria-label={t('allColors')}
+          value={filters.color}
+          onChange={(e) => set({ color: e.target.value as AnnotationColor | '' })}
+          data-testid="annotations-color"
+        >
+          <option value="">{t('allColors')}</option>
+          {ANNOTATION_COLORS.map((c) => (
+            <option key={c} value={c}>
+              {t(COLOR_LABEL[c])}
+            </option>
+          ))}
+        </select>
+        <select
+          aria-label={t('allStatuses')}
+          value={filters.status}
+          onChange={(e) => set({ status: e.target.value as Status | '' })}
+        >
+          <option value="">{t('allStatuses')}</option>
+          {ANNOTATION_STATUSES.map((st) => (
+            <option key={st} value={st}>
+              {t(STATUS_LABEL[st])}
+            </option>
+          ))}
+        </select>
+        <button
+          type="button"
+          aria-expanded={showEntity}
+          onClick={() => setShowEntity((v) => !v)}
+          data-testid="annotations-entity"
+        >
+          {filters.entity ? <bdi dir="auto">{filters.entity.name}</bdi> : t('anyEntity')}
+        </button>
+      </div>
+      {showEntity ? (
+        <EntityPicker
+          value={filters.entity}
+          autoFocus
+          onChange={(entity) => {
+            set({ entity })
+            setShowEntity(false)
+          }}
+        />
+      ) : null}
+      <ErrorBanner error={error} />
+      {total === 0 ? <p className="empty">{t('noAnnotationsFound')}</p> : null}
+      <ul className="annotation-list">
+        {items.map((hit) => (
+          <Item key={hit.uid} hit={hit} />
+        ))}
+      </ul>
+      {next ? (
+        <button type="button" className="load-more" onClick={more}>
+          {t('loadMore')}
+        </button>
+      ) : null}
+    </section>
+  )
+}

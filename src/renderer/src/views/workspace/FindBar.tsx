@@ -1,0 +1,111 @@
+import type { EditorView } from '@codemirror/view'
+import { useEffect, useRef, useState, type RefObject } from 'react'
+import { api } from '../../api/client'
+import { findState, showMatches, stepMatch, type FindRange } from '../../editor/find'
+import { useI18n } from '../../i18n/I18nProvider'
+
+interface Props {
+  uid: string
+  view: RefObject<EditorView | null>
+  /** maps ranges of the saved body to the text as it is now (unsaved typing) */
+  toCurrent(ranges: readonly [number, number][]): FindRange[]
+  onClose(): void
+}
+
+/**
+ * Find in the article with the search rules (normalised Arabic, stems, phrases): the archive
+ * returns ranges in the saved body, shown as marks; Enter and Shift+Enter step through them.
+ */
+export function FindBar({ uid, view, toCurrent, onClose }: Props) {
+  const { t } = useI18n()
+  const [query, setQuery] = useState('')
+  const [state, setState] = useState({ count: 0, current: -1 })
+  const [error, setError] = useState(false)
+  const input = useRef<HTMLInputElement>(null)
+  const latest = useRef(toCurrent)
+  useEffect(() => {
+    latest.current = toCurrent
+  })
+
+  useEffect(() => {
+    input.current?.focus()
+    input.current?.select()
+    return () => {
+      if (view.current) showMatches(view.current, [])
+    }
+  }, [view])
+
+  useEffect(() => {
+    let stale = false
+    const timer = window.setTimeout(() => {
+      const v = view.current
+      if (!v) return
+      if (!query.trim()) {
+        showMatches(v, [])
+        setState(findState(v))
+        return
+      }
+      api['search.findInArticle']({ uid, query }).then(
+        (result) => {
+          if (stale || !view.current) return
+          showMatches(view.current, latest.current(result.body))
+          setState(findState(view.current))
+          setError(false)
+        },
+        () => !stale && setError(true)
+      )
+    }, 150)
+    return () => {
+      stale = true
+      window.clearTimeout(timer)
+    }
+  }, [query, uid, view])
+
+  const step = (delta: 1 | -1): void => {
+    if (!view.current) return
+    stepMatch(view.current, delta)
+    setState(findState(view.current))
+  }
+
+  const count = query.trim()
+    ? state.count === 0
+      ? t(error ? 'findInvalid' : 'findNone')
+      : `${state.current + 1} ${t('findOf')} ${state.count}`
+    : ''
+
+  return (
+    <div className="find-bar" role="search" data-testid="find-bar">
+      <input
+        ref={input}
+        type="search"
+        dir="auto"
+        aria-label={t('findInArticle')}
+        placeholder={t('findInArticle')}
+        value={query}
+        onChange={(e) => setQuery(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.code === 'Enter' || e.code === 'NumpadEnter') {
+            e.preventDefault()
+            step(e.shiftKey ? -1 : 1)
+          } else if (e.code === 'Escape') {
+            e.preventDefault()
+            onClose()
+          }
+        }}
+        data-testid="find-input"
+      />
+      <output className="find-count" aria-live="polite" data-testid="find-count">
+        {count}
+      </output>
+      <button type="button" onClick={() => step(-1)} aria-label={t('findPrevious')}>
+        {t('findPrevious')}
+      </button>
+      <button type="button" onClick={() => step(1)} aria-label={t('findNext')}>
+        {t('findNext')}
+      </button>
+      <button type="button" className="link" onClick={onClose}>
+        {t('close')}
+      </button>
+    </div>
+  )
+}

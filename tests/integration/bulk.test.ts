@@ -1,0 +1,85 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { createTestArchive, type TestArchive } from '../helpers/archive'
+import { caller } from '../helpers/call'
+
+let t: TestArchive
+let call: ReturnType<typeof caller>
+beforeEach(() => {
+  t = createTestArchive()
+  call = caller(t.archive)
+})
+afterEach(() => t.cleanup())
+
+async function seed(n: number): Promise<string[]> {
+  const uids: string[] = []
+  for (let i = 0; i < n; i++) {
+    const a = await call('articles.create', {
+      title: `مقال ${i}`,
+      body: `نص ${i}`,
+      source: 'عكاظ',
+      published: '2015-01-01',
+      tags: i === 0 ? ['قديم'] : []
+    })
+    uids.push(a.uid)
+  }
+  return uids
+}
+
+describe('bulk edit', () => {
+  it('applies fields, tags, collections and entities in one go, with a revision each, and undoes', async () => {
+    const uids = await seed(5)
+    const c = await call('collections.create', { name: 'ملف' })
+    const e = await call('entities.create', { kind: 'place', name: 'جدة', aliases: ['Jeddah'] })
+    const result = await call('bulk.apply', {
+      selection: { kind: 'uids', uids: uids.slice(0, 3) },
+      set: { status: 'reviewed', source: 'الرياض', published: '2016-02-29' },
+      addTags: ['سياسة/دولية'],
+      removeTags: ['قديم'],
+      addCollections: [c.uid],
+      linkEntities: [e.uid]
+    })
+    expect(result.touched).toBe(3)
+    const a = await call('articles.get', { uid: uids[0] })
+    expect(a).toMatchObject({
+      status: 'reviewed',
+      source: 'الرياض',
+      published: '2016-02-29',
+      tags: ['سياسة/دولية'],
+      collections: ['ملف'],
+      version: 2
+    })
+    const revisions = await call('articles.revisions', { uid: uids[0] })
+    expect(revisions[0]).toMatchObject({ version: 2, reason: 'bulk' })
+    const snapshot = await call('articles.revision', { uid: uids[0], version: 2 })
+    expect(snapshot).toMatchObject({ tags: ['سياسة/دولية'], source: 'الرياض', status: 'reviewed' })
+    expect((await call('search.query', { query: 'source:الرياض' })).total).toBe(3)
+    expect((await call('entities.get', { uid: e.uid })).articleCount).toBe(3)
+
+    expect((await call('bulk.undo', { operation: result.operation })).restored).toBe(3)
+    const back = await call('articles.get', { uid: uids[0] })
+    expect(back).toMatchObject({
+      status: 'new',
+      source: 'عكاظ',
+      published: '2015-01-01',
+      tags: ['قديم'],
+      collections: [],
+      version: 3
+    })
+    expect((await call('entities.get', { uid: e.uid })).articleCount).toBe(0)
+    await expect(call('bulk.undo', { operation: result.operation })).rejects.toThrow(/already/)
+    expect((await call('bulk.history', {}))[0].undoneAt).not.toBeNull()
+  })
+
+  it('selects everything a filter shows except the unticked, and only revises what changed', async () => {
+    const uids = await seed(6)
+    const result = await call('bulk.apply', {
+      selection: { kind: 'all', filter: { query: 'source:عكاظ' }, except: [uids[5]] },
+      addTags: ['قديم']
+    })
+    // uids[0] already had the tag: unchanged, no revision
+    expect(result.touched).toBe(4)
+    expect((await call('articles.get', { uid: uids[0] })).version).toBe(1)
+    expect((await call('articles.get', { uid: uids[5] })).tags).toEqual([])
+    expect((await call('articles.list', { tag: 'قديم' })).total).toBe(5)
+  })
+})
