@@ -15,6 +15,7 @@ import { createAnnotation } from '../src/main/core/annotations/service'
 import { createHandlers } from '../src/main/core/api/handlers'
 import { createArticle } from '../src/main/core/articles/service'
 import { openArchive, type Archive } from '../src/main/core/db/open'
+import { indexArticle } from '../src/main/core/search/indexer'
 import { startServer } from '../src/main/host/server'
 import { ANNOTATION_COLORS } from '../src/shared/contract/annotations'
 
@@ -81,13 +82,18 @@ function populate(archive: Archive): string {
         start: first[0] + inside,
         end: Math.max(first[0] + inside + 1, last[1] - inside),
         color: ANNOTATION_COLORS[i % ANNOTATION_COLORS.length],
-        note: i % 3 === 0 ? `ملاحظة رقم ${i}` : null,
         tags: i % 4 === 0 ? ['قياس', `وسم/${i % 10}`] : []
       })
     }
   })()
+  // notes are written at once and indexed once (a note added in the app re-indexes its article)
+  archive.sqlite.prepare(`UPDATE annotations SET note = 'ملاحظة رقم ' || id WHERE id % 3 = 0`).run()
+  indexArticle(archive, rowId(archive, uid))
   return uid
 }
+
+const rowId = (archive: Archive, uid: string): number =>
+  archive.sqlite.prepare('SELECT id FROM articles WHERE uid = ?').pluck().get(uid) as number
 
 const percentile = (values: number[], p: number): number => {
   const sorted = [...values].sort((a, b) => a - b)

@@ -58,7 +58,13 @@ describe('editor and annotations in the browser host', () => {
     await page.keyboard.type('new ')
     expect(await highlightTexts(page)).toEqual(['ستق'])
     expect(await page.textContent('[data-testid=save-state]')).not.toBe('')
+    const calls: string[] = []
+    page.on('request', (r) => calls.push(new URL(r.url()).pathname))
     await saveAndWait(page)
+    // one atomic write: the body and the editor's ranges together, no per-annotation updates
+    expect(calls.filter((c) => c.startsWith('/api/') && c !== '/api/annotations.list')).toEqual([
+      '/api/articles.update'
+    ])
 
     const [saved] = await callApi(s, 'annotations.list', { articleUid: uid })
     const article = await callApi(s, 'articles.get', { uid })
@@ -188,6 +194,11 @@ describe('editor and annotations in the browser host', () => {
     await diff.waitFor()
     expect(await diff.locator('ins').allTextContents()).toEqual(['عاجلاً'])
     expect(await diff.locator('del').allTextContents()).toEqual(['واسعاً'])
+    // one block per paragraph, each taking its own direction
+    const dirs = await diff
+      .locator('p[dir=auto]')
+      .evaluateAll((els) => els.map((el) => getComputedStyle(el).direction))
+    expect(dirs).toEqual(['rtl', 'ltr'])
     await page.screenshot({ path: screenshotPath('editor-history-diff-rtl') })
 
     await page.click('[data-testid=revision][data-version="1"] [data-testid=restore-revision]')

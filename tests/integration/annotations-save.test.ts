@@ -47,7 +47,12 @@ describe('atomic save of the body with the editor-mapped annotation ranges', () 
     })
     expect(saved.version).toBe(2)
     const byUid = new Map(listAnnotations(t.archive, article.uid).map((n) => [n.uid, n]))
-    expect(byUid.get(a.uid)).toMatchObject({ start, status: 'anchored', exact: WORD, bodyVersion: 2 })
+    expect(byUid.get(a.uid)).toMatchObject({
+      start,
+      status: 'anchored',
+      exact: WORD,
+      bodyVersion: 2
+    })
     expect(byUid.get(a.uid)!.note).toBe('الثاني')
     // `مهم` still exists in the new text, but the editor deleted this occurrence: editor wins
     expect(byUid.get(b.uid)!.status).toBe('orphaned')

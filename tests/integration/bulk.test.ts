@@ -83,3 +83,26 @@ describe('bulk edit', () => {
     expect((await call('articles.list', { tag: 'قديم' })).total).toBe(5)
   })
 })
+
+describe('bulk edit of many articles', () => {
+  it('queues the search index of a large selection and drains it in the background', async () => {
+    const { createArticle } = await import('../../src/main/core/articles/service')
+    const { drainReindex, SYNC_REINDEX_LIMIT } =
+      await import('../../src/main/core/search/reindex-queue')
+    t.archive.sqlite.transaction(() => {
+      for (let i = 0; i <= SYNC_REINDEX_LIMIT; i++) {
+        createArticle(t.archive, { title: `مقال ${i}`, body: `نص ${i}` })
+      }
+    })()
+    const result = await call('bulk.apply', {
+      selection: { kind: 'all', filter: {} },
+      addTags: ['أرشيف']
+    })
+    expect(result.touched).toBe(SYNC_REINDEX_LIMIT + 1)
+    expect((await call('articles.list', { query: 'tag:أرشيف' })).total).toBe(SYNC_REINDEX_LIMIT + 1)
+    while (drainReindex(t.archive) > 0) {
+      // drain now rather than wait for the timer
+    }
+    expect((await call('search.query', { query: 'أرشيف' })).total).toBe(SYNC_REINDEX_LIMIT + 1)
+  })
+})

@@ -52,6 +52,7 @@ describe('library list', () => {
       for (const direction of ['asc', 'desc'] as const) {
         const seen = walk(sort, direction)
         expect(new Set(seen).size, `${sort} ${direction}`).toBe(uids.length)
+        expect(seen).toHaveLength(uids.length)
       }
     }
     const bySource = listArticles(t.archive, { sort: 'source', direction: 'asc', limit: 100 })

@@ -1,3 +1,4 @@
+import type { OriginalFile } from '@shared/contract/duplicates'
 import type { Article } from '@shared/domain'
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
@@ -6,6 +7,8 @@ import { startBackupSchedule } from '../core/backup/schedule'
 import { openArchiveSafely, type SafeArchive } from '../core/db/open-safely'
 import { resolveArchivePath } from '../core/paths'
 import { getArticle } from '../core/articles/service'
+import type { Archive } from '../core/db/open'
+import { getOriginal } from '../core/import/originals'
 import { searchArticles } from '../core/search/service'
 import { rebuildIndex } from '../core/search/indexer'
 import { archiveStats } from '../core/stats'
@@ -71,13 +74,25 @@ function showText(a: Article): string {
   return lines.filter((l, i) => l !== '' || i >= 7).join('\n')
 }
 
+/** The file the article came from (without its bytes), or null for an article typed in. */
+function originalSummary(archive: Archive, uid: string): Omit<OriginalFile, 'preview' | 'previewTruncated' | 'base64'> | null {
+  try {
+    const { preview: _preview, previewTruncated: _cut, ...rest } = getOriginal(archive, uid, false)
+    void _preview
+    void _cut
+    return rest
+  } catch {
+    return null
+  }
+}
+
 export function showCommand(args: CliArgs, out: Output): void {
   const uid = args.positionals[0]
   if (!uid) throw new UsageError('show needs an article uid: warraq show UID')
   const archive = openFromArgs(args)
   try {
     const article = getArticle(archive, uid)
-    out.result(article, () => showText(article))
+    out.result({ ...article, original: originalSummary(archive, uid) }, () => showText(article))
   } finally {
     archive.close()
   }

@@ -4,8 +4,11 @@ import { DropOverlay, ImportNavLinks, ImportRoutes } from './import/ImportShell'
 import { navigate, useRoute } from './router'
 import { ArticleForm } from './views/ArticleForm'
 import { AnnotationsView } from './views/annotations/AnnotationsView'
+import { BackupsView } from './views/backups/BackupsView'
 import { ArticleView } from './views/ArticleView'
 import { LibraryView } from './views/LibraryView'
+import { CatalogueNav } from './views/catalogue/CatalogueNav'
+import { CatalogueRoutes } from './views/catalogue/CatalogueRoutes'
 import { SearchView } from './views/SearchView'
 import { Workspace } from './views/workspace/Workspace'
 
@@ -43,9 +46,7 @@ export function App() {
     <div className="shell">
       <nav className="sidebar">
         <div className="brand">{t('appName')}</div>
-        <a href="#/" className={route.name === 'library' ? 'active' : ''}>
-          {t('library')}
-        </a>
+        <CatalogueNav route={route} />
         <a
           href="#/annotations"
           className={route.name === 'annotations' ? 'active' : ''}
@@ -53,10 +54,14 @@ export function App() {
         >
           {t('allAnnotations')}
         </a>
-        <a href="#/trash" className={route.name === 'trash' ? 'active' : ''}>
-          {t('trash')}
-        </a>
         <ImportNavLinks route={route} />
+        <a
+          href="#/backups"
+          className={route.name === 'backups' ? 'active' : ''}
+          data-testid="nav-backups"
+        >
+          {t('backupsTitle')}
+        </a>
         <a href="#/new" className="new-article" data-testid="new-article">
           {t('newArticle')}
         </a>
@@ -75,7 +80,9 @@ export function App() {
         {route.name === 'annotations' ? <AnnotationsView /> : null}
         {route.name === 'edit' ? <Workspace key={route.uid} uid={route.uid} editable /> : null}
         {route.name === 'new' ? <ArticleForm /> : null}
+        {route.name === 'backups' ? <BackupsView /> : null}
         <ImportRoutes route={route} />
+        <CatalogueRoutes route={route} />
       </main>
       <DropOverlay />
     </div>

@@ -5,11 +5,14 @@ import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './App'
 import { I18nProvider } from './i18n/I18nProvider'
+import { ArchiveGate } from './views/backups/ArchiveGate'
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <I18nProvider>
-      <App />
+      <ArchiveGate>
+        <App />
+      </ArchiveGate>
     </I18nProvider>
   </StrictMode>
 )

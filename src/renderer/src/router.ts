@@ -8,10 +8,23 @@ export type Route =
   | { name: 'annotations' }
   | { name: 'edit'; uid: string }
   | { name: 'new' }
+  | { name: 'backups' }
   | { name: 'import' }
   | { name: 'importReport'; uid: string }
   | { name: 'duplicates' }
   | { name: 'original'; uid: string }
+  | { name: 'catalogue'; view: CatalogueView; id: string }
+
+/** The cataloguing views (views/catalogue): `#/c/<view>/<id>`. */
+export type CatalogueView = 'collection' | 'tag' | 'tags' | 'entities' | 'entity' | 'saved'
+const CATALOGUE_VIEWS: readonly string[] = [
+  'collection',
+  'tag',
+  'tags',
+  'entities',
+  'entity',
+  'saved'
+]
 
 /** Routes live in the hash, so reloads and the browser host's back button keep the place. */
 export function parseRoute(hash: string): Route {
@@ -23,11 +36,16 @@ export function parseRoute(hash: string): Route {
       ? { name: 'edit', uid: parts[1] }
       : { name: 'article', uid: parts[1], annotation: params.get('annotation') ?? undefined }
   if (parts[0] === 'new') return { name: 'new' }
+  if (parts[0] === 'backups') return { name: 'backups' }
   if (parts[0] === 'import')
-    return parts[1] === 'report' && parts[2] ? { name: 'importReport', uid: parts[2] } : { name: 'import' }
+    return parts[1] === 'report' && parts[2]
+      ? { name: 'importReport', uid: parts[2] }
+      : { name: 'import' }
   if (parts[0] === 'duplicates') return { name: 'duplicates' }
   if (parts[0] === 'original' && parts[1]) return { name: 'original', uid: parts[1] }
   if (parts[0] === 'trash') return { name: 'trash' }
+  if (parts[0] === 'c' && CATALOGUE_VIEWS.includes(parts[1] ?? ''))
+    return { name: 'catalogue', view: parts[1] as CatalogueView, id: parts.slice(2).join('/') }
   if (parts[0] === 'annotations') return { name: 'annotations' }
   if (parts[0] === 'search') return { name: 'search', query: params.get('q') ?? '' }
   return { name: 'library' }
@@ -45,6 +63,8 @@ export function hrefFor(route: Route): string {
       return `#/article/${encodeURIComponent(route.uid)}/edit`
     case 'new':
       return '#/new'
+    case 'backups':
+      return '#/backups'
     case 'import':
       return '#/import'
     case 'importReport':
@@ -55,6 +75,8 @@ export function hrefFor(route: Route): string {
       return `#/original/${encodeURIComponent(route.uid)}`
     case 'trash':
       return '#/trash'
+    case 'catalogue':
+      return `#/c/${route.view}${route.id ? `/${route.id.split('/').map(encodeURIComponent).join('/')}` : ''}`
     case 'search':
       return `#/search?q=${encodeURIComponent(route.query)}`
     default:

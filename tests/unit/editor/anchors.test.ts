@@ -1,6 +1,7 @@
 import { ChangeSet, EditorState } from '@codemirror/state'
 import { describe, expect, it } from 'vitest'
 import {
+  editorRanges,
   inTextOrder,
   mapAnchor,
   mapAnchors,
@@ -131,5 +132,21 @@ describe('helpers', () => {
       { uid: 'a2', start: 1, end: 3, orphaned: false }
     ]
     expect(inTextOrder(list).map((a) => a.uid)).toEqual(['a', 'a2', 'b', 'o'])
+  })
+})
+
+describe('editorRanges', () => {
+  it('turns the editor anchors into the ranges articles.update saves, deletions as orphans', () => {
+    expect(
+      editorRanges([
+        { uid: 'a', start: 3, end: 9, orphaned: false },
+        { uid: 'b', start: 4, end: 4, orphaned: true },
+        { uid: 'c', start: 7, end: 7, orphaned: false }
+      ])
+    ).toEqual([
+      { uid: 'a', start: 3, end: 9 },
+      { uid: 'b', status: 'orphaned' },
+      { uid: 'c', status: 'orphaned' }
+    ])
   })
 })

@@ -31,9 +31,7 @@ function filters(archive: Archive, input: Input): Where {
     .split(' ')
     .filter(Boolean)
   for (const word of words) {
-    sql.push(
-      `instr(warraq_norm(coalesce(n.note, '') || char(10) || n.exact), ?) > 0`
-    )
+    sql.push(`instr(warraq_norm(coalesce(n.note, '') || char(10) || n.exact), ?) > 0`)
     params.push(word)
   }
   const tag = input.tag?.trim()

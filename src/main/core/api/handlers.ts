@@ -21,9 +21,12 @@ import { articleIdsByUid } from '../library/ids'
 import * as library from '../library/service'
 import * as saved from '../saved-searches/service'
 import * as tags from '../tags/service'
+import { scheduleReindex } from '../search/reindex-queue'
 
 /** Binds every call of the contract to the core service that does it. */
 export function createHandlers(archive: Archive): Handlers {
+  // articles left in the re-index queue by a bulk edit before the last exit
+  scheduleReindex(archive)
   return {
     'articles.create': (input) => articles.createArticle(archive, input),
     'articles.get': ({ uid }) => articles.getArticle(archive, uid),

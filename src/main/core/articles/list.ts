@@ -49,13 +49,9 @@ function decodeCursor(value: string): Cursor {
   throw new WarraqError('invalid_input', 'The page cursor is not one this archive gave out.')
 }
 
-/** Where a page starts: after the cursor, or at a sought value (a jump), or at the top. */
+/** Where a page starts without a cursor: at a sought value (a jump), or at the top. */
 function seek(key: string, input: ListInput): { sql: string[]; params: unknown[] } {
   const asc = input.direction === 'asc'
-  if (input.cursor) {
-    const [value, id] = decodeCursor(input.cursor)
-    return { sql: [`(${key}, a.id) ${asc ? '>' : '<'} (?, ?)`], params: [value, id] }
-  }
   if (input.from !== undefined && input.from !== '') {
     const value = input.sort === 'position' ? Number(input.from) || 0 : input.from
     // descending, a jump to "2015-06" starts at the last day of June: every value it prefixes
@@ -63,6 +59,24 @@ function seek(key: string, input: ListInput): { sql: string[]; params: unknown[]
     return { sql: [`${key} < ?`], params: [`${value}\uffff`] }
   }
   return { sql: [], params: [] }
+}
+
+/**
+ * Rows after a cursor in two index range scans: the rest of the cursor's own key value by id,
+ * then the keys beyond it. (SQLite does not turn `(expr, id) > (?, ?)` into a range on an
+ * expression index; it would scan the index from its start.)
+ */
+function afterCursor(
+  cursor: Cursor,
+  want: number,
+  cmp: '>' | '<',
+  query: (where: string, params: unknown[], n: number, byKey: boolean) => Row[]
+): Row[] {
+  const [value, id] = cursor
+  const rows = query(`= ? AND a.id ${cmp} ?`, [value, id], want, false)
+  return rows.length < want
+    ? rows.concat(query(`${cmp} ?`, [value], want - rows.length, true))
+    : rows
 }
 
 function finish(archive: Archive, rows: Row[], limit: number, total: number): ArticlePage {
@@ -100,16 +114,27 @@ export function listPage(archive: Archive, input: ListInput): ArticlePage {
     input.sort === 'position'
       ? 'collection_articles ca JOIN articles a ON a.id = ca.article_id AND ca.collection_id = ?'
       : 'articles a'
-  const fromParams = input.sort === 'position' ? [collectionIdByUid(archive, input.collection!)] : []
-  const start = seek(key, input)
-  const where = [...filter.where, ...start.sql].join(' AND ')
-  const rows = archive.sqlite
-    .prepare(
-      `SELECT ${SUMMARY_COLUMNS}, ${key} AS sortKey FROM ${from}
-       LEFT JOIN sources s ON s.id = a.source_id
-       WHERE ${where} ORDER BY ${key} ${dir}, a.id ${dir} LIMIT ?`
+  const fromParams =
+    input.sort === 'position' ? [collectionIdByUid(archive, input.collection!)] : []
+  const run = (where: string[], params: unknown[], n: number, byKey = true): Row[] =>
+    archive.sqlite
+      .prepare(
+        `SELECT ${SUMMARY_COLUMNS}, ${key} AS sortKey FROM ${from}
+         LEFT JOIN sources s ON s.id = a.source_id WHERE ${[...filter.where, ...where].join(' AND ')}
+         ORDER BY ${byKey ? `${key} ${dir}, ` : ''}a.id ${dir} LIMIT ?`
+      )
+      .all(...fromParams, ...filter.params, ...params, n) as Row[]
+  const want = input.limit + 1
+  let rows: Row[]
+  if (input.cursor) {
+    const cmp = input.direction === 'asc' ? '>' : '<'
+    rows = afterCursor(decodeCursor(input.cursor), want, cmp, (w, p, n, byKey) =>
+      run([`${key} ${w}`], p, n, byKey)
     )
-    .all(...fromParams, ...filter.params, ...start.params, input.limit + 1) as Row[]
+  } else {
+    const start = seek(key, input)
+    rows = run(start.sql, start.params, want)
+  }
   return finish(archive, rows, input.limit, total)
 }
 
@@ -137,32 +162,35 @@ function sourcePage(
          ${after === null ? '' : `AND a.id ${cmp} ?`} ORDER BY a.id ${dir} LIMIT ?`
       )
       .all(...filter.params, ...(after === null ? [] : [after]), n) as Row[]
-  const named = (n: number): Row[] => {
-    const where = [...filter.where]
-    const params: unknown[] = []
-    if (cursor && cursor[0] !== '') {
-      where.push(`(s.name ${cmp} ? OR (s.name = ? AND a.id ${cmp} ?))`)
-      params.push(cursor[0], cursor[0], cursor[1])
-    } else if (!cursor && input.from) {
-      where.push(asc ? 's.name >= ?' : 's.name < ?')
-      params.push(asc ? input.from : `${input.from}\uffff`)
-    }
-    return archive.sqlite
+  const named = (where: string[], params: unknown[], n: number, byName = true): Row[] =>
+    archive.sqlite
       .prepare(
         `SELECT ${SUMMARY_COLUMNS}, s.name AS sortKey FROM sources s CROSS JOIN articles a
-         ON a.source_id = s.id WHERE ${where.join(' AND ')}
-         ORDER BY s.name ${dir}, a.id ${dir} LIMIT ?`
+         ON a.source_id = s.id WHERE ${[...filter.where, ...where].join(' AND ')}
+         ORDER BY ${byName ? `s.name ${dir}, ` : ''}a.id ${dir} LIMIT ?`
       )
       .all(...filter.params, ...params, n) as Row[]
+  const namedFrom = (n: number): Row[] => {
+    if (cursor && cursor[0] !== '') {
+      return afterCursor(cursor, n, cmp, (w, p, m, byKey) => named([`s.name ${w}`], p, m, byKey))
+    }
+    if (!cursor && input.from) {
+      return named(
+        [asc ? 's.name >= ?' : 's.name < ?'],
+        [asc ? input.from : `${input.from}\uffff`],
+        n
+      )
+    }
+    return named([], [], n)
   }
   const inNull = cursor !== null && cursor[0] === ''
   let rows: Row[]
   if (asc) {
     const skipNull = (cursor !== null && !inNull) || (!cursor && Boolean(input.from))
     rows = skipNull ? [] : nullSegment(inNull ? cursor[1] : null, want)
-    if (rows.length < want) rows = rows.concat(named(want - rows.length))
+    if (rows.length < want) rows = rows.concat(namedFrom(want - rows.length))
   } else {
-    rows = inNull ? [] : named(want)
+    rows = inNull ? [] : namedFrom(want)
     if (rows.length < want) {
       rows = rows.concat(nullSegment(inNull ? cursor[1] : null, want - rows.length))
     }

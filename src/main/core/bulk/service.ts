@@ -7,7 +7,7 @@ import type { Archive } from '../db/open'
 import { nowIso, stmt } from '../db/statements'
 import { entityIdByUid } from '../entities/service'
 import { selectionIds } from '../library/ids'
-import { indexArticle } from '../search/indexer'
+import { reindexSet } from '../search/reindex-queue'
 import { addLinks, removeLinks, revertLinks, type LinkChange } from './links'
 import { fillTemp, reviseAll } from './revisions'
 
@@ -124,7 +124,7 @@ function finishChange(archive: Archive, inverse: Inverse, reason: string): void 
   if (!inverse.touched.length) return
   fillTemp(archive, 'bulk_touched', inverse.touched)
   reviseAll(archive, 'bulk_touched', reason)
-  if (inverse.reindex) for (const id of inverse.touched) indexArticle(archive, id)
+  if (inverse.reindex) reindexSet(archive, 'bulk_touched', inverse.touched)
 }
 
 /** Undoes a bulk edit: previous fields back, added links removed, removed links restored. */

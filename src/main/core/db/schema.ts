@@ -314,3 +314,14 @@ export const bulkOperations = sqliteTable('bulk_operations', {
   createdAt: text('created_at').notNull().default(now),
   undoneAt: text('undone_at')
 })
+
+/**
+ * Articles whose search index entry is behind their tags or source after a large bulk edit,
+ * re-indexed in the background in small batches (see core/search/reindex-queue.ts); kept in the
+ * archive so a crash before the queue drains loses nothing.
+ */
+export const reindexQueue = sqliteTable('reindex_queue', {
+  articleId: integer('article_id')
+    .primaryKey()
+    .references(() => articles.id, { onDelete: 'cascade' })
+})

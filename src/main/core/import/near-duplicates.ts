@@ -14,9 +14,10 @@ import { BANDS, bandsOf, MIN_SHINGLES, shingleSet, similarity } from './minhash'
 export const JACCARD_THRESHOLD = 0.8
 /**
  * A short wire story with a new first line and a signature can fall below 0.8 while one copy
- * is still almost wholly inside the other: that counts too, if they also share half their text.
+ * is still mostly inside the other (4 in 5 of its 5-word runs appear verbatim in the other):
+ * that counts too, if they also share half their text.
  */
-export const CONTAINMENT_THRESHOLD = 0.9
+export const CONTAINMENT_THRESHOLD = 0.8
 export const CONTAINMENT_MIN_JACCARD = 0.5
 /** Bounds the work for a body whose bands collide with many (boilerplate notices). */
 const MAX_CHECKED = 40
@@ -65,7 +66,7 @@ export function recordNearDuplicates(
   const { sqlite } = archive
   stmt(sqlite, 'DELETE FROM article_signatures WHERE article_id = ?').run(articleId)
   const shingles = shingleSet(body)
-  if (shingles.size < MIN_SHINGLES) return []
+  if (shingles.length < MIN_SHINGLES) return []
   const bands = bandsOf(shingles)
   const found: NearDuplicate[] = []
   const bodyOf = stmt(sqlite, 'SELECT body FROM articles WHERE id = ? AND deleted_at IS NULL').pluck()

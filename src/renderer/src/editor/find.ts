@@ -16,7 +16,10 @@ interface FindState {
   deco: DecorationSet
 }
 
-export const setFindMatches = StateEffect.define<{ matches: readonly FindRange[]; current: number }>()
+export const setFindMatches = StateEffect.define<{
+  matches: readonly FindRange[]
+  current: number
+}>()
 export const setFindCurrent = StateEffect.define<number>()
 
 const match = Decoration.mark({ class: 'cm-find-match' })

@@ -24,6 +24,8 @@ export interface ImportRunState {
   bytesTotal: number
   bytesDone: number
   startedAt: number
+  /** when the last batch came back, so the rate stays right once the import ends */
+  finishedAt: number | null
   summary: ImportSummary | null
   error: string | null
 }
@@ -35,6 +37,7 @@ const IDLE: ImportRunState = {
   bytesTotal: 0,
   bytesDone: 0,
   startedAt: 0,
+  finishedAt: null,
   summary: null,
   error: null
 }
@@ -145,15 +148,15 @@ export async function startImport(picked: PickedFile[], choices: ImportChoices):
       const summary = await api['import.files']({ files: [], reportUid, cancelled: true, final: true })
       set({ summary })
     }
-    set({ phase: cancelRequested ? 'cancelled' : 'done' })
+    set({ phase: cancelRequested ? 'cancelled' : 'done', finishedAt: Date.now() })
   } catch (err) {
-    set({ phase: 'error', error: (err as Error).message })
+    set({ phase: 'error', error: (err as Error).message, finishedAt: Date.now() })
   }
 }
 
 /** Files per second so far, and the seconds left at that pace (by bytes, since sizes vary). */
 export function pace(s: ImportRunState, now = Date.now()): { rate: number; secondsLeft: number | null } {
-  const seconds = (now - s.startedAt) / 1000
+  const seconds = ((s.finishedAt ?? now) - s.startedAt) / 1000
   if (seconds <= 0 || s.filesDone === 0) return { rate: 0, secondsLeft: null }
   const rate = s.filesDone / seconds
   const bytesPerSecond = s.bytesDone / seconds

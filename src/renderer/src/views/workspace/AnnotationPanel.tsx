@@ -12,6 +12,8 @@ import type { AnnotationActions } from './annotationActions'
 import { AnnotationEditor } from './AnnotationEditor'
 import { COLOR_LABEL } from './colors'
 
+const PAGE = 100
+
 interface Item {
   annotation: Annotation
   anchor: EditorAnchor
@@ -93,6 +95,8 @@ export function AnnotationPanel({ annotations, anchors, view, actions }: Props) 
   const [color, setColor] = useState<AnnotationColor | ''>('')
   const [tag, setTag] = useState('')
   const [editing, setEditing] = useState<string | null>(null)
+  // thousands of annotations: render a page of them, more on request
+  const [limit, setLimit] = useState(PAGE)
   const items = useItems(annotations, anchors, view).filter((i) => !i.anchor.orphaned)
   const tags = [...new Set(annotations.flatMap((a) => a.tags))].sort()
   const shown = items.filter(
@@ -130,7 +134,7 @@ export function AnnotationPanel({ annotations, anchors, view, actions }: Props) 
       </div>
       {shown.length === 0 ? <p className="empty">{t('noAnnotations')}</p> : null}
       <ul className="annotation-list">
-        {shown.map(({ annotation: a, quote }) => (
+        {shown.slice(0, limit).map(({ annotation: a, quote }) => (
           <li
             key={a.uid}
             className={`annotation-item color-${a.color}`}
@@ -168,6 +172,16 @@ export function AnnotationPanel({ annotations, anchors, view, actions }: Props) 
           </li>
         ))}
       </ul>
+      {shown.length > limit ? (
+        <button
+          type="button"
+          className="link"
+          onClick={() => setLimit((n) => n + PAGE * 4)}
+          data-testid="more-annotations"
+        >
+          {t('loadMore')} ({shown.length - limit})
+        </button>
+      ) : null}
     </section>
   )
 }

@@ -12,6 +12,10 @@ interface Props {
   onClose(): void
 }
 
+function clearMatches(view: RefObject<EditorView | null>): void {
+  if (view.current) showMatches(view.current, [])
+}
+
 /**
  * Find in the article with the search rules (normalised Arabic, stems, phrases): the archive
  * returns ranges in the saved body, shown as marks; Enter and Shift+Enter step through them.
@@ -30,9 +34,8 @@ export function FindBar({ uid, view, toCurrent, onClose }: Props) {
   useEffect(() => {
     input.current?.focus()
     input.current?.select()
-    return () => {
-      if (view.current) showMatches(view.current, [])
-    }
+    // the editor as it is when the bar closes (it may have been remounted meanwhile)
+    return () => clearMatches(view)
   }, [view])
 
   useEffect(() => {

@@ -1,0 +1,128 @@
+import type { BackupInfo, BackupList, CheckResult } from '@shared/contract/backups'
+import { useCallback, useEffect, useState } from 'react'
+import { api } from '../../api/client'
+import { ErrorBanner } from '../../components/ErrorBanner'
+import { useI18n } from '../../i18n/I18nProvider'
+import { useArchiveGate } from './ArchiveGate'
+import { BackupTable } from './BackupTable'
+import { PathText } from './PathText'
+
+function CheckReport({ result }: { result: CheckResult }) {
+  const { t } = useI18n()
+  if (result.ok) {
+    return (
+      <p className="check-ok" role="status" data-testid="check-result">
+        {t('checkOk')}
+      </p>
+    )
+  }
+  const lines = [...result.integrity.filter((l) => l !== 'ok'), result.index].filter(
+    (l) => l !== 'ok'
+  )
+  return (
+    <div className="check-failed" role="alert" data-testid="check-result">
+      <p>{t('checkFailed')}</p>
+      <ul>
+        {lines.map((l) => (
+          <li key={l} dir="auto">
+            <bdi>{l}</bdi>
+          </li>
+        ))}
+      </ul>
+    </div>
+  )
+}
+
+/** The Backups screen: the list, a backup on demand, a restore (undoable), and a full check. */
+export function BackupsView() {
+  const { t } = useI18n()
+  const gate = useArchiveGate()
+  const [list, setList] = useState<BackupList | null>(null)
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState<unknown>(null)
+  const [made, setMade] = useState<BackupInfo | null>(null)
+  const [check, setCheck] = useState<CheckResult | null>(null)
+
+  const load = useCallback(() => api['backups.list']({}).then(setList, setError), [])
+  useEffect(() => {
+    void load()
+  }, [load])
+
+  const work = async <T,>(job: () => Promise<T>, then: (value: T) => void): Promise<void> => {
+    setBusy(true)
+    setError(null)
+    try {
+      then(await job())
+    } catch (err) {
+      setError(err)
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  const backUp = (): Promise<void> =>
+    work(
+      () => api['backups.create']({}),
+      (info) => {
+        setMade(info)
+        void load()
+      }
+    )
+  const runCheck = (): Promise<void> => work(() => api['archive.check']({}), setCheck)
+  const restore = (b: BackupInfo): Promise<void> =>
+    work(
+      () => api['backups.restore']({ file: b.file }),
+      () => gate.reload('recoveryRestored')
+    )
+
+  return (
+    <section className="backups-view" data-testid="backups-view">
+      <header className="view-header">
+        <h1>{t('backupsTitle')}</h1>
+        <span className="backup-actions">
+          <button
+            type="button"
+            className="primary"
+            disabled={busy}
+            onClick={() => void backUp()}
+            data-testid="backup-now"
+          >
+            {t('backupNow')}
+          </button>
+          <button
+            type="button"
+            disabled={busy}
+            onClick={() => void runCheck()}
+            data-testid="check-archive"
+          >
+            {t('checkArchive')}
+          </button>
+        </span>
+      </header>
+      <p className="hint">{t('backupsAutoHint')}</p>
+      {list ? (
+        <p className="hint">
+          {t('backupsFolder')}: <PathText path={list.dir} />
+        </p>
+      ) : null}
+      <ErrorBanner error={error} />
+      {busy ? <p className="loading">{t('recoveryWorking')}</p> : null}
+      {made ? (
+        <p role="status" className="check-ok" data-testid="backup-made">
+          {t('backupMade')} <PathText path={made.name} />
+        </p>
+      ) : null}
+      {check ? <CheckReport result={check} /> : null}
+      {list && list.backups.length === 0 ? <p className="empty">{t('backupsNone')}</p> : null}
+      {list && list.backups.length > 0 ? (
+        <BackupTable
+          backups={list.backups}
+          action="backupRestore"
+          onRestore={(b) => void restore(b)}
+          confirm={{ text: 'backupRestoreConfirm', yes: 'backupRestoreYes' }}
+          busy={busy}
+        />
+      ) : null}
+    </section>
+  )
+}

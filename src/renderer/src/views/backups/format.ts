@@ -1,0 +1,37 @@
+import type { BackupReason } from '@shared/contract/backups'
+import type { RecoveryEventName } from '@shared/contract/recovery'
+import type { Locale, MessageKey } from '../../i18n/catalogue'
+
+export const REASON_KEY: Record<BackupReason, MessageKey> = {
+  auto: 'backupReasonAuto',
+  manual: 'backupReasonManual',
+  'pre-migration': 'backupReasonPreMigration',
+  'pre-restore': 'backupReasonPreRestore'
+}
+
+/** What each event of an open means, in plain words of the interface's language. */
+export const EVENT_KEY: Record<RecoveryEventName, MessageKey> = {
+  moved_aside: 'recoveryEventMovedAside',
+  wal_kept_aside: 'recoveryEventWalKeptAside',
+  index_rebuilt: 'recoveryEventIndexRebuilt',
+  pre_migration_backup: 'recoveryEventPreMigration'
+}
+
+export function formatTime(iso: string, locale: Locale): string {
+  return new Intl.DateTimeFormat(locale === 'ar' ? 'ar' : 'en-GB', {
+    dateStyle: 'medium',
+    timeStyle: 'short'
+  }).format(new Date(iso))
+}
+
+const MB = 1024 * 1024
+
+export function formatBytes(bytes: number, locale: Locale): string {
+  const big = bytes >= MB
+  return new Intl.NumberFormat(locale === 'ar' ? 'ar' : 'en-GB', {
+    style: 'unit',
+    unit: big ? 'megabyte' : 'kilobyte',
+    unitDisplay: 'short',
+    maximumFractionDigits: 1
+  }).format(big ? bytes / MB : Math.max(bytes / 1024, 0.1))
+}

@@ -1,0 +1,161 @@
+import { useState, type DragEvent, type ReactNode } from 'react'
+import { api } from '../../api/client'
+import { useI18n } from '../../i18n/I18nProvider'
+import { hrefFor, type Route } from '../../router'
+import { DRAG_TYPE, announceChange } from '../library/selection'
+import { useSidebar } from './useSidebar'
+import '../../styles/sidebar.css'
+
+function Item(props: {
+  href: string
+  active: boolean
+  count?: number
+  children: ReactNode
+  depth?: number
+  testId?: string
+  onDrop?: (uids: string[]) => void
+}) {
+  const [over, setOver] = useState(false)
+  const drop = props.onDrop
+  return (
+    <a
+      href={props.href}
+      className={`side-item${props.active ? ' active' : ''}${over ? ' drop' : ''}`}
+      style={{ paddingInlineStart: `${0.6 + (props.depth ?? 0) * 0.9}rem` }}
+      data-testid={props.testId}
+      onDragOver={(e: DragEvent) => {
+        if (drop && e.dataTransfer.types.includes(DRAG_TYPE)) {
+          e.preventDefault()
+          setOver(true)
+        }
+      }}
+      onDragLeave={() => setOver(false)}
+      onDrop={(e: DragEvent) => {
+        setOver(false)
+        const data = e.dataTransfer.getData(DRAG_TYPE)
+        if (!drop || !data) return
+        e.preventDefault()
+        drop(JSON.parse(data) as string[])
+      }}
+    >
+      <span className="side-label">{props.children}</span>
+      {props.count !== undefined ? <span className="side-count">{props.count}</span> : null}
+    </a>
+  )
+}
+
+/** Library, trash, collections (drop targets), tags, entities, saved searches, with counts. */
+export function CatalogueNav({ route }: { route: Route }) {
+  const { t } = useI18n()
+  const data = useSidebar()
+  const [naming, setNaming] = useState(false)
+  const [name, setName] = useState('')
+  const at = (view: string, id = ''): boolean =>
+    route.name === 'catalogue' && route.view === view && (id === '' || route.id === id)
+  const href = (view: 'collection' | 'tag' | 'tags' | 'entities' | 'entity' | 'saved', id = '') =>
+    hrefFor({ name: 'catalogue', view, id })
+  return (
+    <div className="side-catalogue">
+      <Item href="#/" active={route.name === 'library'} count={data?.library} testId="nav-library">
+        {t('library')}
+      </Item>
+      <Item href="#/trash" active={route.name === 'trash'} count={data?.trash} testId="nav-trash">
+        {t('trash')}
+      </Item>
+      <h2 className="side-heading">
+        {t('collections')}
+        <button
+          type="button"
+          aria-label={t('libNewCollection')}
+          data-testid="new-collection"
+          onClick={() => setNaming(true)}
+        >
+          +
+        </button>
+      </h2>
+      {naming ? (
+        <form
+          className="side-form"
+          onSubmit={(e) => {
+            e.preventDefault()
+            if (!name.trim()) return setNaming(false)
+            void api['collections.create']({ name }).then(() => {
+              setName('')
+              setNaming(false)
+              announceChange()
+            })
+          }}
+        >
+          <input
+            dir="auto"
+            name="collection-name"
+            autoFocus
+            aria-label={t('libCollectionName')}
+            placeholder={t('libCollectionName')}
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+          />
+        </form>
+      ) : null}
+      {data?.collections.map((c) => (
+        <Item
+          key={c.uid}
+          href={href('collection', c.uid)}
+          active={at('collection', c.uid)}
+          count={c.articleCount}
+          depth={c.parent ? 1 : 0}
+          testId="nav-collection"
+          onDrop={(uids) =>
+            void api['collections.add']({ uid: c.uid, articles: uids }).then(announceChange)
+          }
+        >
+          <bdi dir="auto">{c.name}</bdi>
+        </Item>
+      ))}
+      <h2 className="side-heading">
+        <a href={href('tags')} data-testid="nav-tags">
+          {t('tags')}
+        </a>
+      </h2>
+      {data?.tags.slice(0, 40).map((tag) => (
+        <Item
+          key={tag.name}
+          href={href('tag', tag.name)}
+          active={at('tag', tag.name)}
+          count={tag.articleCount}
+          depth={tag.name.split('/').length - 1}
+        >
+          {tag.color ? <span className="tag-dot" style={{ background: tag.color }} /> : null}
+          <bdi dir="auto">{tag.name.split('/').at(-1)}</bdi>
+        </Item>
+      ))}
+      <h2 className="side-heading">
+        <a href={href('entities')} data-testid="nav-entities">
+          {t('libEntities')}
+        </a>
+      </h2>
+      {(['person', 'place', 'organisation'] as const).map((kind) => (
+        <Item
+          key={kind}
+          href={href('entities', kind)}
+          active={at('entities', kind)}
+          count={data?.entities[kind]}
+        >
+          {t(kind === 'person' ? 'libPeople' : kind === 'place' ? 'libPlaces' : 'libOrganisations')}
+        </Item>
+      ))}
+      <h2 className="side-heading">{t('libSavedSearches')}</h2>
+      {data?.savedSearches.map((s) => (
+        <Item
+          key={s.uid}
+          href={href('saved', s.uid)}
+          active={at('saved', s.uid)}
+          count={s.count}
+          testId="nav-saved"
+        >
+          <bdi dir="auto">{s.name}</bdi>
+        </Item>
+      ))}
+    </div>
+  )
+}

@@ -1,0 +1,137 @@
+import type { Entity, EntityPage } from '@shared/contract/entities'
+import { useEffect, useState } from 'react'
+import { api } from '../../api/client'
+import { ErrorBanner } from '../../components/ErrorBanner'
+import { useI18n } from '../../i18n/I18nProvider'
+import { hrefFor, navigate } from '../../router'
+import { announceChange } from '../library/selection'
+import { KIND_LABEL, splitNames } from './EntitiesView'
+
+/** An entity's page: its names and note (editable), merge, linked articles, annotated passages. */
+export function EntityView({ uid }: { uid: string }) {
+  const { t } = useI18n()
+  const [page, setPage] = useState<EntityPage | null>(null)
+  const [others, setOthers] = useState<Entity[]>([])
+  const [error, setError] = useState<unknown>(null)
+  const [edit, setEdit] = useState({ name: '', aliases: '', note: '' })
+  const [into, setInto] = useState('')
+  const load = (): void => {
+    api['entities.page']({ uid }).then((p) => {
+      setPage(p)
+      setEdit({
+        name: p.entity.name,
+        aliases: p.entity.aliases.join('، '),
+        note: p.entity.note ?? ''
+      })
+      void api['entities.list']({ kind: p.entity.kind, limit: 1000 }).then((l) =>
+        setOthers(l.filter((e) => e.uid !== uid))
+      )
+    }, setError)
+  }
+  useEffect(load, [uid])
+  if (!page) return <ErrorBanner error={error} />
+  const { entity } = page
+  return (
+    <section className="catalogue-view entity-page">
+      <h1 data-testid="entity-name">
+        <bdi dir="auto">{entity.name}</bdi>
+      </h1>
+      <p className="muted">{t(KIND_LABEL[entity.kind])}</p>
+      <ErrorBanner error={error} />
+      <form
+        className="entity-form"
+        onSubmit={(e) => {
+          e.preventDefault()
+          void api['entities.update']({
+            uid,
+            name: edit.name,
+            aliases: splitNames(edit.aliases),
+            note: edit.note || null
+          }).then(() => (load(), announceChange()), setError)
+        }}
+      >
+        <label className="field">
+          <span>{t('libPreferredName')}</span>
+          <input
+            dir="auto"
+            value={edit.name}
+            onChange={(e) => setEdit({ ...edit, name: e.target.value })}
+          />
+        </label>
+        <label className="field">
+          <span>{t('libAliases')}</span>
+          <input
+            dir="auto"
+            data-testid="entity-aliases"
+            value={edit.aliases}
+            onChange={(e) => setEdit({ ...edit, aliases: e.target.value })}
+          />
+        </label>
+        <label className="field">
+          <span>{t('notes')}</span>
+          <textarea
+            dir="auto"
+            rows={2}
+            value={edit.note}
+            onChange={(e) => setEdit({ ...edit, note: e.target.value })}
+          />
+        </label>
+        <button type="submit">{t('save')}</button>
+      </form>
+      <form
+        className="inline-form"
+        onSubmit={(e) => {
+          e.preventDefault()
+          if (!into || !window.confirm(t('libConfirmMergeEntity'))) return
+          void api['entities.merge']({ from: uid, into }).then(() => {
+            announceChange()
+            navigate({ name: 'catalogue', view: 'entity', id: into })
+          }, setError)
+        }}
+      >
+        <select
+          aria-label={t('libMergeInto')}
+          value={into}
+          onChange={(e) => setInto(e.target.value)}
+        >
+          <option value="">{t('libMergeInto')}</option>
+          {others.map((o) => (
+            <option key={o.uid} value={o.uid}>
+              {o.name}
+            </option>
+          ))}
+        </select>
+        <button type="submit">{t('libMerge')}</button>
+      </form>
+      <h2>
+        {t('libLinkedArticles')} ({page.articles.length})
+      </h2>
+      <ul data-testid="entity-articles">
+        {page.articles.map((a) => (
+          <li key={a.uid}>
+            <a href={hrefFor({ name: 'article', uid: a.uid })}>
+              <bdi dir="auto">{a.title}</bdi>
+            </a>{' '}
+            <span className="muted">
+              <bdi dir="auto">{a.source ?? ''}</bdi> <bdi dir="ltr">{a.published ?? ''}</bdi>
+            </span>
+          </li>
+        ))}
+      </ul>
+      <h2>
+        {t('libPassages')} ({page.passages.length})
+      </h2>
+      <ul data-testid="entity-passages">
+        {page.passages.map((p) => (
+          <li key={p.annotationUid}>
+            <blockquote dir="auto">{p.exact}</blockquote>
+            <a href={hrefFor({ name: 'article', uid: p.articleUid, annotation: p.annotationUid })}>
+              <bdi dir="auto">{p.articleTitle}</bdi>
+            </a>
+            {p.note ? <p dir="auto">{p.note}</p> : null}
+          </li>
+        ))}
+      </ul>
+    </section>
+  )
+}

@@ -1,0 +1,219 @@
+import type { ArticleSortKey, ListFilter } from '@shared/contract/articles'
+import type { SearchFacets } from '@shared/contract/search'
+import { useEffect, useMemo, useState, type ReactNode } from 'react'
+import { api } from '../../api/client'
+import { ErrorBanner } from '../../components/ErrorBanner'
+import { useI18n } from '../../i18n/I18nProvider'
+import { BulkBar } from './BulkBar'
+import { ColumnChooser } from './ColumnChooser'
+import { loadColumns, saveColumns, type ColumnKey } from './columns'
+import { LibraryTable } from './LibraryTable'
+import { SaveSearch } from './SaveSearch'
+import { NONE, announceChange, pickedCount, toSelection, type Picked } from './selection'
+import { usePages } from './usePages'
+import '../../styles/library.css'
+
+export interface LibraryProps {
+  trash?: boolean
+  collection?: string
+  tag?: string
+  entity?: string
+  query?: string
+  heading?: ReactNode
+}
+
+const ASCENDING: ArticleSortKey[] = ['title', 'source', 'authors', 'status', 'position']
+
+/** The library: a filter in the query language, facets, the table, and the bulk edit bar. */
+export function Library(props: LibraryProps) {
+  const { t } = useI18n()
+  const [draft, setDraft] = useState(props.query ?? '')
+  const [query, setQuery] = useState(props.query ?? '')
+  const [sort, setSort] = useState<ArticleSortKey>(props.collection ? 'position' : 'updated')
+  const [direction, setDirection] = useState<'asc' | 'desc'>(props.collection ? 'asc' : 'desc')
+  const [jump, setJump] = useState('')
+  const [from, setFrom] = useState('')
+  const [columns, setColumns] = useState<ColumnKey[]>(loadColumns)
+  const [picked, setPicked] = useState<Picked>(NONE)
+  const [facets, setFacets] = useState<SearchFacets | null>(null)
+  useEffect(() => {
+    setDraft(props.query ?? '')
+    setQuery(props.query ?? '')
+  }, [props.query])
+
+  const filter: ListFilter = useMemo(
+    () => ({
+      trash: props.trash ?? false,
+      query: query.trim() || undefined,
+      collection: props.collection,
+      tag: props.tag,
+      entity: props.entity
+    }),
+    [props.trash, props.collection, props.tag, props.entity, query]
+  )
+  const pages = usePages({ ...filter, sort, direction, from: from || undefined })
+  useEffect(() => setPicked(NONE), [filter])
+  useEffect(() => {
+    if (!filter.query) return setFacets(null)
+    let live = true
+    api['search.query']({ query: filter.query, limit: 1 }).then(
+      (r) => live && setFacets(r.facets),
+      () => live && setFacets(null)
+    )
+    return () => {
+      live = false
+    }
+  }, [filter.query])
+
+  const onSort = (key: ArticleSortKey): void => {
+    if (key === sort) setDirection((d) => (d === 'asc' ? 'desc' : 'asc'))
+    else {
+      setSort(key)
+      setDirection(ASCENDING.includes(key) ? 'asc' : 'desc')
+    }
+    setFrom('')
+  }
+  const narrow = (name: string, value: string): void => {
+    const next = `${query} ${name}:${/\s/.test(value) ? `"${value}"` : value}`.trim()
+    setDraft(next)
+    setQuery(next)
+  }
+  const count = pickedCount(picked, pages.total)
+  const selection = toSelection(picked, filter)
+  const trashSelected = async (uids?: string[]): Promise<void> => {
+    const target = uids ? { kind: 'uids' as const, uids } : selection
+    await api[props.trash ? 'library.restore' : 'library.trash']({ selection: target })
+    setPicked(NONE)
+    announceChange()
+  }
+
+  return (
+    <section className="library">
+      <header className="view-header">
+        {props.heading ?? <h1>{props.trash ? t('trash') : t('library')}</h1>}
+        <span className="count" data-testid="library-count">
+          {pages.total} {t('articles')}
+        </span>
+        <ColumnChooser
+          columns={columns}
+          onChange={(c) => {
+            setColumns(c)
+            saveColumns(c)
+          }}
+        />
+        {props.trash && pages.total > 0 ? (
+          <button
+            type="button"
+            data-testid="empty-trash"
+            onClick={() => {
+              if (!window.confirm(t('confirmEmptyTrash'))) return
+              void api['articles.emptyTrash']({ confirm: true }).then(announceChange)
+            }}
+          >
+            {t('emptyTrash')}
+          </button>
+        ) : null}
+      </header>
+      <div className="lib-filters">
+        <input
+          type="search"
+          dir="auto"
+          name="library-filter"
+          aria-label={t('libFilter')}
+          placeholder={t('libFilter')}
+          value={draft}
+          onChange={(e) => setDraft(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.code === 'Enter' || e.code === 'NumpadEnter') setQuery(draft)
+          }}
+        />
+        <input
+          dir="auto"
+          name="library-jump"
+          className="lib-jump"
+          aria-label={t('libJump')}
+          placeholder={t('libJump')}
+          value={jump}
+          onChange={(e) => setJump(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.code === 'Enter' || e.code === 'NumpadEnter') setFrom(jump.trim())
+          }}
+        />
+        {filter.query ? <SaveSearch query={filter.query} /> : null}
+      </div>
+      {facets ? (
+        <div className="lib-facets" aria-label={t('facets')}>
+          {(
+            [
+              ['source', facets.source],
+              ['date', facets.year],
+              ['tag', facets.tag],
+              ['collection', facets.collection]
+            ] as const
+          ).flatMap(([name, values]) =>
+            values.slice(0, 6).map((v) => (
+              <button
+                type="button"
+                key={`${name}:${v.value}`}
+                onClick={() => narrow(name, v.value)}
+              >
+                <bdi dir="auto">{v.value}</bdi> <span className="facet-count">{v.count}</span>
+              </button>
+            ))
+          )}
+        </div>
+      ) : null}
+      <ErrorBanner error={pages.error} />
+      {count > 0 ? (
+        <div className="lib-selection">
+          {props.trash ? (
+            <span>
+              <strong data-testid="selected-count">
+                {count} {t('libSelected')}
+              </strong>{' '}
+              <button
+                type="button"
+                data-testid="restore-selected"
+                onClick={() => void trashSelected()}
+              >
+                {t('restore')}
+              </button>
+            </span>
+          ) : (
+            <>
+              <BulkBar selection={selection} count={count} />
+              <button
+                type="button"
+                data-testid="trash-selected"
+                onClick={() => void trashSelected()}
+              >
+                {t('libMoveToTrash')}
+              </button>
+            </>
+          )}
+        </div>
+      ) : null}
+      {pages.done && pages.items.length === 0 ? <p className="empty">{t('noArticles')}</p> : null}
+      <LibraryTable
+        pages={pages}
+        columns={columns}
+        sort={sort}
+        direction={direction}
+        onSort={onSort}
+        picked={picked}
+        setPicked={setPicked}
+        onTrash={props.trash ? undefined : (uids) => void trashSelected(uids)}
+        onMove={
+          props.collection && sort === 'position'
+            ? (uids, before) =>
+                void api['collections.move']({
+                  uid: props.collection!,
+                  articles: uids,
+                  before
+                }).then(pages.reload)
+            : undefined
+        }
+      />
+    </section>
+  )
+}
