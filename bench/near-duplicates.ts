@@ -12,7 +12,9 @@ import { bandsOf, shingleSet } from '../src/main/core/import/minhash'
 import { recordNearDuplicates } from '../src/main/core/import/near-duplicates'
 import { importFiles } from '../src/main/core/import/pipeline'
 
-const dir = resolve(process.argv[2] ?? join(import.meta.dirname, '..', '..', 'shared', 'corpus', 'saudinewsnet'))
+const dir = resolve(
+  process.argv[2] ?? join(import.meta.dirname, '..', '..', 'shared', 'corpus', 'saudinewsnet')
+)
 const work = mkdtempSync(join(tmpdir(), 'warraq-neardup-'))
 const archive = openArchive(join(work, 'a.db'))
 try {
@@ -29,10 +31,17 @@ try {
   const { sqlite } = archive
   const count = (sql: string): number => sqlite.prepare(sql).pluck().get() as number
   const articles = count('SELECT count(*) FROM articles')
-  console.log(`import: ${articles} articles (${summary.duplicates} exact duplicates skipped, ${summary.failed} failed files) in ${importSeconds.toFixed(1)} s = ${Math.round(articles / importSeconds)}/s (CPU ${importCpu.toFixed(1)} s = ${Math.round(articles / importCpu)}/s)`)
-  console.log(`signature rows: ${count('SELECT count(*) FROM article_signatures')}, possible-duplicate pairs: ${count('SELECT count(*) FROM duplicate_candidates')}`)
+  console.log(
+    `import: ${articles} articles (${summary.duplicates} exact duplicates skipped, ${summary.failed} failed files) in ${importSeconds.toFixed(1)} s = ${Math.round(articles / importSeconds)}/s (CPU ${importCpu.toFixed(1)} s = ${Math.round(articles / importCpu)}/s)`
+  )
+  console.log(
+    `signature rows: ${count('SELECT count(*) FROM article_signatures')}, possible-duplicate pairs: ${count('SELECT count(*) FROM duplicate_candidates')}`
+  )
 
-  const rows = sqlite.prepare('SELECT id, body FROM articles ORDER BY id').all() as { id: number; body: string }[]
+  const rows = sqlite.prepare('SELECT id, body FROM articles ORDER BY id').all() as {
+    id: number
+    body: string
+  }[]
   t0 = performance.now()
   for (const row of rows) bandsOf(shingleSet(row.body))
   const computeSeconds = (performance.now() - t0) / 1000
@@ -45,8 +54,12 @@ try {
   })()
   const hookSeconds = (performance.now() - t0) / 1000
   const hookCpu = cpu(c0)
-  console.log(`shingles + MinHash only: ${computeSeconds.toFixed(2)} s (${Math.round((computeSeconds / rows.length) * 1e6)} µs/article)`)
-  console.log(`whole hook (compute, lookup, verify, insert): ${hookSeconds.toFixed(2)} s (${Math.round((hookSeconds / rows.length) * 1e6)} µs/article), ${((hookSeconds / importSeconds) * 100).toFixed(0)}% of the import; CPU ${hookCpu.toFixed(2)} s = ${((hookCpu / importCpu) * 100).toFixed(0)}% of the import's CPU`)
+  console.log(
+    `shingles + MinHash only: ${computeSeconds.toFixed(2)} s (${Math.round((computeSeconds / rows.length) * 1e6)} µs/article)`
+  )
+  console.log(
+    `whole hook (compute, lookup, verify, insert): ${hookSeconds.toFixed(2)} s (${Math.round((hookSeconds / rows.length) * 1e6)} µs/article), ${((hookSeconds / importSeconds) * 100).toFixed(0)}% of the import; CPU ${hookCpu.toFixed(2)} s = ${((hookCpu / importCpu) * 100).toFixed(0)}% of the import's CPU`
+  )
 } finally {
   archive.close()
   rmSync(work, { recursive: true, force: true })

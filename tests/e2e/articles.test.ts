@@ -43,7 +43,7 @@ describe('articles in the browser host', () => {
     await page.screenshot({ path: screenshotPath('article-reader-rtl') })
 
     await page.goto(`http://127.0.0.1:${s.server.port}/#/`)
-    await page.waitForSelector('.article-row')
+    await page.waitForSelector('[data-testid=library-row]')
     expect(await page.textContent('[data-testid=library-count]')).toContain('1')
     const bodyDir = await page.evaluate(() => getComputedStyle(document.body).direction)
     expect(bodyDir).toBe('rtl')

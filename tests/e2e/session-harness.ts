@@ -19,7 +19,10 @@ export interface HostedSession {
  * The browser host as `warraq serve` runs it: through the session layer, so an archive that
  * cannot be opened gives the recovery screen. The caller owns (and removes) the archive's folder.
  */
-export async function hostArchive(file: string, locale: 'ar' | 'en' = 'ar'): Promise<HostedSession> {
+export async function hostArchive(
+  file: string,
+  locale: 'ar' | 'en' = 'ar'
+): Promise<HostedSession> {
   mkdirSync(RESULTS_DIR, { recursive: true })
   const session = startSession(file)
   const server = await startServer({ handlers: session.handlers, rendererDir: RENDERER_DIR })

@@ -2,7 +2,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Handlers } from '../../src/shared/contract'
 import { createHandlers } from '../../src/main/core/api/handlers'
 import { createTestArchive, type TestArchive } from '../helpers/archive'
-import { UNRELATED_BODY, WIRE_BODY, WIRE_COPY_BODY, wireTextFile } from '../fixtures/import/wire-story'
+import {
+  UNRELATED_BODY,
+  WIRE_BODY,
+  WIRE_COPY_BODY,
+  wireTextFile
+} from '../fixtures/import/wire-story'
 
 let t: TestArchive
 let api: Handlers
@@ -13,9 +18,23 @@ beforeEach(() => {
 afterEach(() => t.cleanup())
 
 const b64 = (text: string): string => Buffer.from(text, 'utf8').toString('base64')
-const file = (name: string, title: string, body: string) => ({ name, base64: b64(wireTextFile(title, body)) })
-const importCall = (files: { name: string; base64: string }[], extra: Record<string, unknown> = {}) =>
-  api['import.files']({ files, format: 'auto', duplicates: 'skip', rejected: [], final: true, cancelled: false, ...extra })
+const file = (name: string, title: string, body: string) => ({
+  name,
+  base64: b64(wireTextFile(title, body))
+})
+const importCall = (
+  files: { name: string; base64: string }[],
+  extra: Record<string, unknown> = {}
+) =>
+  api['import.files']({
+    files,
+    format: 'auto',
+    duplicates: 'skip',
+    rejected: [],
+    final: true,
+    cancelled: false,
+    ...extra
+  })
 
 /** The wire story, then in a second import its syndicated copy and an unrelated article. */
 async function importWireAndCopy() {
@@ -24,7 +43,12 @@ async function importWireAndCopy() {
     file('paper/water.txt', 'الحكومة تدشن مشروع التحلية في الجنوب', WIRE_COPY_BODY),
     file('paper/books.txt', 'افتتاح معرض الكتاب السنوي', UNRELATED_BODY)
   ])
-  return { original: first.files[0].uids[0], copy: second.files[0].uids[0], unrelated: second.files[1].uids[0], second }
+  return {
+    original: first.files[0].uids[0],
+    copy: second.files[0].uids[0],
+    unrelated: second.files[1].uids[0],
+    second
+  }
 }
 
 describe('near-duplicates at import', () => {
@@ -46,7 +70,10 @@ describe('near-duplicates at import', () => {
 
   it('flags a near-duplicate typed in through articles.create as well', async () => {
     const { original } = await importWireAndCopy()
-    const typed = await api['articles.create']({ title: 'نسخة ثالثة', body: `${WIRE_BODY}\n\nالمصدر: وكالات` })
+    const typed = await api['articles.create']({
+      title: 'نسخة ثالثة',
+      body: `${WIRE_BODY}\n\nالمصدر: وكالات`
+    })
     const list = await api['duplicates.list']({ limit: 200 })
     expect(list.groups[0].members.map((m) => m.uid)).toContain(typed.uid)
     expect(list.groups[0].members.map((m) => m.uid)).toContain(original)
@@ -54,7 +81,9 @@ describe('near-duplicates at import', () => {
 
   it('the "link" policy imports an exact duplicate linked to the original', async () => {
     const first = await importCall([file('a.txt', 'تدشين محطة التحلية', WIRE_BODY)])
-    const linked = await importCall([file('b.txt', 'عنوان آخر للخبر نفسه', WIRE_BODY)], { duplicates: 'link' })
+    const linked = await importCall([file('b.txt', 'عنوان آخر للخبر نفسه', WIRE_BODY)], {
+      duplicates: 'link'
+    })
     expect(linked.files[0].duplicateOf).toEqual([first.files[0].uids[0]])
     const article = await api['articles.get']({ uid: linked.files[0].uids[0] })
     expect(article.related.some((r) => r.url === `warraq:${first.files[0].uids[0]}`)).toBe(true)
@@ -66,12 +95,18 @@ describe('near-duplicates at import', () => {
 describe('resolving possible duplicates', () => {
   it('dismiss closes the pair and changes no article', async () => {
     const { original, copy } = await importWireAndCopy()
-    const result = await api['duplicates.resolve']({ articleUid: copy, otherUid: original, action: 'dismiss' })
+    const result = await api['duplicates.resolve']({
+      articleUid: copy,
+      otherUid: original,
+      action: 'dismiss'
+    })
     expect(result).toEqual({ action: 'dismiss', keptUid: original })
     expect((await api['duplicates.list']({ limit: 200 })).openPairs).toBe(0)
     expect((await api['articles.get']({ uid: copy })).version).toBe(1)
     // resolving again is harmless
-    expect(await api['duplicates.resolve']({ articleUid: copy, otherUid: original, action: 'dismiss' })).toBeTruthy()
+    expect(
+      await api['duplicates.resolve']({ articleUid: copy, otherUid: original, action: 'dismiss' })
+    ).toBeTruthy()
   })
 
   it('link relates the two articles both ways', async () => {
@@ -87,11 +122,25 @@ describe('resolving possible duplicates', () => {
   it('merge keeps the older article, moves annotations, tags and collections, links, and trashes the copy', async () => {
     const { original, copy } = await importWireAndCopy()
     const copyArticle = await api['articles.get']({ uid: copy })
-    await api['articles.update']({ uid: copy, version: copyArticle.version, tags: ['مياه/تحلية'], collections: ['ملف المياه'] })
+    await api['articles.update']({
+      uid: copy,
+      version: copyArticle.version,
+      tags: ['مياه/تحلية'],
+      collections: ['ملف المياه']
+    })
     const quote = 'خط النقل الرئيسي'
     const start = copyArticle.body.indexOf(quote)
-    const annotation = await api['annotations.create']({ articleUid: copy, start, end: start + quote.length, note: 'مسافة الخط' })
-    const result = await api['duplicates.resolve']({ articleUid: copy, otherUid: original, action: 'merge' })
+    const annotation = await api['annotations.create']({
+      articleUid: copy,
+      start,
+      end: start + quote.length,
+      note: 'مسافة الخط'
+    })
+    const result = await api['duplicates.resolve']({
+      articleUid: copy,
+      otherUid: original,
+      action: 'merge'
+    })
     expect(result).toEqual({ action: 'merge', keptUid: original, trashedUid: copy })
     const kept = await api['articles.get']({ uid: original })
     expect(kept.tags).toEqual(['مياه/تحلية'])
@@ -112,7 +161,9 @@ describe('resolving possible duplicates', () => {
 
   it('refuses a pair that was never recorded', async () => {
     const { original, unrelated } = await importWireAndCopy()
-    expect(() => api['duplicates.resolve']({ articleUid: original, otherUid: unrelated, action: 'merge' })).toThrow(/not recorded/)
+    expect(() =>
+      api['duplicates.resolve']({ articleUid: original, otherUid: unrelated, action: 'merge' })
+    ).toThrow(/not recorded/)
     expect((await api['articles.get']({ uid: unrelated })).deletedAt).toBeNull()
   })
 })
@@ -129,7 +180,13 @@ describe('import calls of the contract', () => {
     expect(b).toMatchObject({ imported: 2, failed: 1 })
     const reports = await api['import.reports']({})
     expect(reports).toHaveLength(1)
-    expect(reports[0]).toMatchObject({ uid: a.reportUid, files: 3, imported: 2, failed: 1, cancelled: false })
+    expect(reports[0]).toMatchObject({
+      uid: a.reportUid,
+      files: 3,
+      imported: 2,
+      failed: 1,
+      cancelled: false
+    })
     expect(reports[0].finishedAt).not.toBeNull()
     const reopened = await api['import.report']({ uid: a.reportUid })
     expect(reopened.files).toEqual(b.files)

@@ -20,8 +20,18 @@ function writeHostileFolder(dir: string): void {
   const zip = zipSync({ 'inner/a.txt': strToU8(wireTextFile('خبر داخل أرشيف', UNRELATED_BODY)) })
   writeFileSync(join(dir, '1-truncated.zip'), zip.subarray(0, Math.floor(zip.length / 2)))
   const paragraph = '<p>فقرة طويلة تتكرر لتضخيم الصفحة إلى حجم غير معقول.</p>\n'
-  writeFileSync(join(dir, '2-huge.html'), `<html><body>${paragraph.repeat(Math.ceil((50 * 1024 * 1024) / Buffer.byteLength(paragraph)))}</body></html>`)
-  writeFileSync(join(dir, '3-invalid-utf8.txt'), Buffer.concat([Buffer.from('A title\n\nSome text then '), Buffer.from([0xc0, 0xaf, 0xff, 0x80, 0x41]), Buffer.from(' more text.\n')]))
+  writeFileSync(
+    join(dir, '2-huge.html'),
+    `<html><body>${paragraph.repeat(Math.ceil((50 * 1024 * 1024) / Buffer.byteLength(paragraph)))}</body></html>`
+  )
+  writeFileSync(
+    join(dir, '3-invalid-utf8.txt'),
+    Buffer.concat([
+      Buffer.from('A title\n\nSome text then '),
+      Buffer.from([0xc0, 0xaf, 0xff, 0x80, 0x41]),
+      Buffer.from(' more text.\n')
+    ])
+  )
   const junk = Buffer.alloc(64 * 1024)
   for (let i = 0; i < junk.length; i++) junk[i] = (i * 7919 + (i >> 3)) & 0xff
   writeFileSync(join(dir, '4-junk.bin'), junk)
@@ -50,7 +60,9 @@ describe('hostile files in one batch', () => {
     expect(summary.failed).toBe(5)
     expect(count('SELECT count(*) FROM articles')).toBe(1)
     // the report is kept
-    const saved = t.archive.sqlite.prepare('SELECT summary, finished_at FROM import_reports').get() as { summary: string; finished_at: string | null }
+    const saved = t.archive.sqlite
+      .prepare('SELECT summary, finished_at FROM import_reports')
+      .get() as { summary: string; finished_at: string | null }
     expect(JSON.parse(saved.summary).files).toHaveLength(summary.files.length)
     expect(saved.finished_at).not.toBeNull()
   }, 60_000)
@@ -64,7 +76,10 @@ describe('partial files', () => {
       { title: 'معرض الكتاب', content: UNRELATED_BODY },
       'not an article'
     ])
-    const summary = await importFiles(t.archive, expandBuffers([{ name: 'mixed.json', bytes: strToU8(json) }]))
+    const summary = await importFiles(
+      t.archive,
+      expandBuffers([{ name: 'mixed.json', bytes: strToU8(json) }])
+    )
     const file = summary.files[0]
     expect(file.status).toBe('partial')
     expect(file.uids).toHaveLength(2)
@@ -77,7 +92,12 @@ describe('interrupted and repeated imports', () => {
     expandBuffers(
       Array.from({ length: 30 }, (_, i) => ({
         name: `story-${i}.txt`,
-        bytes: strToU8(wireTextFile(`خبر رقم ${i}`, `${UNRELATED_BODY}\n\nفقرة خاصة بالخبر ${i} وحده: ${'كلمة '.repeat(i + 1)}`))
+        bytes: strToU8(
+          wireTextFile(
+            `خبر رقم ${i}`,
+            `${UNRELATED_BODY}\n\nفقرة خاصة بالخبر ${i} وحده: ${'كلمة '.repeat(i + 1)}`
+          )
+        )
       }))
     )
 
@@ -115,17 +135,27 @@ describe('interrupted and repeated imports', () => {
   })
 
   it('a crash inside a chunk rolls the chunk back whole', async () => {
-    const rows = Array.from({ length: 10 }, (_, i) => ({ title: `مقال ${i}`, body: `${UNRELATED_BODY} ${'نص '.repeat(i + 1)}` }))
+    const rows = Array.from({ length: 10 }, (_, i) => ({
+      title: `مقال ${i}`,
+      body: `${UNRELATED_BODY} ${'نص '.repeat(i + 1)}`
+    }))
     // a trigger that fails on the 7th insert stands in for a crash mid-chunk
     t.archive.sqlite.exec(`CREATE TEMP TRIGGER boom BEFORE INSERT ON articles
       WHEN (SELECT count(*) FROM articles) >= 6 BEGIN SELECT RAISE(ABORT, 'simulated crash'); END`)
-    const failed = await importFiles(t.archive, expandBuffers([{ name: 'ten.json', bytes: strToU8(JSON.stringify(rows)) }]), { chunkSize: 4 })
+    const failed = await importFiles(
+      t.archive,
+      expandBuffers([{ name: 'ten.json', bytes: strToU8(JSON.stringify(rows)) }]),
+      { chunkSize: 4 }
+    )
     expect(failed.files[0].status).toBe('failed')
     expect(failed.files[0].reason).toMatch(/simulated crash/)
     expect(count('SELECT count(*) FROM articles')).toBe(4)
     expect(count('SELECT count(*) FROM articles_fts')).toBe(4)
     t.archive.sqlite.exec('DROP TRIGGER boom')
-    const rerun = await importFiles(t.archive, expandBuffers([{ name: 'ten.json', bytes: strToU8(JSON.stringify(rows)) }]))
+    const rerun = await importFiles(
+      t.archive,
+      expandBuffers([{ name: 'ten.json', bytes: strToU8(JSON.stringify(rows)) }])
+    )
     expect(rerun.imported).toBe(6)
     expect(count('SELECT count(*) FROM articles')).toBe(10)
   })

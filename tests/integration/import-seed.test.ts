@@ -51,13 +51,24 @@ describe.skipIf(!haveSeed)('importing the seed', () => {
   it('keeps the imported bytes, file name, media type and encoding, viewable and exportable', async () => {
     const summary = await importFiles(t.archive, expandPaths([SEED]))
     const handlers = createHandlers(t.archive)
-    const original = await handlers['originals.get']({ articleUid: summary.files[0].uids[0], bytes: true })
+    const original = await handlers['originals.get']({
+      articleUid: summary.files[0].uids[0],
+      bytes: true
+    })
     const { readFileSync } = await import('node:fs')
     const bytes = readFileSync(SEED)
-    expect(original).toMatchObject({ fileName: SEED, mediaType: 'text/plain', encoding: 'utf-8', size: bytes.length })
+    expect(original).toMatchObject({
+      fileName: SEED,
+      mediaType: 'text/plain',
+      encoding: 'utf-8',
+      size: bytes.length
+    })
     expect(Buffer.from(original.base64!, 'base64').equals(bytes)).toBe(true)
     expect(original.preview).toBe(bytes.toString('utf8'))
-    const light = await handlers['originals.get']({ articleUid: summary.files[0].uids[0], bytes: false })
+    const light = await handlers['originals.get']({
+      articleUid: summary.files[0].uids[0],
+      bytes: false
+    })
     expect(light.base64).toBeUndefined()
   })
 
@@ -73,23 +84,44 @@ describe.skipIf(!haveSeed)('importing the seed', () => {
 
 describe.skipIf(!haveSeed)('the command line', () => {
   const cli = (args: string[]): string =>
-    execFileSync('npx', ['tsx', '--tsconfig', 'tsconfig.node.json', 'src/main/cli.ts', '--db', t.file, ...args], {
-      cwd: ROOT,
-      encoding: 'utf8'
-    })
+    execFileSync(
+      'npx',
+      ['tsx', '--tsconfig', 'tsconfig.node.json', 'src/main/cli.ts', '--db', t.file, ...args],
+      {
+        cwd: ROOT,
+        encoding: 'utf8'
+      }
+    )
 
   it('imports the seed with --json, then `show UID --json` prints every parsed field', () => {
     t.archive.close()
-    const summary = JSON.parse(cli(['import', SEED_DIR, '--json'])) as { imported: number; files: { uids: string[]; status: string }[] }
+    const summary = JSON.parse(cli(['import', SEED_DIR, '--json'])) as {
+      imported: number
+      files: { uids: string[]; status: string }[]
+    }
     expect(summary.imported).toBe(1)
     expect(summary.files[0].status).toBe('imported')
     const shown = JSON.parse(cli(['show', summary.files[0].uids[0], '--json'])) as Article & {
       original: { fileName: string; mediaType: string; encoding: string }
     }
     expectSeedArticle(shown)
-    for (const field of ['subtitle', 'source', 'url', 'authors', 'section', 'status', 'lang', 'contentHash', 'version']) {
+    for (const field of [
+      'subtitle',
+      'source',
+      'url',
+      'authors',
+      'section',
+      'status',
+      'lang',
+      'contentHash',
+      'version'
+    ]) {
       expect(shown).toHaveProperty(field)
     }
-    expect(shown.original).toMatchObject({ fileName: SEED, mediaType: 'text/plain', encoding: 'utf-8' })
+    expect(shown.original).toMatchObject({
+      fileName: SEED,
+      mediaType: 'text/plain',
+      encoding: 'utf-8'
+    })
   }, 60_000)
 })

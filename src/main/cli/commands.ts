@@ -171,12 +171,10 @@ export async function serveCommand(args: CliArgs, out: Output): Promise<void> {
     port: flagNumber(args, 'port')
   })
   const recovering = status.state === 'recovery'
-  out.result(
-    { url: running.url, port: running.port, db: file, state: status.state },
-    () =>
-      recovering
-        ? `Warraq is serving the recovery screen for ${file} at ${running.url}`
-        : `Warraq is serving ${file} at ${running.url}`
+  out.result({ url: running.url, port: running.port, db: file, state: status.state }, () =>
+    recovering
+      ? `Warraq is serving the recovery screen for ${file} at ${running.url}`
+      : `Warraq is serving ${file} at ${running.url}`
   )
   const stop = (): void => {
     void running.close().then(() => {

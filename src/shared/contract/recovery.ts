@@ -3,10 +3,7 @@ import type { BackupInfo } from './backups'
 
 /** What happened while the archive was opened (see core/db/open-safely.ts). */
 export type RecoveryEventName =
-  | 'pre_migration_backup'
-  | 'wal_kept_aside'
-  | 'index_rebuilt'
-  | 'moved_aside'
+  'pre_migration_backup' | 'wal_kept_aside' | 'index_rebuilt' | 'moved_aside'
 
 /** The part of an open's recovery record that is safe and useful to show the user. */
 export interface RecoveryReport {

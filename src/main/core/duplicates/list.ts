@@ -73,7 +73,11 @@ export function listDuplicates(archive: Archive, limit = 200): DuplicateList {
         void _id
         return { ...row, opening: body.slice(0, OPENING_CHARS), bodyLength: body.length }
       }),
-      pairs: groupPairs.map((p) => ({ articleUid: p.articleUid, otherUid: p.otherUid, score: p.score }))
+      pairs: groupPairs.map((p) => ({
+        articleUid: p.articleUid,
+        otherUid: p.otherUid,
+        score: p.score
+      }))
     }))
   return { groups, openPairs: pairs.length }
 }

@@ -47,9 +47,14 @@ function merge(archive: Archive, keep: ArticleRow, other: ArticleRow): void {
   const { sqlite } = archive
   // 1. annotations: moved, then re-anchored from the other body to the kept one (orphaned
   //    where the quoted passage is not in it, never silently moved to a similar sentence)
-  const moved = stmt(sqlite, 'SELECT id FROM annotations WHERE article_id = ?').pluck().all(other.id) as number[]
+  const moved = stmt(sqlite, 'SELECT id FROM annotations WHERE article_id = ?')
+    .pluck()
+    .all(other.id) as number[]
   if (moved.length > 0) {
-    stmt(sqlite, 'UPDATE annotations SET article_id = ? WHERE article_id = ?').run(keep.id, other.id)
+    stmt(sqlite, 'UPDATE annotations SET article_id = ? WHERE article_id = ?').run(
+      keep.id,
+      other.id
+    )
     reanchorAnnotations(archive, keep.id, other.body, keep.body, keep.version)
   }
   // 2. the related link, written before the revision so the revision records it
@@ -71,15 +76,22 @@ function merge(archive: Archive, keep: ArticleRow, other: ArticleRow): void {
   trashArticle(archive, other.uid)
 }
 
-export function resolveDuplicate(archive: Archive, input: DuplicatesResolveInput): DuplicateResolution {
+export function resolveDuplicate(
+  archive: Archive,
+  input: DuplicatesResolveInput
+): DuplicateResolution {
   return archive.sqlite.transaction((): DuplicateResolution => {
     const a = requireRow(archive, input.articleUid)
     const b = requireRow(archive, input.otherUid)
-    if (a.id === b.id) throw new WarraqError('invalid_input', 'An article cannot be a duplicate of itself.')
+    if (a.id === b.id)
+      throw new WarraqError('invalid_input', 'An article cannot be a duplicate of itself.')
     const [keep, other] = older(a, b)
     const status = { dismiss: 'dismissed', link: 'linked', merge: 'merged' }[input.action]
     if (setStatus(archive, a.id, b.id, status) === 0) {
-      throw new WarraqError('not_found', 'These two articles are not recorded as possible duplicates.')
+      throw new WarraqError(
+        'not_found',
+        'These two articles are not recorded as possible duplicates.'
+      )
     }
     if (input.action === 'dismiss') return { action: 'dismiss', keptUid: keep.uid }
     if (input.action === 'link') {
@@ -88,7 +100,10 @@ export function resolveDuplicate(archive: Archive, input: DuplicatesResolveInput
       return { action: 'link', keptUid: keep.uid }
     }
     if (other.deletedAt || keep.deletedAt) {
-      throw new WarraqError('conflict', 'One of the two articles is in the trash; restore it before merging.')
+      throw new WarraqError(
+        'conflict',
+        'One of the two articles is in the trash; restore it before merging.'
+      )
     }
     merge(archive, keep, rowById(archive, other.id)!)
     return { action: 'merge', keptUid: keep.uid, trashedUid: other.uid }

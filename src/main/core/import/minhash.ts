@@ -112,7 +112,10 @@ export function bandsOf(shingles: Uint32Array): Int32Array {
 }
 
 /** Jaccard similarity and containment (overlap over the smaller set) of two shingle sets. */
-export function similarity(a: Uint32Array, b: Uint32Array): { jaccard: number; containment: number } {
+export function similarity(
+  a: Uint32Array,
+  b: Uint32Array
+): { jaccard: number; containment: number } {
   let common = 0
   let i = 0
   let j = 0

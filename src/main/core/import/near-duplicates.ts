@@ -69,7 +69,10 @@ export function recordNearDuplicates(
   if (shingles.length < MIN_SHINGLES) return []
   const bands = bandsOf(shingles)
   const found: NearDuplicate[] = []
-  const bodyOf = stmt(sqlite, 'SELECT body FROM articles WHERE id = ? AND deleted_at IS NULL').pluck()
+  const bodyOf = stmt(
+    sqlite,
+    'SELECT body FROM articles WHERE id = ? AND deleted_at IS NULL'
+  ).pluck()
   const insertPair = stmt(
     sqlite,
     `INSERT OR IGNORE INTO duplicate_candidates (article_id, other_id, score, status)

@@ -20,12 +20,16 @@ interface OriginalRow {
 
 /** The file an article was imported from, byte for byte, with a decoded preview. */
 export function getOriginal(archive: Archive, articleUid: string, withBytes = true): OriginalFile {
-  const article = stmt(archive.sqlite, 'SELECT id, original_id AS originalId FROM articles WHERE uid = ?').get(
-    articleUid
-  ) as { id: number; originalId: number | null } | undefined
+  const article = stmt(
+    archive.sqlite,
+    'SELECT id, original_id AS originalId FROM articles WHERE uid = ?'
+  ).get(articleUid) as { id: number; originalId: number | null } | undefined
   if (!article) throw new WarraqError('not_found', `No article with uid ${articleUid}.`)
   if (article.originalId === null) {
-    throw new WarraqError('not_found', 'This article was not imported from a file, so there is no original to show.')
+    throw new WarraqError(
+      'not_found',
+      'This article was not imported from a file, so there is no original to show.'
+    )
   }
   const row = stmt(
     archive.sqlite,
@@ -33,7 +37,11 @@ export function getOriginal(archive: Archive, articleUid: string, withBytes = tr
        o.imported_at AS importedAt, o.bytes, a.original_index AS originalIndex
      FROM originals o JOIN articles a ON a.original_id = o.id WHERE a.id = ?`
   ).get(article.id) as OriginalRow | undefined
-  if (!row) throw new WarraqError('not_found', 'The original file of this article is missing from the archive.')
+  if (!row)
+    throw new WarraqError(
+      'not_found',
+      'The original file of this article is missing from the archive.'
+    )
   const bytes = new Uint8Array(row.bytes.buffer, row.bytes.byteOffset, row.bytes.byteLength)
   let text: string
   try {

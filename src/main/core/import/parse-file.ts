@@ -19,7 +19,9 @@ export const MEDIA_TYPES: Record<FormatId, string> = {
 }
 
 /** Structured formats report the records they skip, so a file can be imported in part. */
-const WITH_REPORT: Partial<Record<FormatId, [(t: string, o: ParseOptions) => RecordsResult, string]>> = {
+const WITH_REPORT: Partial<
+  Record<FormatId, [(t: string, o: ParseOptions) => RecordsResult, string]>
+> = {
   json: [parseJsonWithReport, 'JSON file'],
   csv: [parseCsvWithReport, 'CSV file'],
   xml: [parseXmlWithReport, 'XML file']
@@ -68,7 +70,8 @@ export function parseFile(file: InputFile, choice: ImportFormatChoice = 'auto'):
     if (err instanceof ParseFailure) throw err
     const message = err instanceof Error ? err.message : String(err)
     // a stack overflow or an allocation failure inside a parser is still this file's problem
-    const reason = err instanceof RangeError ? `The file could not be parsed (${message}).` : message
+    const reason =
+      err instanceof RangeError ? `The file could not be parsed (${message}).` : message
     throw new ParseFailure(reason, format, encoding)
   }
 }

@@ -42,21 +42,42 @@ function importOne(archive: Archive, file: InputFile, options: ImportOptions): F
     parsed = parseFile(file, options.format)
   } catch (err) {
     const failure = err instanceof ParseFailure ? err : new ParseFailure(String(err))
-    return { path: file.path, status: 'failed', uids: [], reason: failure.message, format: failure.format, encoding: failure.encoding }
+    return {
+      path: file.path,
+      status: 'failed',
+      uids: [],
+      reason: failure.message,
+      format: failure.format,
+      encoding: failure.encoding
+    }
   }
   const { format, encoding } = parsed
   const base: FileResult = { path: file.path, status: 'imported', uids: [], format, encoding }
   try {
-    const outcome = writeArticles(archive, file, parsed.articles, { mediaType: MEDIA_TYPES[format], encoding }, options)
+    const outcome = writeArticles(
+      archive,
+      file,
+      parsed.articles,
+      { mediaType: MEDIA_TYPES[format], encoding },
+      options
+    )
     const result: FileResult = { ...base, uids: outcome.uids }
     if (outcome.duplicateOf.length) result.duplicateOf = outcome.duplicateOf
     if (outcome.possibleDuplicates.length) result.possibleDuplicates = outcome.possibleDuplicates
     const skipped = describeSkipped(parsed.skipped, outcome.unusable)
     if (outcome.uids.length === 0 && outcome.duplicateOf.length > 0) {
-      return { ...result, status: 'duplicate', reason: `Already in the archive (${plural(outcome.duplicateOf.length, 'article')}).` }
+      return {
+        ...result,
+        status: 'duplicate',
+        reason: `Already in the archive (${plural(outcome.duplicateOf.length, 'article')}).`
+      }
     }
     if (outcome.uids.length === 0) {
-      return { ...result, status: 'failed', reason: skipped ?? 'No article in the file has a title or text.' }
+      return {
+        ...result,
+        status: 'failed',
+        reason: skipped ?? 'No article in the file has a title or text.'
+      }
     }
     if (skipped) return { ...result, status: 'partial', reason: skipped }
     if (outcome.possibleDuplicates.length) {
@@ -69,7 +90,11 @@ function importOne(archive: Archive, file: InputFile, options: ImportOptions): F
     const storage = describeSqliteError(err)
     if (storage?.code === 'disk_full' || storage?.code === 'io_error') throw storage
     // the file's chunks that landed stay; the rest is reported, and the batch goes on
-    return { ...base, status: 'failed', reason: `The file could not be saved: ${(err as Error).message}` }
+    return {
+      ...base,
+      status: 'failed',
+      reason: `The file could not be saved: ${(err as Error).message}`
+    }
   }
 }
 
@@ -90,12 +115,22 @@ export async function importFiles(
     if (options.signal?.aborted) break
     const result =
       'failed' in item
-        ? { path: item.failed.path, status: 'failed' as const, uids: [], reason: item.failed.reason }
+        ? {
+            path: item.failed.path,
+            status: 'failed' as const,
+            uids: [],
+            reason: item.failed.reason
+          }
         : importOne(archive, item.file, options)
     files.push(result)
     articles += result.uids.length
     options.onFile?.(result)
-    options.onProgress?.({ filesDone: files.length, filesTotal: 0, articles, currentPath: result.path })
+    options.onProgress?.({
+      filesDone: files.length,
+      filesTotal: 0,
+      articles,
+      currentPath: result.path
+    })
     if (Date.now() - savedAt > SAVE_EVERY_MS) {
       saveReport(archive, tally(summary))
       savedAt = Date.now()

@@ -21,7 +21,16 @@ export function tally(summary: ImportSummary): ImportSummary {
 }
 
 function emptySummary(uid: string, startedAt: string): ImportSummary {
-  return { reportUid: uid, imported: 0, duplicates: 0, failed: 0, possibleDuplicates: 0, files: [], startedAt, finishedAt: null }
+  return {
+    reportUid: uid,
+    imported: 0,
+    duplicates: 0,
+    failed: 0,
+    possibleDuplicates: 0,
+    files: [],
+    startedAt,
+    finishedAt: null
+  }
 }
 
 /** Opens a new report, or the one an earlier call of the same import started. */
@@ -31,11 +40,10 @@ export function openReport(archive: Archive, uid?: string): ImportSummary {
     if (found) return found
   }
   const summary = emptySummary(uid ?? newUid(), nowIso())
-  stmt(archive.sqlite, 'INSERT INTO import_reports (uid, started_at, summary) VALUES (?, ?, ?)').run(
-    summary.reportUid,
-    summary.startedAt,
-    JSON.stringify(summary)
-  )
+  stmt(
+    archive.sqlite,
+    'INSERT INTO import_reports (uid, started_at, summary) VALUES (?, ?, ?)'
+  ).run(summary.reportUid, summary.startedAt, JSON.stringify(summary))
   return summary
 }
 

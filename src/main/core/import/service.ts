@@ -8,11 +8,14 @@ import { importFiles } from './pipeline'
 export type ParsedImportFiles = z.output<typeof ImportFilesInput>
 
 function* uploaded(input: ParsedImportFiles): Generator<Expanded> {
-  for (const rejected of input.rejected) yield { failed: { path: rejected.name, reason: rejected.reason } }
+  for (const rejected of input.rejected)
+    yield { failed: { path: rejected.name, reason: rejected.reason } }
   // decoded one at a time, so a batch's bytes are not all held twice
   for (const file of input.files) {
     const bytes = Buffer.from(file.base64, 'base64')
-    yield* expandBuffers([{ name: file.name, bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) }])
+    yield* expandBuffers([
+      { name: file.name, bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) }
+    ])
   }
 }
 

@@ -98,7 +98,10 @@ export function writeArticles(
         }
         const related =
           duplicate && policy === 'link'
-            ? [...(article.related ?? []), { title: `duplicate of ${duplicate.uid}`, url: `warraq:${duplicate.uid}` }]
+            ? [
+                ...(article.related ?? []),
+                { title: `duplicate of ${duplicate.uid}`, url: `warraq:${duplicate.uid}` }
+              ]
             : article.related
         const { id, uid } = insertArticle(
           archive,

@@ -46,7 +46,9 @@ function PairCard({
   const a = byUid.get(pair.otherUid)
   const b = byUid.get(pair.articleUid)
   if (!a || !b) return null
-  const aOlder = a.createdAt < b.createdAt || (a.createdAt === b.createdAt && group.members.indexOf(a) < group.members.indexOf(b))
+  const aOlder =
+    a.createdAt < b.createdAt ||
+    (a.createdAt === b.createdAt && group.members.indexOf(a) < group.members.indexOf(b))
   return (
     <div className="dup-pair" data-testid="dup-pair">
       <div className="dup-sides">
@@ -83,7 +85,11 @@ export function DuplicatesView() {
   const resolve = (pair: DuplicatePair, action: DuplicateAction): void => {
     if (action === 'merge' && !window.confirm(t('dupMergeConfirm'))) return
     setError(null)
-    api['duplicates.resolve']({ articleUid: pair.articleUid, otherUid: pair.otherUid, action }).then(load, setError)
+    api['duplicates.resolve']({
+      articleUid: pair.articleUid,
+      otherUid: pair.otherUid,
+      action
+    }).then(load, setError)
   }
   return (
     <div className="duplicates-view">
@@ -101,7 +107,12 @@ export function DuplicatesView() {
       {list?.groups.map((group) => (
         <section className="dup-group" key={group.members.map((m) => m.uid).join(':')}>
           {group.pairs.map((pair) => (
-            <PairCard key={`${pair.articleUid}:${pair.otherUid}`} pair={pair} group={group} onResolve={resolve} />
+            <PairCard
+              key={`${pair.articleUid}:${pair.otherUid}`}
+              pair={pair}
+              group={group}
+              onResolve={resolve}
+            />
           ))}
         </section>
       ))}

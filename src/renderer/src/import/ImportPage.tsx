@@ -1,6 +1,11 @@
 import { useEffect, useRef, useState } from 'react'
 import type { ImportReportItem } from '@shared/contract/imports'
-import { DUPLICATE_POLICIES, IMPORT_FORMATS, type DuplicatePolicy, type ImportFormatChoice } from '@shared/contract/imports'
+import {
+  DUPLICATE_POLICIES,
+  IMPORT_FORMATS,
+  type DuplicatePolicy,
+  type ImportFormatChoice
+} from '@shared/contract/imports'
 import { api } from '../api/client'
 import { ErrorBanner } from '../components/ErrorBanner'
 import type { MessageKey } from '../i18n/catalogue'
@@ -40,8 +45,8 @@ function PastReports({ refreshKey }: { refreshKey: unknown }) {
             <bdi>{new Date(r.startedAt).toLocaleString()}</bdi>
           </a>
           <span>
-            <bdi>{r.files}</bdi> {t('importFiles')} · <bdi>{r.imported}</bdi> {t('importArticles')} ·{' '}
-            <bdi>{r.failed}</bdi> {t('importFailedCount')}
+            <bdi>{r.files}</bdi> {t('importFiles')} · <bdi>{r.imported}</bdi> {t('importArticles')}{' '}
+            · <bdi>{r.failed}</bdi> {t('importFailedCount')}
           </span>
           {r.finishedAt === null ? <em>{t('importInterrupted')}</em> : null}
           {r.cancelled ? <em>{t('importCancelled')}</em> : null}
@@ -113,7 +118,11 @@ export function ImportPage() {
         <div className="import-options">
           <label className="field">
             <span>{t('importFormat')}</span>
-            <select value={format} disabled={running} onChange={(e) => setFormat(e.target.value as ImportFormatChoice)}>
+            <select
+              value={format}
+              disabled={running}
+              onChange={(e) => setFormat(e.target.value as ImportFormatChoice)}
+            >
               {IMPORT_FORMATS.map((f) => (
                 <option key={f} value={f}>
                   {f === 'auto' ? t('importFormatAuto') : f.toUpperCase()}

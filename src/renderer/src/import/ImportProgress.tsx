@@ -20,7 +20,10 @@ export function ImportProgress() {
   }, [run.phase])
   if (run.phase === 'idle') return null
   const { rate, secondsLeft } = pace(run, now)
-  const fraction = run.bytesTotal > 0 ? run.bytesDone / run.bytesTotal : run.filesDone / Math.max(1, run.filesTotal)
+  const fraction =
+    run.bytesTotal > 0
+      ? run.bytesDone / run.bytesTotal
+      : run.filesDone / Math.max(1, run.filesTotal)
   const heading = {
     running: 'importRunning',
     done: 'importDone',

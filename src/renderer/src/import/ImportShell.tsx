@@ -16,7 +16,11 @@ export function ImportNavLinks({ route }: { route: Route }) {
       <a href="#/import" className={importing ? 'active' : ''} data-testid="nav-import">
         {t('navImport')}
       </a>
-      <a href="#/duplicates" className={route.name === 'duplicates' ? 'active' : ''} data-testid="nav-duplicates">
+      <a
+        href="#/duplicates"
+        className={route.name === 'duplicates' ? 'active' : ''}
+        data-testid="nav-duplicates"
+      >
         {t('navDuplicates')}
       </a>
     </>

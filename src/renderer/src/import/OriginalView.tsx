@@ -13,7 +13,9 @@ function baseName(path: string): string {
 async function download(articleUid: string): Promise<void> {
   const original = await api['originals.get']({ articleUid, bytes: true })
   const bytes = fromBase64(original.base64 ?? '')
-  const url = URL.createObjectURL(new Blob([bytes.buffer as ArrayBuffer], { type: original.mediaType }))
+  const url = URL.createObjectURL(
+    new Blob([bytes.buffer as ArrayBuffer], { type: original.mediaType })
+  )
   const a = document.createElement('a')
   a.href = url
   a.download = baseName(original.fileName)

@@ -46,9 +46,7 @@ function Row({ file }: { file: FileResult }) {
       <td>
         <span className={`import-status status-${file.status}`}>{t(STATUS_KEY[file.status])}</span>
       </td>
-      <td className="import-reason">
-        {file.reason ? <bdi dir="auto">{file.reason}</bdi> : null}
-      </td>
+      <td className="import-reason">{file.reason ? <bdi dir="auto">{file.reason}</bdi> : null}</td>
       <td className="import-links">
         {file.uids.slice(0, 3).map((uid) => (
           <span key={uid}>

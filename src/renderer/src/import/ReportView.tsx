@@ -18,7 +18,9 @@ export function ReportView({ uid }: { uid: string }) {
       <div className="view-header">
         <a href="#/import">{t('back')}</a>
         <h1>{t('importReport')}</h1>
-        {summary?.startedAt ? <bdi className="count">{new Date(summary.startedAt).toLocaleString()}</bdi> : null}
+        {summary?.startedAt ? (
+          <bdi className="count">{new Date(summary.startedAt).toLocaleString()}</bdi>
+        ) : null}
       </div>
       <ErrorBanner error={error} />
       {summary ? (

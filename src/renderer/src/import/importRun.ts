@@ -145,7 +145,12 @@ export async function startImport(picked: PickedFile[], choices: ImportChoices):
       })
     }
     if (cancelRequested && reportUid && state.filesDone < state.filesTotal) {
-      const summary = await api['import.files']({ files: [], reportUid, cancelled: true, final: true })
+      const summary = await api['import.files']({
+        files: [],
+        reportUid,
+        cancelled: true,
+        final: true
+      })
       set({ summary })
     }
     set({ phase: cancelRequested ? 'cancelled' : 'done', finishedAt: Date.now() })
@@ -155,7 +160,10 @@ export async function startImport(picked: PickedFile[], choices: ImportChoices):
 }
 
 /** Files per second so far, and the seconds left at that pace (by bytes, since sizes vary). */
-export function pace(s: ImportRunState, now = Date.now()): { rate: number; secondsLeft: number | null } {
+export function pace(
+  s: ImportRunState,
+  now = Date.now()
+): { rate: number; secondsLeft: number | null } {
   const seconds = ((s.finishedAt ?? now) - s.startedAt) / 1000
   if (seconds <= 0 || s.filesDone === 0) return { rate: 0, secondsLeft: null }
   const rate = s.filesDone / seconds

@@ -26,7 +26,10 @@ function fileOf(entry: FileSystemFileEntry): Promise<File> {
 async function walk(entry: FileSystemEntry, out: PickedFile[]): Promise<void> {
   if (entry.name.startsWith('.')) return
   if (entry.isFile) {
-    out.push({ file: await fileOf(entry as FileSystemFileEntry), path: entry.fullPath.replace(/^\//, '') })
+    out.push({
+      file: await fileOf(entry as FileSystemFileEntry),
+      path: entry.fullPath.replace(/^\//, '')
+    })
     return
   }
   if (!entry.isDirectory) return

@@ -28,14 +28,19 @@ export function useArchiveGate(): Gate {
 
 const SEEN_KEY = 'warraq.openNoticeSeen'
 
-/** What the open itself did (an index rebuilt, a backup before an upgrade): shown once. */
+/**
+ * What the open itself did (an index rebuilt, a backup before an upgrade): shown until it is
+ * dismissed, then not again for the same open (a reload of the page does not bring it back).
+ */
 function openNotice(status: ArchiveStatus): Notice | null {
   const { events, messages } = status.recovery
   if (status.state !== 'open' || events.length === 0) return null
-  const seen = messages.join('\n')
-  if (sessionStorage.getItem(SEEN_KEY) === seen) return null
-  sessionStorage.setItem(SEEN_KEY, seen)
+  if (sessionStorage.getItem(SEEN_KEY) === messages.join('\n')) return null
   return { events, messages }
+}
+
+function dismissed(notice: Notice): void {
+  if (notice.events.length > 0) sessionStorage.setItem(SEEN_KEY, notice.messages.join('\n'))
 }
 
 /**
@@ -91,7 +96,15 @@ export function ArchiveGate({ children }: { children: ReactNode }) {
   return (
     <GateContext.Provider value={gate}>
       <Fragment key={generation}>{children}</Fragment>
-      {notice ? <OpenNotice notice={notice} onDismiss={() => setNotice(null)} /> : null}
+      {notice ? (
+        <OpenNotice
+          notice={notice}
+          onDismiss={() => {
+            dismissed(notice)
+            setNotice(null)
+          }}
+        />
+      ) : null}
     </GateContext.Provider>
   )
 }

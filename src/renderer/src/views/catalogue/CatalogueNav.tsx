@@ -117,18 +117,23 @@ export function CatalogueNav({ route }: { route: Route }) {
           {t('tags')}
         </a>
       </h2>
-      {data?.tags.slice(0, 40).map((tag) => (
-        <Item
-          key={tag.name}
-          href={href('tag', tag.name)}
-          active={at('tag', tag.name)}
-          count={tag.articleCount}
-          depth={tag.name.split('/').length - 1}
-        >
-          {tag.color ? <span className="tag-dot" style={{ background: tag.color }} /> : null}
-          <bdi dir="auto">{tag.name.split('/').at(-1)}</bdi>
-        </Item>
-      ))}
+      {data?.tags.slice(0, 40).map((tag) => {
+        // a child shows its last segment under its parent; without the parent, its whole path
+        const parent = tag.name.split('/').slice(0, -1).join('/')
+        const nested = parent !== '' && data.tags.some((x) => x.name === parent)
+        return (
+          <Item
+            key={tag.name}
+            href={href('tag', tag.name)}
+            active={at('tag', tag.name)}
+            count={tag.articleCount}
+            depth={nested ? tag.name.split('/').length - 1 : 0}
+          >
+            {tag.color ? <span className="tag-dot" style={{ background: tag.color }} /> : null}
+            <bdi dir="auto">{nested ? tag.name.split('/').at(-1) : tag.name}</bdi>
+          </Item>
+        )
+      })}
       <h2 className="side-heading">
         <a href={href('entities')} data-testid="nav-entities">
           {t('libEntities')}
