@@ -54,11 +54,7 @@ import {
   type Collection
 } from './collections'
 import type { Sidebar } from './library'
-import {
-  SavedSearchCreateInput,
-  SavedSearchUpdateInput,
-  type SavedSearch
-} from './saved-searches'
+import { SavedSearchCreateInput, SavedSearchUpdateInput, type SavedSearch } from './saved-searches'
 import { TagCreateInput, TagMergeInput, TagNameInput, TagUpdateInput, type Tag } from './tags'
 import {
   DuplicatesListInput,

@@ -28,6 +28,14 @@ export function analyzeForIndex(text: string): IndexedText {
   return { surface: surface.join(' '), stems: stems.join(' ') }
 }
 
+/** The normalised tokens of a text joined by single spaces: the `_s` column value alone. */
+export function surfaceOf(text: string): string {
+  const tokens = tokenize(text)
+  const surface = new Array<string>(tokens.length)
+  for (let i = 0; i < tokens.length; i++) surface[i] = tokens[i].norm
+  return surface.join(' ')
+}
+
 /** A query term to find in a text (see `highlightTermsFromQuery` in @shared/query). */
 export interface MatchTerm {
   /** Normalised word; for a phrase, its words joined by a space. */

@@ -23,6 +23,7 @@ import {
   setTags,
   sourceId,
   writeRevision,
+  ensureBaseRevision,
   type Snapshot
 } from './write'
 
@@ -77,6 +78,7 @@ export function updateArticle(
   const { sqlite } = archive
   const id = sqlite.transaction(() => {
     const row = requireRow(archive, input.uid)
+    if (row.version === input.version) ensureBaseRevision(archive, row.id)
     if (row.version !== input.version) {
       throw new WarraqError(
         'conflict',
@@ -184,13 +186,32 @@ export function listArticles(archive: Archive, input: ArticleListInput): Article
   return listPage(archive, ListSchema.parse(input))
 }
 
+/** An article never changed since it was created or imported is its own (only) revision. */
+function unrevisedCurrent(archive: Archive, row: ArticleRow): RevisionSummary | null {
+  const stored = stmt(archive.sqlite, 'SELECT 1 FROM revisions WHERE article_id = ? AND version = ?')
+    .pluck()
+    .get(row.id, row.version)
+  if (stored) return null
+  const imported = stmt(archive.sqlite, 'SELECT original_id FROM articles WHERE id = ?')
+    .pluck()
+    .get(row.id)
+  return {
+    version: row.version,
+    reason: imported === null ? 'create' : 'import',
+    createdAt: row.updatedAt,
+    title: row.title,
+    bodyLength: row.body.length
+  }
+}
+
 export function listRevisions(archive: Archive, uid: string): RevisionSummary[] {
   const row = requireRow(archive, uid)
   const rows = stmt(
     archive.sqlite,
     'SELECT version, reason, created_at AS createdAt, snapshot FROM revisions WHERE article_id = ? ORDER BY version DESC'
   ).all(row.id) as { version: number; reason: string; createdAt: string; snapshot: string }[]
-  return rows.map((r) => {
+  const current = unrevisedCurrent(archive, row)
+  const stored = rows.map((r) => {
     const snapshot = JSON.parse(r.snapshot) as Snapshot
     return {
       version: r.version,
@@ -200,6 +221,7 @@ export function listRevisions(archive: Archive, uid: string): RevisionSummary[] 
       bodyLength: snapshot.body.length
     }
   })
+  return current ? [current, ...stored] : stored
 }
 
 export function getRevision(archive: Archive, uid: string, version: number): Snapshot {
@@ -210,6 +232,7 @@ export function getRevision(archive: Archive, uid: string, version: number): Sna
   )
     .pluck()
     .get(row.id, version) as string | undefined
+  if (!snapshot && version === row.version) return snapshotOf(toArticle(archive, row))
   if (!snapshot) throw new WarraqError('not_found', `The article has no revision ${version}.`)
   return JSON.parse(snapshot) as Snapshot
 }

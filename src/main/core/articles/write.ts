@@ -1,14 +1,22 @@
 import { createHash, randomUUID } from 'node:crypto'
 import type { Snapshot } from '@shared/contract/snapshot'
 import type { ParsedArticle, RelatedLink } from '@shared/domain'
-import { normalizeText } from '@shared/text/normalize'
+import { surfaceOf } from '@shared/text/analyze'
 import type { Archive } from '../db/open'
 import { nowIso, stmt } from '../db/statements'
+import { SNAPSHOT_SQL } from './snapshot-sql'
 
-/** Hash of the normalised body: two copies that differ only in harakat or spacing match. */
+/**
+ * Hash of the normalised words of the body: two copies that differ only in harakat, tatweel,
+ * alef forms, digits, punctuation or spacing match.
+ */
 export function contentHash(body: string): string {
-  const normal = normalizeText(body).replace(/\s+/g, ' ').trim()
-  return createHash('sha256').update(normal).digest('hex').slice(0, 32)
+  return contentHashOfSurface(surfaceOf(body))
+}
+
+/** The same from the search index's surface text, when the caller has analysed the body. */
+export function contentHashOfSurface(surface: string): string {
+  return createHash('sha256').update(surface).digest('hex').slice(0, 32)
 }
 
 export function newUid(): string {
@@ -99,7 +107,26 @@ export function writeRevision(
   ).run(articleId, version, JSON.stringify(snapshot), reason, nowIso())
 }
 
+/**
+ * Revisions are written lazily: an article that was never changed is its own first revision
+ * (imports stay half the size and twice as fast). Before the first change, this keeps the
+ * state being replaced, so every version stays restorable.
+ */
+export function ensureBaseRevision(archive: Archive, articleId: number): void {
+  stmt(
+    archive.sqlite,
+    `INSERT INTO revisions (article_id, version, snapshot, reason, created_at)
+     SELECT a.id, a.version, ${SNAPSHOT_SQL}, CASE WHEN a.original_id IS NULL THEN 'create' ELSE 'import' END,
+       a.updated_at
+     FROM articles a LEFT JOIN sources s ON s.id = a.source_id
+     WHERE a.id = ? AND NOT EXISTS
+       (SELECT 1 FROM revisions r WHERE r.article_id = a.id AND r.version = a.version)`
+  ).run(articleId)
+}
+
 export interface InsertOptions {
+  /** the body's content hash, when the caller computed it already */
+  contentHash?: string
   originalId?: number | null
   originalIndex?: number | null
   reason?: string
@@ -138,7 +165,7 @@ export function insertArticle(
     input.section ?? null,
     input.status ?? 'new',
     input.notes ?? null,
-    contentHash(input.body),
+    options.contentHash ?? contentHash(input.body),
     options.originalId ?? null,
     options.originalIndex ?? null,
     input.sourceId ?? null,
@@ -152,12 +179,5 @@ export function insertArticle(
   if (tags.length) setTags(archive, id, tags)
   if (collections.length) setCollections(archive, id, collections)
   if (input.related?.length) setRelated(archive, id, input.related)
-  writeRevision(
-    archive,
-    id,
-    1,
-    { ...input, tags, collections },
-    options.reason ?? 'create'
-  )
   return { id, uid }
 }

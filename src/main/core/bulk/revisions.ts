@@ -1,5 +1,6 @@
 import type { Archive } from '../db/open'
 import { nowIso } from '../db/statements'
+import { SNAPSHOT_SQL } from '../articles/snapshot-sql'
 
 /** Ids in a temporary table, so set-based statements can join them (10,000 ids, one insert each). */
 export function fillTemp(archive: Archive, table: string, ids: Iterable<number>): void {
@@ -11,29 +12,23 @@ export function fillTemp(archive: Archive, table: string, ids: Iterable<number>)
 }
 
 /**
- * The revision snapshot of `snapshotOf` (articles/service.ts), built by SQLite in one statement
- * for every article of the set: the same keys, the same order of tags and collections.
- */
-const SNAPSHOT_SQL = `json_object(
-  'title', a.title, 'subtitle', a.subtitle, 'body', a.body, 'lang', a.lang, 'source', s.name,
-  'url', a.url, 'published', a.published, 'datePrecision', a.date_precision,
-  'dateText', a.date_text, 'authors', json(a.authors), 'caption', a.caption,
-  'imageCredit', a.image_credit, 'section', a.section, 'status', a.status, 'notes', a.notes,
-  'related', (SELECT json_group_array(json_object('title', r.title, 'url', r.url, 'targetUid', t.uid)
-     ORDER BY r.id) FROM related_links r LEFT JOIN articles t ON t.id = r.target_article_id
-     WHERE r.article_id = a.id),
-  'tags', (SELECT json_group_array(t.name ORDER BY t.name) FROM article_tags x
-     JOIN tags t ON t.id = x.tag_id WHERE x.article_id = a.id),
-  'collections', (SELECT json_group_array(c.name ORDER BY c.name) FROM collection_articles x
-     JOIN collections c ON c.id = x.collection_id WHERE x.article_id = a.id))`
-
-/**
  * Bumps the version of every article in the temporary table `table` and writes its revision:
  * a bulk edit is a saved change of each article it touches, restorable like any other.
  */
 export function reviseAll(archive: Archive, table: string, reason: string): void {
   const { sqlite } = archive
   const at = nowIso()
+  // the state before the first change of a never-changed article (see ensureBaseRevision)
+  sqlite
+    .prepare(
+      `INSERT INTO revisions (article_id, version, snapshot, reason, created_at)
+       SELECT a.id, a.version, ${SNAPSHOT_SQL},
+         CASE WHEN a.original_id IS NULL THEN 'create' ELSE 'import' END, a.updated_at
+       FROM articles a LEFT JOIN sources s ON s.id = a.source_id
+       WHERE a.id IN (SELECT id FROM ${table}) AND NOT EXISTS
+         (SELECT 1 FROM revisions r WHERE r.article_id = a.id AND r.version = a.version)`
+    )
+    .run()
   sqlite
     .prepare(
       `UPDATE articles SET version = version + 1, updated_at = ? WHERE id IN (SELECT id FROM ${table})`

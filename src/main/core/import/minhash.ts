@@ -7,7 +7,7 @@
  * exact shingle sets (see near-duplicates.ts), so a chance band collision costs one comparison.
  */
 import { isWordUnit } from '@shared/text/charFold'
-import { normalizeText } from '@shared/text/normalize'
+import { surfaceOf } from '@shared/text/analyze'
 
 export const SHINGLE_WORDS = 5
 export const BANDS = 16
@@ -31,8 +31,7 @@ const SEED = 0x9e3779b9
  * folded) cut at the characters the search tokenizer treats as separators. Hashing each word
  * while scanning, with no token objects, keeps this a fraction of the cost of `tokenize`.
  */
-function wordHashes(body: string): { words: Uint32Array; count: number } {
-  const text = normalizeText(body)
+function wordHashes(text: string): { words: Uint32Array; count: number } {
   const words = new Uint32Array((text.length >> 1) + 1)
   let count = 0
   let h = 0x811c9dc5
@@ -57,7 +56,15 @@ function wordHashes(body: string): { words: Uint32Array; count: number } {
  * hashes above 2³⁰ would be boxed numbers there, and a sorted array compares in one pass).
  */
 export function shingleSet(body: string): Uint32Array {
-  const { words, count } = wordHashes(body)
+  return shingleSetOfSurface(surfaceOf(body))
+}
+
+/**
+ * The same from the search index's surface text of the body (normalised tokens joined by
+ * spaces), which the import has already computed: the body is analysed once, not three times.
+ */
+export function shingleSetOfSurface(surface: string): Uint32Array {
+  const { words, count } = wordHashes(surface)
   if (count === 0) return new Uint32Array(0)
   const n = Math.max(1, count - SHINGLE_WORDS + 1)
   const width = Math.min(SHINGLE_WORDS, count)

@@ -8,7 +8,7 @@
  */
 import type { Archive } from '../db/open'
 import { stmt } from '../db/statements'
-import { BANDS, bandsOf, MIN_SHINGLES, shingleSet, similarity } from './minhash'
+import { BANDS, bandsOf, MIN_SHINGLES, shingleSet, shingleSetOfSurface, similarity } from './minhash'
 
 /** Jaccard similarity from which two bodies are reported as possible duplicates. */
 export const JACCARD_THRESHOLD = 0.8
@@ -61,11 +61,15 @@ export function recordNearDuplicates(
   archive: Archive,
   articleId: number,
   body: string,
-  status: CandidateStatus = 'open'
+  status: CandidateStatus = 'open',
+  /** the body's normalised surface text, when the caller has it already (the import does) */
+  surface?: string,
+  /** a just-inserted article has no bands to replace */
+  fresh = false
 ): NearDuplicate[] {
   const { sqlite } = archive
-  stmt(sqlite, 'DELETE FROM article_signatures WHERE article_id = ?').run(articleId)
-  const shingles = shingleSet(body)
+  if (!fresh) stmt(sqlite, 'DELETE FROM article_signatures WHERE article_id = ?').run(articleId)
+  const shingles = surface === undefined ? shingleSet(body) : shingleSetOfSurface(surface)
   if (shingles.length < MIN_SHINGLES) return []
   const bands = bandsOf(shingles)
   const found: NearDuplicate[] = []

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto'
 import type { DuplicatePolicy } from '@shared/contract/imports'
 import type { ParsedArticle } from '@shared/domain'
-import { contentHash, insertArticle } from '../articles/write'
+import { contentHashOfSurface, insertArticle } from '../articles/write'
 import type { Archive } from '../db/open'
 import { nowIso, stmt } from '../db/statements'
-import { indexArticle } from '../search/indexer'
+import { analyzeArticle, writeIndex } from '../search/indexer'
 import type { InputFile } from './expand'
 import { recordNearDuplicates } from './near-duplicates'
 
@@ -91,7 +91,10 @@ export function writeArticles(
           outcome.unusable++
           return
         }
-        const duplicate = existingWithHash(archive, contentHash(article.body))
+        // analysed once: the content hash, the index and the near-duplicate shingles share it
+        const analysis = analyzeArticle({ ...article, title: article.title || file.name })
+        const hash = contentHashOfSurface(analysis.body.surface)
+        const duplicate = existingWithHash(archive, hash)
         if (duplicate && policy === 'skip') {
           outcome.duplicateOf.push(duplicate.uid)
           return
@@ -106,11 +109,18 @@ export function writeArticles(
         const { id, uid } = insertArticle(
           archive,
           { ...article, title: article.title || file.name, related },
-          { originalId, originalIndex: from + i, reason: 'import' }
+          { originalId, originalIndex: from + i, reason: 'import', contentHash: hash }
         )
-        indexArticle(archive, id)
+        writeIndex(archive, id, analysis)
         const status = duplicate && policy === 'link' ? 'linked' : 'open'
-        for (const found of recordNearDuplicates(archive, id, article.body, status)) {
+        for (const found of recordNearDuplicates(
+          archive,
+          id,
+          article.body,
+          status,
+          analysis.body.surface,
+          true
+        )) {
           near.add(found.otherId)
         }
         outcome.uids.push(uid)

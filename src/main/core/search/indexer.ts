@@ -1,4 +1,4 @@
-import { analyzeForIndex } from '@shared/text/analyze'
+import { analyzeForIndex, type IndexedText } from '@shared/text/analyze'
 import type { Archive } from '../db/open'
 import { stmt } from '../db/statements'
 import { parseJsonList } from '../articles/rows'
@@ -13,6 +13,53 @@ interface IndexSource {
   notes: string | null
   section: string | null
   deletedAt: string | null
+}
+
+/** The text fields of an article that go into the index. */
+export interface IndexFields {
+  title: string
+  subtitle?: string | null
+  body: string
+  authors?: string[]
+  source?: string | null
+  caption?: string | null
+  section?: string | null
+  notes?: string | null
+  tags?: string[]
+  annotationNotes?: string[]
+}
+
+export interface ArticleAnalysis {
+  title: IndexedText
+  body: IndexedText
+  meta: IndexedText
+}
+
+/** Analyses an article's fields once: the import reuses the body's surface for hashes too. */
+export function analyzeArticle(fields: IndexFields): ArticleAnalysis {
+  return {
+    title: analyzeForIndex([fields.title, fields.subtitle ?? ''].join('\n')),
+    body: analyzeForIndex(fields.body),
+    meta: analyzeForIndex(
+      [
+        ...(fields.authors ?? []),
+        fields.source ?? '',
+        fields.caption ?? '',
+        fields.section ?? '',
+        fields.notes ?? '',
+        ...(fields.tags ?? []).map((t) => t.replaceAll('/', ' ')),
+        ...(fields.annotationNotes ?? [])
+      ].join('\n')
+    )
+  }
+}
+
+/** Writes an analysed article to the FTS index (a new row: the caller removed any old one). */
+export function writeIndex(archive: Archive, articleId: number, a: ArticleAnalysis): void {
+  stmt(
+    archive.sqlite,
+    'INSERT INTO articles_fts (rowid, title_s, title_t, body_s, body_t, meta_s, meta_t) VALUES (?, ?, ?, ?, ?, ?, ?)'
+  ).run(articleId, a.title.surface, a.title.stems, a.body.surface, a.body.stems, a.meta.surface, a.meta.stems)
 }
 
 /**
@@ -41,23 +88,11 @@ export function indexArticle(archive: Archive, articleId: number): void {
   )
     .pluck()
     .all(articleId) as string[]
-  const title = analyzeForIndex([row.title, row.subtitle ?? ''].join('\n'))
-  const body = analyzeForIndex(row.body)
-  const meta = analyzeForIndex(
-    [
-      ...parseJsonList(row.authors),
-      row.source ?? '',
-      row.caption ?? '',
-      row.section ?? '',
-      row.notes ?? '',
-      ...tags.map((t) => t.replaceAll('/', ' ')),
-      ...annotationNotes
-    ].join('\n')
+  writeIndex(
+    archive,
+    articleId,
+    analyzeArticle({ ...row, authors: parseJsonList(row.authors), tags, annotationNotes })
   )
-  stmt(
-    sqlite,
-    'INSERT INTO articles_fts (rowid, title_s, title_t, body_s, body_t, meta_s, meta_t) VALUES (?, ?, ?, ?, ?, ?, ?)'
-  ).run(articleId, title.surface, title.stems, body.surface, body.stems, meta.surface, meta.stems)
 }
 
 export function unindexArticle(archive: Archive, articleId: number): void {

@@ -4,7 +4,8 @@ import { WarraqError } from '@shared/errors'
 import type { z } from 'zod'
 import type { Archive } from '../db/open'
 import { stmt } from '../db/statements'
-import { indexArticle } from '../search/indexer'
+import { fillTemp } from '../bulk/revisions'
+import { reindexSet } from '../search/reindex-queue'
 
 interface TagRow {
   id: number
@@ -97,7 +98,13 @@ function repath(archive: Archive, from: string, to: string): void {
     }
   }
   rewriteAnnotationTags(archive, from, (names) => [...new Set(names.map(map))])
-  for (const id of touched) indexArticle(archive, id)
+  reindexTouched(archive, touched)
+}
+
+/** Tag names are searchable words: re-index the articles a rename or merge touched. */
+function reindexTouched(archive: Archive, touched: Set<number>): void {
+  fillTemp(archive, 'tag_touched', touched)
+  reindexSet(archive, 'tag_touched', [...touched])
 }
 
 /** Re-writes the tag arrays of the annotations that carry a tag of the subtree at `root`. */
@@ -173,7 +180,7 @@ export function deleteTag(archive: Archive, name: string): { name: string } {
       stmt(archive.sqlite, 'DELETE FROM tags WHERE id = ?').run(tag.id)
     }
     rewriteAnnotationTags(archive, name, (names) => names.filter((n) => !under(n, name)))
-    for (const id of touched) indexArticle(archive, id)
+    reindexTouched(archive, touched)
   })()
   return { name }
 }
