@@ -13,7 +13,9 @@ const electronVersion = require('electron/package.json').version
 const sqliteDir = dirname(require.resolve('better-sqlite3/package.json'))
 // node-gyp ships inside npm; npm sets npm_execpath for scripts it runs
 const npmCli = process.env.npm_execpath
-const nodeGyp = npmCli ? join(dirname(npmCli), '..', 'node_modules', 'node-gyp', 'bin', 'node-gyp.js') : null
+const nodeGyp = npmCli
+  ? join(dirname(npmCli), '..', 'node_modules', 'node-gyp', 'bin', 'node-gyp.js')
+  : null
 if (!nodeGyp) {
   process.stderr.write('Run this through npm (npm start), which provides node-gyp.\n')
   process.exit(1)
@@ -21,19 +23,34 @@ if (!nodeGyp) {
 
 const work = mkdtempSync(join(tmpdir(), 'warraq-electron-sqlite-'))
 try {
-  cpSync(sqliteDir, work, { recursive: true, filter: (src) => !src.includes(`${join('build', '')}`) })
+  cpSync(sqliteDir, work, {
+    recursive: true,
+    filter: (src) => !src.includes(`${join('build', '')}`)
+  })
   process.stdout.write(`Building better-sqlite3 for Electron ${electronVersion}…\n`)
   const result = spawnSync(
     process.execPath,
-    [nodeGyp, 'rebuild', '--release', `--target=${electronVersion}`, '--dist-url=https://electronjs.org/headers', '--runtime=electron'],
+    [
+      nodeGyp,
+      'rebuild',
+      '--release',
+      `--target=${electronVersion}`,
+      '--dist-url=https://electronjs.org/headers',
+      '--runtime=electron'
+    ],
     { cwd: work, stdio: 'inherit', env: { ...process.env, npm_config_nodedir: '' } }
   )
   if (result.status !== 0) {
-    process.stderr.write('Could not build better-sqlite3 for Electron (Electron headers need network access once).\n')
+    process.stderr.write(
+      'Could not build better-sqlite3 for Electron (Electron headers need network access once).\n'
+    )
     process.exit(1)
   }
   mkdirSync('native/electron', { recursive: true })
-  cpSync(join(work, 'build', 'Release', 'better_sqlite3.node'), 'native/electron/better_sqlite3.node')
+  cpSync(
+    join(work, 'build', 'Release', 'better_sqlite3.node'),
+    'native/electron/better_sqlite3.node'
+  )
   process.stdout.write('Built native/electron/better_sqlite3.node\n')
 } finally {
   rmSync(work, { recursive: true, force: true })

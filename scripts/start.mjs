@@ -30,6 +30,7 @@ const run = (command, args) => {
   if (result.status !== 0) process.exit(result.status ?? 1)
 }
 
-if (!existsSync('native/electron/better_sqlite3.node')) run(process.execPath, ['scripts/build-electron-sqlite.mjs'])
+if (!existsSync('native/electron/better_sqlite3.node'))
+  run(process.execPath, ['scripts/build-electron-sqlite.mjs'])
 run('npx', ['electron-vite', 'build'])
 run(electron, ['.', ...process.argv.slice(2)])

@@ -6,7 +6,11 @@ import { spawnSync } from 'node:child_process'
 const steps = [
   ['Building the app', 'npx', ['electron-vite', 'build']],
   ['Unit and integration tests', 'npx', ['vitest', 'run']],
-  ['End-to-end tests (Chromium through `warraq serve`)', 'npx', ['vitest', 'run', '--config', 'vitest.e2e.config.ts']]
+  [
+    'End-to-end tests (Chromium through `warraq serve`)',
+    'npx',
+    ['vitest', 'run', '--config', 'vitest.e2e.config.ts']
+  ]
 ]
 
 for (const [title, command, args] of steps) {

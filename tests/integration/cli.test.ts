@@ -25,7 +25,8 @@ beforeAll(() => {
     JSON.stringify([
       {
         title: 'الأمم المتحدة تدعو إلى وقف إطلاق النار',
-        content: 'دعت الأمم المتحدة إلى وقف إطلاق النار في سورية.\nوقال المتحدث إن المفاوضات مستمرة.',
+        content:
+          'دعت الأمم المتحدة إلى وقف إطلاق النار في سورية.\nوقال المتحدث إن المفاوضات مستمرة.',
         source: 'وكالة الأنباء',
         url: 'https://example.org/un',
         date: '2016-02-29',
@@ -41,7 +42,10 @@ describe('warraq CLI', () => {
   it('imports a JSON array, then shows and searches what it imported', () => {
     const imported = warraq(['--db', db, 'import', join(tmp.dir, 'a.json'), '--json'])
     expect(imported.code, imported.stderr).toBe(0)
-    const summary = JSON.parse(imported.stdout) as { imported: number; files: { status: string; uids: string[] }[] }
+    const summary = JSON.parse(imported.stdout) as {
+      imported: number
+      files: { status: string; uids: string[] }[]
+    }
     expect(summary.imported).toBe(2)
     expect(summary.files[0].status).toBe('imported')
     const uid = summary.files[0].uids[0]
@@ -64,7 +68,10 @@ describe('warraq CLI', () => {
 
     const found = warraq(['--db', db, 'search', 'سوريا', '--json'])
     expect(found.code, found.stderr).toBe(0)
-    const result = JSON.parse(found.stdout) as { total: number; hits: { uid: string; snippet: string; highlights: [number, number][] }[] }
+    const result = JSON.parse(found.stdout) as {
+      total: number
+      hits: { uid: string; snippet: string; highlights: [number, number][] }[]
+    }
     expect(result.total).toBe(1)
     expect(result.hits[0].uid).toBe(uid)
     const [s, e] = result.hits[0].highlights[0]
@@ -91,7 +98,10 @@ describe('warraq CLI', () => {
     expect(unknown.code).toBe(2)
     expect(unknown.stderr).toMatch(/unknown command/)
     const failedFile = warraq(['--db', db, 'import', join(tmp.dir, 'nothing-here.json'), '--json'])
-    expect(JSON.parse(failedFile.stdout).files[0]).toMatchObject({ status: 'failed', reason: 'No such file or folder.' })
+    expect(JSON.parse(failedFile.stdout).files[0]).toMatchObject({
+      status: 'failed',
+      reason: 'No such file or folder.'
+    })
   })
 
   it('prints help for each command', () => {

@@ -101,6 +101,9 @@ describe('opening a damaged archive', () => {
 
   it('damage only in the search index: rebuilt on a copy, articles intact, original kept', async () => {
     const { file } = await archiveWithBackup()
+    const before = new Database(file, { readonly: true })
+    const revisionsBefore = before.prepare('SELECT count(*) FROM revisions').pluck().get()
+    before.close()
     const { pageno, pageSize } = middlePageOf(file, 'articles_fts_data')
     flipPageBytes(file, pageno, pageSize)
     const damaged = readFileSync(file)
@@ -112,7 +115,9 @@ describe('opening a damaged archive', () => {
       expect(archive.recovery.messages[0]).toContain('search index')
       expect(checkArchive(archive)).toMatchObject({ ok: true, index: 'ok' })
       expect(archive.sqlite.prepare('SELECT count(*) FROM articles').pluck().get()).toBe(120)
-      expect(archive.sqlite.prepare('SELECT count(*) FROM revisions').pluck().get()).toBe(120)
+      expect(archive.sqlite.prepare('SELECT count(*) FROM revisions').pluck().get()).toBe(
+        revisionsBefore
+      )
       const hits = archive.sqlite
         .prepare("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'body_s:الرياض'")
         .pluck()

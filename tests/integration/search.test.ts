@@ -25,8 +25,16 @@ const highlighted = (query: string): string[][] =>
 
 describe('Arabic search: the traps of plain FTS5', () => {
   beforeEach(() => {
-    createArticle(t.archive, { title: 'خبر أول', body: 'كَتَبَ الصحفيُّ مقالاً عن أحمد في ٢٩ فبراير.', source: 'الشرق الأوسط' })
-    createArticle(t.archive, { title: 'خبر ثان', body: 'زار الوفد مـــصر ثم والجزائر في جولة إقليمية.', source: 'الحياة' })
+    createArticle(t.archive, {
+      title: 'خبر أول',
+      body: 'كَتَبَ الصحفيُّ مقالاً عن أحمد في ٢٩ فبراير.',
+      source: 'الشرق الأوسط'
+    })
+    createArticle(t.archive, {
+      title: 'خبر ثان',
+      body: 'زار الوفد مـــصر ثم والجزائر في جولة إقليمية.',
+      source: 'الحياة'
+    })
   })
 
   it('finds a word written with harakat from the bare word, and highlights the original letters', () => {
@@ -48,7 +56,20 @@ describe('Arabic search: the traps of plain FTS5', () => {
   })
 
   it('answers hostile input with results or a clear message, never an SQL error', () => {
-    for (const query of ['"', '(', 'AND', 'x:y', 'NEAR(a b', 'OR OR', '*', '-', '"غير مغلق', 'مصر AND (', '^ملك', "'; DROP TABLE articles; --"]) {
+    for (const query of [
+      '"',
+      '(',
+      'AND',
+      'x:y',
+      'NEAR(a b',
+      'OR OR',
+      '*',
+      '-',
+      '"غير مغلق',
+      'مصر AND (',
+      '^ملك',
+      "'; DROP TABLE articles; --"
+    ]) {
       try {
         const result = search(query)
         expect(result.total).toBeGreaterThanOrEqual(0)
@@ -99,7 +120,9 @@ describe('query language', () => {
     expect(search('"الأمم المتحدة"').total).toBe(1)
     expect(search('"المتحدة الأمم"').total).toBe(0)
     expect(search('التعليم OR الحوار').total).toBe(2)
-    expect(search('الصحة -سورية').hits.map((h) => h.title)).toEqual(['المستشفيات الحكومية في الرياض'])
+    expect(search('الصحة -سورية').hits.map((h) => h.title)).toEqual([
+      'المستشفيات الحكومية في الرياض'
+    ])
     expect(search('مستشف*').total).toBe(1)
     expect(search('=مستشفي').total).toBe(1)
     expect(search('=المستشفى').total).toBe(0)
@@ -156,26 +179,37 @@ describe('query language', () => {
   })
 })
 
-const SEED = resolve(import.meta.dirname, '..', '..', '..', 'shared', 'seeds', '000_858bd456555f0983.txt')
+const SEED = resolve(
+  import.meta.dirname,
+  '..',
+  '..',
+  '..',
+  'shared',
+  'seeds',
+  '000_858bd456555f0983.txt'
+)
 
-describe.skipIf(!existsSync(SEED))('the seed article (skipped: ../shared/seeds is not beside this checkout)', () => {
-  it('is found for قال, الجزائر, سوريا, لافروف, الامم المتحده with highlights on the right words', async () => {
-    await importFiles(t.archive, expandPaths([SEED]))
-    const body = readFileSync(SEED, 'utf8')
-    const expectations: [string, RegExp][] = [
-      ['قال', /^(و?قال)$/],
-      ['الجزائر', /^(و|ل|ب|لل)?(ال)?جزائر(ي|ية|يين)?$/],
-      ['سوريا', /^(ب)?سورية$/],
-      ['لافروف', /^لافروف$/],
-      ['الامم المتحده', /^(الأمم|المتحدة)$/]
-    ]
-    for (const [query, wordPattern] of expectations) {
-      const result = search(query)
-      expect(result.total, query).toBe(1)
-      const words = result.hits[0].highlights.map(([s, e]) => result.hits[0].snippet.slice(s, e))
-      expect(words.length, query).toBeGreaterThan(0)
-      for (const word of words) expect(word, query).toMatch(wordPattern)
-    }
-    expect(body.length).toBeGreaterThan(0)
-  })
-})
+describe.skipIf(!existsSync(SEED))(
+  'the seed article (skipped: ../shared/seeds is not beside this checkout)',
+  () => {
+    it('is found for قال, الجزائر, سوريا, لافروف, الامم المتحده with highlights on the right words', async () => {
+      await importFiles(t.archive, expandPaths([SEED]))
+      const body = readFileSync(SEED, 'utf8')
+      const expectations: [string, RegExp][] = [
+        ['قال', /^(و?قال)$/],
+        ['الجزائر', /^(و|ل|ب|لل)?(ال)?جزائر(ي|ية|يين)?$/],
+        ['سوريا', /^(ب)?سورية$/],
+        ['لافروف', /^لافروف$/],
+        ['الامم المتحده', /^(الأمم|المتحدة)$/]
+      ]
+      for (const [query, wordPattern] of expectations) {
+        const result = search(query)
+        expect(result.total, query).toBe(1)
+        const words = result.hits[0].highlights.map(([s, e]) => result.hits[0].snippet.slice(s, e))
+        expect(words.length, query).toBeGreaterThan(0)
+        for (const word of words) expect(word, query).toMatch(wordPattern)
+      }
+      expect(body.length).toBeGreaterThan(0)
+    })
+  }
+)

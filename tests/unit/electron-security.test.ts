@@ -32,8 +32,12 @@ describe('Electron hardening (checked without the Electron binary)', () => {
     expect(isTrustedSender('file:///etc/passwd', origins)).toBe(false)
     expect(isTrustedSender(undefined, origins)).toBe(false)
     expect(isTrustedSender('', origins)).toBe(false)
-    expect(isTrustedSender('http://localhost:5173/', trustedOrigins('http://localhost:5173'))).toBe(true)
-    expect(isTrustedSender('http://localhost:5174/', trustedOrigins('http://localhost:5173'))).toBe(false)
+    expect(isTrustedSender('http://localhost:5173/', trustedOrigins('http://localhost:5173'))).toBe(
+      true
+    )
+    expect(isTrustedSender('http://localhost:5174/', trustedOrigins('http://localhost:5173'))).toBe(
+      false
+    )
   })
 
   it('opens only https links outside the app', () => {

@@ -75,7 +75,10 @@ function showText(a: Article): string {
 }
 
 /** The file the article came from (without its bytes), or null for an article typed in. */
-function originalSummary(archive: Archive, uid: string): Omit<OriginalFile, 'preview' | 'previewTruncated' | 'base64'> | null {
+function originalSummary(
+  archive: Archive,
+  uid: string
+): Omit<OriginalFile, 'preview' | 'previewTruncated' | 'base64'> | null {
   try {
     const { preview: _preview, previewTruncated: _cut, ...rest } = getOriginal(archive, uid, false)
     void _preview

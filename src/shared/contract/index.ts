@@ -76,11 +76,7 @@ import {
   type ExportPreview,
   type ExportResult
 } from './exports'
-import {
-  RecoveryRestoreInput,
-  RecoveryStartEmptyInput,
-  type ArchiveStatus
-} from './recovery'
+import { RecoveryRestoreInput, RecoveryStartEmptyInput, type ArchiveStatus } from './recovery'
 import type { Snapshot } from './snapshot'
 import {
   FindInArticleInput,

@@ -99,7 +99,11 @@ describe('csvImporter reading Warraq exports back', () => {
       UTF8_BOM + csvRow(ARTICLE_CSV_COLUMNS) + originals.map((a) => csvRow(exportRow(a))).join('')
     const back = csvImporter.parse(text, { fileName: 'export.csv' })
     const tags = ['وسم أ', 'وسم ب']
-    expect(back[0]).toEqual({ ...originals[0], body: originals[0].body.replace('\r\n', '\n'), tags })
+    expect(back[0]).toEqual({
+      ...originals[0],
+      body: originals[0].body.replace('\r\n', '\n'),
+      tags
+    })
     expect(back[1]).toEqual({ ...originals[1], tags })
   })
 })

@@ -188,7 +188,10 @@ export function listArticles(archive: Archive, input: ArticleListInput): Article
 
 /** An article never changed since it was created or imported is its own (only) revision. */
 function unrevisedCurrent(archive: Archive, row: ArticleRow): RevisionSummary | null {
-  const stored = stmt(archive.sqlite, 'SELECT 1 FROM revisions WHERE article_id = ? AND version = ?')
+  const stored = stmt(
+    archive.sqlite,
+    'SELECT 1 FROM revisions WHERE article_id = ? AND version = ?'
+  )
     .pluck()
     .get(row.id, row.version)
   if (stored) return null

@@ -14,4 +14,3 @@ export const SNAPSHOT_SQL = `json_object(
      JOIN tags t ON t.id = x.tag_id WHERE x.article_id = a.id),
   'collections', (SELECT json_group_array(c.name ORDER BY c.name) FROM collection_articles x
      JOIN collections c ON c.id = x.collection_id WHERE x.article_id = a.id))`
-

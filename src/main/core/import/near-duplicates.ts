@@ -8,7 +8,14 @@
  */
 import type { Archive } from '../db/open'
 import { stmt } from '../db/statements'
-import { BANDS, bandsOf, MIN_SHINGLES, shingleSet, shingleSetOfSurface, similarity } from './minhash'
+import {
+  BANDS,
+  bandsOf,
+  MIN_SHINGLES,
+  shingleSet,
+  shingleSetOfSurface,
+  similarity
+} from './minhash'
 
 /** Jaccard similarity from which two bodies are reported as possible duplicates. */
 export const JACCARD_THRESHOLD = 0.8

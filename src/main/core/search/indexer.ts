@@ -59,7 +59,15 @@ export function writeIndex(archive: Archive, articleId: number, a: ArticleAnalys
   stmt(
     archive.sqlite,
     'INSERT INTO articles_fts (rowid, title_s, title_t, body_s, body_t, meta_s, meta_t) VALUES (?, ?, ?, ?, ?, ?, ?)'
-  ).run(articleId, a.title.surface, a.title.stems, a.body.surface, a.body.stems, a.meta.surface, a.meta.stems)
+  ).run(
+    articleId,
+    a.title.surface,
+    a.title.stems,
+    a.body.surface,
+    a.body.stems,
+    a.meta.surface,
+    a.meta.stems
+  )
 }
 
 /**

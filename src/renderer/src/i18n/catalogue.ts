@@ -128,7 +128,8 @@ export const catalogue = {
     navImport: 'استيراد',
     navDuplicates: 'تكرارات محتملة',
     importTitle: 'استيراد ملفات',
-    importHint: 'اسحب الملفات أو المجلدات إلى النافذة، أو اخترها: نصوص ومقالات HTML وJSON وCSV وXML وملفات ZIP.',
+    importHint:
+      'اسحب الملفات أو المجلدات إلى النافذة، أو اخترها: نصوص ومقالات HTML وJSON وCSV وXML وملفات ZIP.',
     importChooseFiles: 'اختيار ملفات…',
     importChooseFolder: 'اختيار مجلد…',
     importFormat: 'الصيغة',
@@ -183,7 +184,8 @@ export const catalogue = {
     dupDismiss: 'ليسا مكررين',
     dupLink: 'ربطهما',
     dupMerge: 'دمج في الأقدم',
-    dupMergeConfirm: 'دمج المقالين؟ تنتقل التعليقات والوسوم والمجموعات إلى المقال الأقدم، ويُنقل الآخر إلى سلة المحذوفات.',
+    dupMergeConfirm:
+      'دمج المقالين؟ تنتقل التعليقات والوسوم والمجموعات إلى المقال الأقدم، ويُنقل الآخر إلى سلة المحذوفات.',
     dupOlder: 'الأقدم',
     dupCharacters: 'حرف',
     recoveryTitle: 'تعذّر فتح الأرشيف',
@@ -342,7 +344,8 @@ export const catalogue = {
     precisionYear: 'year',
     details: 'Details',
     needsReview: 'Needs review',
-    needsReviewHint: 'Annotations whose text is no longer in the article. Select text, then re-attach one to it.',
+    needsReviewHint:
+      'Annotations whose text is no longer in the article. Select text, then re-attach one to it.',
     reattach: 'Re-attach to selection',
     noAnnotations: 'No annotations yet. Select text to add one.',
     noOrphans: 'Nothing needs review.',
@@ -412,7 +415,8 @@ export const catalogue = {
     navImport: 'Import',
     navDuplicates: 'Possible duplicates',
     importTitle: 'Import files',
-    importHint: 'Drag files or folders onto the window, or choose them: text, HTML, JSON, CSV, XML and ZIP files.',
+    importHint:
+      'Drag files or folders onto the window, or choose them: text, HTML, JSON, CSV, XML and ZIP files.',
     importChooseFiles: 'Choose files…',
     importChooseFolder: 'Choose a folder…',
     importFormat: 'Format',
@@ -467,7 +471,8 @@ export const catalogue = {
     dupDismiss: 'Not duplicates',
     dupLink: 'Link them',
     dupMerge: 'Merge into the older',
-    dupMergeConfirm: 'Merge the two? Annotations, tags and collections move to the older article, and the other goes to the trash.',
+    dupMergeConfirm:
+      'Merge the two? Annotations, tags and collections move to the older article, and the other goes to the trash.',
     dupOlder: 'Older',
     dupCharacters: 'characters',
     recoveryTitle: 'The archive could not be opened',
@@ -520,8 +525,7 @@ export const catalogue = {
     checkOk: 'The archive is sound, and so is its search index.',
     checkFailed: 'The check found problems:',
     noticeDismiss: 'OK',
-    recoveryStartedEmpty:
-      'A new, empty archive was started; the damaged file is still kept aside.',
+    recoveryStartedEmpty: 'A new, empty archive was started; the damaged file is still kept aside.',
     libAnnotationsCol: 'Annotations',
     libAdded: 'Added',
     libBulkEdit: 'Bulk edit',

@@ -45,8 +45,7 @@ export function relatedLinkFrom(rest: string): RelatedLink | null {
   return url ? { title: title || url, url } : { title }
 }
 
-const AUTHOR_LABEL =
-  /^\s*(?:(?:كتب|كتبت|كتبه|بقلم|اعداد|تقرير|تحرير|متابعه|by)\s*[:-]\s*|بقلم\s+)/u
+const AUTHOR_LABEL = /^\s*(?:(?:كتب|كتبت|كتبه|بقلم|اعداد|تقرير|تحرير|متابعه|by)\s*[:-]\s*|بقلم\s+)/u
 
 /** Most names have two or more words; a one-word "name" after ` و` is usually part of a name. */
 function splitOnAnd(names: string): string[] {
