@@ -13,30 +13,12 @@ import { searchArticles } from '../src/main/core/search/service'
 import { readCorpus, scaledJsonFiles } from './corpus'
 import { plainImport, plainSearch } from './plain'
 import { benchExtras } from './extras'
+import { QUERIES } from './queries'
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`)
   return i === -1 ? undefined : process.argv[i + 1]
 }
-
-/** The fixed query mix: common and rare words, inflected forms, phrases, prefixes, filters. */
-export const QUERIES = [
-  'السعودية',
-  'وزير الخارجية',
-  'المستشفيات',
-  'والجزائر',
-  '"الأمم المتحدة"',
-  'اقتصاد*',
-  'النفط OR الغاز',
-  'التعليم -الجامعة',
-  'الرياض date:2015',
-  'أمير منطقة',
-  'الهلال',
-  'مجلس الوزراء',
-  'كورونا',
-  'داعش',
-  'سوريا'
-]
 
 function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b)

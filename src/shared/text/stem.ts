@@ -46,7 +46,7 @@ const MIN_AFTER_CONJUNCTION = 3
 
 // Indexing stems millions of tokens drawn from a much smaller vocabulary: memoise.
 const STEM_CACHE = new Map<string, string>()
-const STEM_CACHE_LIMIT = 200_000
+const STEM_CACHE_LIMIT = 500_000
 
 const PROTECTED_SET: ReadonlySet<string> = new Set(PROTECTED_WORDS.map((w) => normalizeText(w)))
 

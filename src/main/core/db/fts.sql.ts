@@ -15,6 +15,9 @@ CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(
 -- the library sorts undated articles as '' so its keyset stays total; drizzle-kit cannot write
 -- an expression index with a comma in it, so it lives here
 CREATE INDEX IF NOT EXISTS articles_published_sort_idx ON articles (ifnull(published, ''), id);
+-- search reads these for every hit (filters, facets, order): from this narrow index thousands
+-- of hits cost a few pages instead of one article row (and its page) each
+CREATE INDEX IF NOT EXISTS articles_hit_idx ON articles (id, source_id, published, deleted_at, status);
 -- the library's author column sorts by the first author named
 CREATE INDEX IF NOT EXISTS articles_author_sort_idx
   ON articles (ifnull(json_extract(authors, '$[0]'), ''), id);

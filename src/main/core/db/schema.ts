@@ -32,8 +32,9 @@ export const originals = sqliteTable(
     encoding: text('encoding'),
     sha256: text('sha256').notNull(),
     size: integer('size').notNull(),
-    bytes: blob('bytes', { mode: 'buffer' }).notNull(),
-    importedAt: text('imported_at').notNull().default(now)
+    importedAt: text('imported_at').notNull().default(now),
+    // last, like articles.body: the other columns are read without the blob's overflow pages
+    bytes: blob('bytes', { mode: 'buffer' }).notNull()
   },
   (t) => [index('originals_sha256_idx').on(t.sha256)]
 )
@@ -45,7 +46,6 @@ export const articles = sqliteTable(
     uid: text('uid').notNull().unique(),
     title: text('title').notNull().default(''),
     subtitle: text('subtitle'),
-    body: text('body').notNull().default(''),
     lang: text('lang'),
     sourceId: integer('source_id').references(() => sources.id, { onDelete: 'set null' }),
     url: text('url'),
@@ -67,7 +67,10 @@ export const articles = sqliteTable(
     version: integer('version').notNull().default(1),
     createdAt: text('created_at').notNull().default(now),
     updatedAt: text('updated_at').notNull().default(now),
-    deletedAt: text('deleted_at')
+    deletedAt: text('deleted_at'),
+    // last: SQLite reads a row's columns in order, and a long body spills into overflow pages;
+    // every column before it is read without touching them (filters, sorts, facets)
+    body: text('body').notNull().default('')
   },
   (t) => [
     index('articles_updated_idx').on(t.updatedAt, t.id),

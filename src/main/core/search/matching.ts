@@ -18,7 +18,7 @@ export function matchingArticleIds(archive: Archive, query: string): number[] {
     if (compiled.match !== null) {
       return archive.sqlite
         .prepare(
-          `SELECT a.id FROM articles_fts f JOIN articles a ON a.id = f.rowid
+          `SELECT a.id FROM articles_fts f CROSS JOIN articles a ON a.id = f.rowid
            WHERE articles_fts MATCH ? AND ${where}
            ORDER BY bm25(articles_fts, ${FTS_WEIGHTS.join(', ')}), a.published DESC, a.id DESC`
         )

@@ -19,7 +19,15 @@ import { filterSql } from './filters'
 
 type Input = z.output<typeof SearchSchema>
 
-const HITS_TABLE = `CREATE TEMP TABLE IF NOT EXISTS search_hits (id INTEGER PRIMARY KEY, score REAL NOT NULL)`
+/**
+ * The hits of the current query, with what the facets and the order need copied from the
+ * article row once, so neither reads the articles again. CROSS JOIN keeps SQLite's join order
+ * (the FTS matches first, then articles by primary key): without statistics on a temporary
+ * table it would otherwise scan every article.
+ */
+const HITS_TABLE = `CREATE TEMP TABLE IF NOT EXISTS search_hits_v2 (
+  id INTEGER PRIMARY KEY, score REAL NOT NULL, source_id INTEGER, published TEXT)`
+const HIT_COLUMNS = 'a.source_id, a.published'
 
 function facet(archive: Archive, sql: string): FacetValue[] {
   return archive.sqlite.prepare(sql).all() as FacetValue[]
@@ -29,22 +37,22 @@ function facets(archive: Archive): SearchFacets {
   return {
     source: facet(
       archive,
-      `SELECT s.name AS value, count(*) AS count FROM search_hits h JOIN articles a ON a.id = h.id
-       JOIN sources s ON s.id = a.source_id GROUP BY s.id ORDER BY count DESC, value LIMIT 20`
+      `SELECT s.name AS value, count(*) AS count FROM search_hits_v2 h
+       CROSS JOIN sources s ON s.id = h.source_id GROUP BY h.source_id ORDER BY count DESC, value LIMIT 20`
     ),
     year: facet(
       archive,
-      `SELECT substr(a.published, 1, 4) AS value, count(*) AS count FROM search_hits h
-       JOIN articles a ON a.id = h.id WHERE a.published IS NOT NULL GROUP BY value ORDER BY value DESC LIMIT 30`
+      `SELECT substr(published, 1, 4) AS value, count(*) AS count FROM search_hits_v2
+       WHERE published IS NOT NULL GROUP BY value ORDER BY value DESC LIMIT 30`
     ),
     tag: facet(
       archive,
-      `SELECT t.name AS value, count(*) AS count FROM search_hits h JOIN article_tags at ON at.article_id = h.id
+      `SELECT t.name AS value, count(*) AS count FROM search_hits_v2 h CROSS JOIN article_tags at ON at.article_id = h.id
        JOIN tags t ON t.id = at.tag_id GROUP BY t.id ORDER BY count DESC, value LIMIT 20`
     ),
     collection: facet(
       archive,
-      `SELECT c.name AS value, count(*) AS count FROM search_hits h JOIN collection_articles ca ON ca.article_id = h.id
+      `SELECT c.name AS value, count(*) AS count FROM search_hits_v2 h CROSS JOIN collection_articles ca ON ca.article_id = h.id
        JOIN collections c ON c.id = ca.collection_id GROUP BY c.id ORDER BY count DESC, value LIMIT 20`
     )
   }
@@ -63,20 +71,22 @@ export function searchArticles(archive: Archive, input: SearchInput): SearchResu
   const filters = filterSql(archive, compiled.filters)
   const where = ['a.deleted_at IS NULL', ...filters.where].join(' AND ')
   sqlite.exec(HITS_TABLE)
-  sqlite.exec('DELETE FROM search_hits')
+  sqlite.exec('DELETE FROM search_hits_v2')
   try {
     if (compiled.match !== null) {
       sqlite
         .prepare(
-          `INSERT INTO search_hits (id, score)
-           SELECT f.rowid, bm25(articles_fts, ${FTS_WEIGHTS.join(', ')}) FROM articles_fts f
-           JOIN articles a ON a.id = f.rowid WHERE articles_fts MATCH ? AND ${where}`
+          `INSERT INTO search_hits_v2 (id, score, source_id, published)
+           SELECT f.rowid, bm25(articles_fts, ${FTS_WEIGHTS.join(', ')}), ${HIT_COLUMNS} FROM articles_fts f
+           CROSS JOIN articles a INDEXED BY articles_hit_idx ON a.id = f.rowid
+           WHERE articles_fts MATCH ? AND ${where}`
         )
         .run(compiled.match, ...filters.params)
     } else {
       sqlite
         .prepare(
-          `INSERT INTO search_hits (id, score) SELECT a.id, 0 FROM articles a WHERE ${where}`
+          `INSERT INTO search_hits_v2 (id, score, source_id, published)
+           SELECT a.id, 0, ${HIT_COLUMNS} FROM articles a INDEXED BY articles_hit_idx WHERE ${where}`
         )
         .run(...filters.params)
     }
@@ -84,12 +94,14 @@ export function searchArticles(archive: Archive, input: SearchInput): SearchResu
     // the builder quotes every token, so this is a bug, but the user still gets a sentence
     throw new WarraqError('query_syntax', `The query could not be run: ${(err as Error).message}`)
   }
-  const total = stmt(sqlite, 'SELECT count(*) FROM search_hits').pluck().get() as number
+  const total = stmt(sqlite, 'SELECT count(*) FROM search_hits_v2').pluck().get() as number
   const rows = stmt(
     sqlite,
-    `SELECT a.id, a.uid, a.title, a.body, s.name AS source, a.published, h.score FROM search_hits h
-     JOIN articles a ON a.id = h.id LEFT JOIN sources s ON s.id = a.source_id
-     ORDER BY h.score, a.published DESC, a.id DESC LIMIT ? OFFSET ?`
+    `SELECT a.id, a.uid, a.title, a.body, s.name AS source, a.published, h.score FROM
+       (SELECT id, score, published FROM search_hits_v2
+        ORDER BY score, published DESC, id DESC LIMIT ? OFFSET ?) h
+     CROSS JOIN articles a ON a.id = h.id LEFT JOIN sources s ON s.id = a.source_id
+     ORDER BY h.score, h.published DESC, h.id DESC`
   ).all(limit, offset) as {
     id: number
     uid: string

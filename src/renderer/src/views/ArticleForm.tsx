@@ -1,29 +1,14 @@
-import type { ArticleCreateInput } from '@shared/contract/articles'
-import { ARTICLE_STATUSES, type Article, type ArticleStatus } from '@shared/domain'
-import { useEffect, useState, type FormEvent } from 'react'
-import { api, ApiError } from '../api/client'
+import { ARTICLE_STATUSES, type ArticleStatus } from '@shared/domain'
+import { useState, type FormEvent } from 'react'
+import { api } from '../api/client'
+import { metaInput, type MetaDraft } from '../editor/meta'
 import { ErrorBanner } from '../components/ErrorBanner'
 import { useI18n } from '../i18n/I18nProvider'
 import type { MessageKey } from '../i18n/catalogue'
 import { navigate } from '../router'
 
-interface Draft {
-  title: string
-  subtitle: string
-  body: string
-  source: string
-  authors: string
-  published: string
-  dateText: string
-  url: string
-  caption: string
-  imageCredit: string
-  section: string
-  status: ArticleStatus
-  notes: string
-  tags: string
-  collections: string
-}
+/** A new article: the metadata panel's draft plus the text. */
+type Draft = MetaDraft & { body: string }
 
 const EMPTY: Draft = {
   title: '',
@@ -32,6 +17,7 @@ const EMPTY: Draft = {
   source: '',
   authors: '',
   published: '',
+  datePrecision: '',
   dateText: '',
   url: '',
   caption: '',
@@ -49,83 +35,25 @@ const STATUS_LABEL: Record<ArticleStatus, MessageKey> = {
   reviewed: 'statusReviewed'
 }
 
-function fromArticle(a: Article): Draft {
-  return {
-    title: a.title,
-    subtitle: a.subtitle ?? '',
-    body: a.body,
-    source: a.source ?? '',
-    authors: a.authors.join('، '),
-    published: a.published ?? '',
-    dateText: a.dateText ?? '',
-    url: a.url ?? '',
-    caption: a.caption ?? '',
-    imageCredit: a.imageCredit ?? '',
-    section: a.section ?? '',
-    status: a.status,
-    notes: a.notes ?? '',
-    tags: a.tags.join('، '),
-    collections: a.collections.join('، ')
-  }
-}
-
-const list = (value: string): string[] =>
-  value
-    .split(/[,،]/)
-    .map((s) => s.trim())
-    .filter(Boolean)
-const orNull = (value: string): string | null => (value.trim() ? value.trim() : null)
-
-function toInput(d: Draft): ArticleCreateInput {
-  return {
-    title: d.title.trim(),
-    subtitle: orNull(d.subtitle),
-    body: d.body,
-    source: orNull(d.source),
-    authors: list(d.authors),
-    published: orNull(d.published),
-    datePrecision: d.published ? 'day' : null,
-    dateText: orNull(d.dateText),
-    url: orNull(d.url),
-    caption: orNull(d.caption),
-    imageCredit: orNull(d.imageCredit),
-    section: orNull(d.section),
-    status: d.status,
-    notes: orNull(d.notes),
-    tags: list(d.tags),
-    collections: list(d.collections)
-  }
-}
-
-/** Create or edit an article's metadata and text. Ctrl/Cmd+S saves (matched on event.code). */
-export function ArticleForm({ uid }: { uid?: string }) {
+/**
+ * Creates an article: metadata and text. Existing articles are edited in the workspace
+ * (views/workspace). Ctrl/Cmd+S saves (matched on event.code).
+ */
+export function ArticleForm() {
   const { t } = useI18n()
   const [draft, setDraft] = useState<Draft>(EMPTY)
-  const [version, setVersion] = useState<number | null>(null)
   const [error, setError] = useState<unknown>(null)
   const [saving, setSaving] = useState(false)
-
-  useEffect(() => {
-    if (!uid) return
-    api['articles.get']({ uid }).then((a) => {
-      setDraft(fromArticle(a))
-      setVersion(a.version)
-    }, setError)
-  }, [uid])
 
   const save = async (): Promise<void> => {
     if (saving) return
     setSaving(true)
     setError(null)
     try {
-      const input = toInput(draft)
-      const saved =
-        uid && version !== null
-          ? await api['articles.update']({ ...input, uid, version })
-          : await api['articles.create'](input)
-      navigate({ name: 'article', uid: saved.uid }, Boolean(uid))
+      const saved = await api['articles.create']({ ...metaInput(draft), body: draft.body })
+      navigate({ name: 'article', uid: saved.uid })
     } catch (err) {
-      setError(err instanceof ApiError && err.code === 'conflict' ? new Error(t('conflict')) : err)
+      setError(err)
     } finally {
       setSaving(false)
     }
@@ -161,7 +89,7 @@ export function ArticleForm({ uid }: { uid?: string }) {
       }}
     >
       <header className="view-header">
-        <h1>{uid ? t('edit') : t('newArticle')}</h1>
+        <h1>{t('newArticle')}</h1>
         <button type="submit" disabled={saving} data-testid="save-article">
           {t('save')}
         </button>

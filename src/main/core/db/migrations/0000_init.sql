@@ -22,6 +22,7 @@ CREATE TABLE `annotations` (
 --> statement-breakpoint
 CREATE UNIQUE INDEX `annotations_uid_unique` ON `annotations` (`uid`);--> statement-breakpoint
 CREATE INDEX `annotations_article_idx` ON `annotations` (`article_id`,`start`);--> statement-breakpoint
+CREATE INDEX `annotations_entity_idx` ON `annotations` (`entity_id`);--> statement-breakpoint
 CREATE TABLE `article_entities` (
 	`article_id` integer NOT NULL,
 	`entity_id` integer NOT NULL,
@@ -31,6 +32,15 @@ CREATE TABLE `article_entities` (
 );
 --> statement-breakpoint
 CREATE INDEX `article_entities_entity_idx` ON `article_entities` (`entity_id`);--> statement-breakpoint
+CREATE TABLE `article_signatures` (
+	`article_id` integer NOT NULL,
+	`band` integer NOT NULL,
+	`hash` integer NOT NULL,
+	FOREIGN KEY (`article_id`) REFERENCES `articles`(`id`) ON UPDATE no action ON DELETE cascade
+);
+--> statement-breakpoint
+CREATE INDEX `article_signatures_hash_idx` ON `article_signatures` (`hash`);--> statement-breakpoint
+CREATE INDEX `article_signatures_article_idx` ON `article_signatures` (`article_id`);--> statement-breakpoint
 CREATE TABLE `article_tags` (
 	`article_id` integer NOT NULL,
 	`tag_id` integer NOT NULL,
@@ -45,7 +55,6 @@ CREATE TABLE `articles` (
 	`uid` text NOT NULL,
 	`title` text DEFAULT '' NOT NULL,
 	`subtitle` text,
-	`body` text DEFAULT '' NOT NULL,
 	`lang` text,
 	`source_id` integer,
 	`url` text,
@@ -66,6 +75,7 @@ CREATE TABLE `articles` (
 	`created_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')) NOT NULL,
 	`updated_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')) NOT NULL,
 	`deleted_at` text,
+	`body` text DEFAULT '' NOT NULL,
 	FOREIGN KEY (`source_id`) REFERENCES `sources`(`id`) ON UPDATE no action ON DELETE set null,
 	FOREIGN KEY (`original_id`) REFERENCES `originals`(`id`) ON UPDATE no action ON DELETE set null
 );
@@ -78,6 +88,17 @@ CREATE INDEX `articles_source_idx` ON `articles` (`source_id`,`id`);--> statemen
 CREATE INDEX `articles_status_idx` ON `articles` (`status`,`id`);--> statement-breakpoint
 CREATE INDEX `articles_hash_idx` ON `articles` (`content_hash`);--> statement-breakpoint
 CREATE INDEX `articles_deleted_idx` ON `articles` (`deleted_at`);--> statement-breakpoint
+CREATE TABLE `bulk_operations` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`uid` text NOT NULL,
+	`summary` text NOT NULL,
+	`inverse` text NOT NULL,
+	`article_count` integer NOT NULL,
+	`created_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')) NOT NULL,
+	`undone_at` text
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `bulk_operations_uid_unique` ON `bulk_operations` (`uid`);--> statement-breakpoint
 CREATE TABLE `collection_articles` (
 	`collection_id` integer NOT NULL,
 	`article_id` integer NOT NULL,
@@ -88,6 +109,7 @@ CREATE TABLE `collection_articles` (
 );
 --> statement-breakpoint
 CREATE INDEX `collection_articles_article_idx` ON `collection_articles` (`article_id`);--> statement-breakpoint
+CREATE INDEX `collection_articles_position_idx` ON `collection_articles` (`collection_id`,`position`,`article_id`);--> statement-breakpoint
 CREATE TABLE `collections` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`uid` text NOT NULL,
@@ -98,6 +120,21 @@ CREATE TABLE `collections` (
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `collections_uid_unique` ON `collections` (`uid`);--> statement-breakpoint
+CREATE TABLE `duplicate_candidates` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`article_id` integer NOT NULL,
+	`other_id` integer NOT NULL,
+	`score` real NOT NULL,
+	`status` text DEFAULT 'open' NOT NULL,
+	`created_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')) NOT NULL,
+	`resolved_at` text,
+	FOREIGN KEY (`article_id`) REFERENCES `articles`(`id`) ON UPDATE no action ON DELETE cascade,
+	FOREIGN KEY (`other_id`) REFERENCES `articles`(`id`) ON UPDATE no action ON DELETE cascade
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `duplicate_candidates_pair_idx` ON `duplicate_candidates` (`article_id`,`other_id`);--> statement-breakpoint
+CREATE INDEX `duplicate_candidates_other_idx` ON `duplicate_candidates` (`other_id`);--> statement-breakpoint
+CREATE INDEX `duplicate_candidates_status_idx` ON `duplicate_candidates` (`status`);--> statement-breakpoint
 CREATE TABLE `entities` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`uid` text NOT NULL,
@@ -125,11 +162,16 @@ CREATE TABLE `originals` (
 	`encoding` text,
 	`sha256` text NOT NULL,
 	`size` integer NOT NULL,
-	`bytes` blob NOT NULL,
-	`imported_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')) NOT NULL
+	`imported_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')) NOT NULL,
+	`bytes` blob NOT NULL
 );
 --> statement-breakpoint
 CREATE INDEX `originals_sha256_idx` ON `originals` (`sha256`);--> statement-breakpoint
+CREATE TABLE `reindex_queue` (
+	`article_id` integer PRIMARY KEY NOT NULL,
+	FOREIGN KEY (`article_id`) REFERENCES `articles`(`id`) ON UPDATE no action ON DELETE cascade
+);
+--> statement-breakpoint
 CREATE TABLE `related_links` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`article_id` integer NOT NULL,
