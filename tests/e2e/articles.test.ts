@@ -21,6 +21,7 @@ describe('articles in the browser host', () => {
       'اعتبر وزير الخارجية أن الحرب على الإرهاب تحتاج تعاوناً دولياً.\nوقال إن الزيارة فرصة لتقييم التعاون.'
     )
     await page.fill('input[name=source]', 'العربي الجديد')
+    await page.screenshot({ path: screenshotPath('new-article-form-rtl') })
     await page.click('[data-testid=save-article]')
     await page.waitForSelector('[data-testid=article-title]')
     expect(await page.textContent('[data-testid=article-title]')).toBe(

@@ -1,11 +1,10 @@
-import { ARTICLE_STATUSES, type ArticleStatus } from '@shared/domain'
 import { useState, type FormEvent } from 'react'
 import { api } from '../api/client'
 import { metaInput, type MetaDraft } from '../editor/meta'
 import { ErrorBanner } from '../components/ErrorBanner'
 import { useI18n } from '../i18n/I18nProvider'
-import type { MessageKey } from '../i18n/catalogue'
 import { navigate } from '../router'
+import { MetadataPanel } from './workspace/MetadataPanel'
 
 /** A new article: the metadata panel's draft plus the text. */
 type Draft = MetaDraft & { body: string }
@@ -27,12 +26,6 @@ const EMPTY: Draft = {
   notes: '',
   tags: '',
   collections: ''
-}
-
-const STATUS_LABEL: Record<ArticleStatus, MessageKey> = {
-  new: 'statusNew',
-  catalogued: 'statusCatalogued',
-  reviewed: 'statusReviewed'
 }
 
 /**
@@ -64,19 +57,6 @@ export function ArticleForm() {
     void save()
   }
 
-  const text = (key: keyof Draft, label: MessageKey, type = 'text') => (
-    <label className="field">
-      <span>{t(label)}</span>
-      <input
-        type={type}
-        dir={type === 'text' ? 'auto' : 'ltr'}
-        name={key}
-        value={draft[key]}
-        onChange={(e) => setDraft({ ...draft, [key]: e.target.value })}
-      />
-    </label>
-  )
-
   return (
     <form
       className="article-form"
@@ -100,8 +80,6 @@ export function ArticleForm() {
       <ErrorBanner error={error} />
       <div className="form-grid">
         <div className="form-main">
-          {text('title', 'title')}
-          {text('subtitle', 'subtitle')}
           <label className="field">
             <span>{t('body')}</span>
             <textarea
@@ -114,40 +92,10 @@ export function ArticleForm() {
           </label>
         </div>
         <aside className="form-side">
-          {text('source', 'source')}
-          {text('authors', 'authors')}
-          {text('published', 'published', 'date')}
-          {text('dateText', 'dateText')}
-          {text('url', 'url', 'url')}
-          {text('caption', 'caption')}
-          {text('imageCredit', 'imageCredit')}
-          {text('section', 'section')}
-          <label className="field">
-            <span>{t('status')}</span>
-            <select
-              name="status"
-              value={draft.status}
-              onChange={(e) => setDraft({ ...draft, status: e.target.value as ArticleStatus })}
-            >
-              {ARTICLE_STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {t(STATUS_LABEL[s])}
-                </option>
-              ))}
-            </select>
-          </label>
-          {text('tags', 'tags')}
-          {text('collections', 'collections')}
-          <label className="field">
-            <span>{t('notes')}</span>
-            <textarea
-              name="notes"
-              dir="auto"
-              rows={4}
-              value={draft.notes}
-              onChange={(e) => setDraft({ ...draft, notes: e.target.value })}
-            />
-          </label>
+          <MetadataPanel
+            meta={draft}
+            onChange={(meta) => setDraft({ ...meta, body: draft.body })}
+          />
         </aside>
       </div>
     </form>
