@@ -75,7 +75,12 @@ export function App() {
         {route.name === 'trash' ? <LibraryView trash /> : null}
         {route.name === 'search' ? <SearchView query={route.query} /> : null}
         {route.name === 'article' ? (
-          <ArticleView key={route.uid} uid={route.uid} annotation={route.annotation} />
+          <ArticleView
+            key={route.uid}
+            uid={route.uid}
+            annotation={route.annotation}
+            find={route.find}
+          />
         ) : null}
         {route.name === 'annotations' ? <AnnotationsView /> : null}
         {route.name === 'edit' ? <Workspace key={route.uid} uid={route.uid} editable /> : null}

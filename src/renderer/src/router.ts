@@ -4,7 +4,7 @@ export type Route =
   | { name: 'library' }
   | { name: 'trash' }
   | { name: 'search'; query: string }
-  | { name: 'article'; uid: string; annotation?: string }
+  | { name: 'article'; uid: string; annotation?: string; find?: string }
   | { name: 'annotations' }
   | { name: 'edit'; uid: string }
   | { name: 'new' }
@@ -34,7 +34,12 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'article' && parts[1])
     return parts[2] === 'edit'
       ? { name: 'edit', uid: parts[1] }
-      : { name: 'article', uid: parts[1], annotation: params.get('annotation') ?? undefined }
+      : {
+          name: 'article',
+          uid: parts[1],
+          annotation: params.get('annotation') ?? undefined,
+          find: params.get('find') ?? undefined
+        }
   if (parts[0] === 'new') return { name: 'new' }
   if (parts[0] === 'backups') return { name: 'backups' }
   if (parts[0] === 'import')
@@ -51,12 +56,19 @@ export function parseRoute(hash: string): Route {
   return { name: 'library' }
 }
 
+/** `?annotation=…` scrolls to an annotation; `?find=…` opens in-article find with the query. */
+function articleParams(route: { annotation?: string; find?: string }): string {
+  const params = new URLSearchParams()
+  if (route.annotation) params.set('annotation', route.annotation)
+  if (route.find) params.set('find', route.find)
+  const text = params.toString()
+  return text ? `?${text}` : ''
+}
+
 export function hrefFor(route: Route): string {
   switch (route.name) {
     case 'article':
-      return `#/article/${encodeURIComponent(route.uid)}${
-        route.annotation ? `?annotation=${encodeURIComponent(route.annotation)}` : ''
-      }`
+      return `#/article/${encodeURIComponent(route.uid)}${articleParams(route)}`
     case 'annotations':
       return '#/annotations'
     case 'edit':

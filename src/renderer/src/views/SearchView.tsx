@@ -4,7 +4,7 @@ import { api } from '../api/client'
 import { ErrorBanner } from '../components/ErrorBanner'
 import { Highlighted } from '../components/Highlighted'
 import { useI18n } from '../i18n/I18nProvider'
-import { navigate } from '../router'
+import { hrefFor, navigate } from '../router'
 
 /** Search results for the query in the address, with facets that narrow the query when clicked. */
 export function SearchView({ query }: { query: string }) {
@@ -43,7 +43,12 @@ export function SearchView({ query }: { query: string }) {
               {result.total} {t('results')}
             </p>
             {result.hits.map((hit) => (
-              <a key={hit.uid} className="hit" href={`#/article/${encodeURIComponent(hit.uid)}`}>
+              <a
+                key={hit.uid}
+                className="hit"
+                data-testid="search-hit"
+                href={hrefFor({ name: 'article', uid: hit.uid, find: query })}
+              >
                 <bdi className="hit-title" dir="auto">
                   <Highlighted text={hit.title} ranges={hit.titleHighlights} />
                 </bdi>

@@ -10,6 +10,8 @@ interface Props {
   /** maps ranges of the saved body to the text as it is now (unsaved typing) */
   toCurrent(ranges: readonly [number, number][]): FindRange[]
   onClose(): void
+  /** the query to start with (search results open the article with theirs) */
+  initialQuery?: string
 }
 
 function clearMatches(view: RefObject<EditorView | null>): void {
@@ -20,9 +22,9 @@ function clearMatches(view: RefObject<EditorView | null>): void {
  * Find in the article with the search rules (normalised Arabic, stems, phrases): the archive
  * returns ranges in the saved body, shown as marks; Enter and Shift+Enter step through them.
  */
-export function FindBar({ uid, view, toCurrent, onClose }: Props) {
+export function FindBar({ uid, view, toCurrent, onClose, initialQuery }: Props) {
   const { t } = useI18n()
-  const [query, setQuery] = useState('')
+  const [query, setQuery] = useState(initialQuery ?? '')
   const [state, setState] = useState({ count: 0, current: -1 })
   const [error, setError] = useState(false)
   const input = useRef<HTMLInputElement>(null)
@@ -40,9 +42,14 @@ export function FindBar({ uid, view, toCurrent, onClose }: Props) {
 
   useEffect(() => {
     let stale = false
-    const timer = window.setTimeout(() => {
+    let timer = 0
+    const run = (tries: number): void => {
       const v = view.current
-      if (!v) return
+      // opened with a query (from search results) before the editor is up: wait for it
+      if (!v) {
+        if (tries > 0) timer = window.setTimeout(() => run(tries - 1), 100)
+        return
+      }
       if (!query.trim()) {
         showMatches(v, [])
         setState(findState(v))
@@ -57,7 +64,8 @@ export function FindBar({ uid, view, toCurrent, onClose }: Props) {
         },
         () => !stale && setError(true)
       )
-    }, 150)
+    }
+    timer = window.setTimeout(() => run(30), 150)
     return () => {
       stale = true
       window.clearTimeout(timer)

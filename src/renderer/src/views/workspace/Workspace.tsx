@@ -24,14 +24,16 @@ interface Props {
   editable: boolean
   /** an annotation to scroll to once the text is shown (from the annotations view) */
   annotation?: string
+  /** a search query whose hits to highlight, first one in view (from search results) */
+  find?: string
 }
 
 /** An article in the reader (`editable` false) or the editor: text, annotations, details, history. */
-export function Workspace({ uid, editable, annotation }: Props) {
+export function Workspace({ uid, editable, annotation, find }: Props) {
   const { t } = useI18n()
   const s = useArticleSession(uid, editable)
   const [tab, setTab] = useState<Tab>(editable && !annotation ? 'details' : 'annotations')
-  const [finding, setFinding] = useState(false)
+  const [finding, setFinding] = useState(Boolean(find))
   const container = useRef<HTMLDivElement>(null)
   const actions = annotationActions(s, uid)
   const { article } = s
@@ -175,6 +177,8 @@ export function Workspace({ uid, editable, annotation }: Props) {
         <div className="text-column" ref={container}>
           {finding ? (
             <FindBar
+              key={s.mount}
+              initialQuery={find}
               uid={uid}
               view={s.view}
               toCurrent={s.toCurrent}

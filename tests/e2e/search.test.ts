@@ -1,0 +1,75 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { createArticle } from '../../src/main/core/articles/service'
+import { openSession, screenshotPath, type Session } from './harness'
+
+let s: Session
+beforeEach(async () => {
+  s = await openSession()
+  const archive = s.archive.archive
+  createArticle(archive, {
+    title: 'موسكو تبحث عن دعم موقفها تجاه سورية في الجزائر',
+    body: 'وصل الوزيرُ إلى الجزائر صباح الإثنين.\nوقال إن العلاقات مع الجزائريين قوية.\nThe talks covered Syria.',
+    source: 'العربي الجديد',
+    published: '2016-02-29'
+  })
+  createArticle(archive, {
+    title: 'مباراة الهلال',
+    body: 'فاز الهلال على النصر في الرياض.',
+    source: 'الرياض',
+    published: '2015-08-03'
+  })
+  createArticle(archive, {
+    title: 'اقتصاد الجزائر',
+    body: 'تراجعت أسعار النفط فتأثر اقتصاد والجزائر.',
+    source: 'الحياة',
+    published: '2015-07-21'
+  })
+})
+afterEach(async () => s.close())
+
+describe('search in the browser host', () => {
+  it('searches as you type, highlights the original words, narrows by a facet, and opens the hit with its words marked', async () => {
+    const { page } = s
+    await page.waitForSelector('[data-testid=library-count]')
+    await page.fill('input.search-box', 'الجزائر')
+    await page.waitForSelector('[data-testid=search-hit]')
+    await page.waitForFunction(() =>
+      document.querySelector('[data-testid=search-total]')?.textContent?.startsWith('2')
+    )
+    const marks = await page.$$eval('[data-testid=search-hit] .snippet mark', (els) =>
+      els.map((e) => e.textContent)
+    )
+    // stems and clitics matched, shown as written: الجزائر, الجزائريين, والجزائر
+    expect(marks).toContain('الجزائر')
+    expect(marks).toContain('والجزائر')
+    expect(await page.$$eval('.facets button', (els) => els.length)).toBeGreaterThan(0)
+    await page.screenshot({ path: screenshotPath('search-results-rtl') })
+
+    await page.click('.facets button:has-text("الحياة")')
+    await page.waitForFunction(() =>
+      document.querySelector('[data-testid=search-total]')?.textContent?.startsWith('1')
+    )
+    expect(await page.inputValue('input.search-box')).toContain('source:')
+
+    await page.fill('input.search-box', 'الجزائر')
+    await page.waitForFunction(() =>
+      document.querySelector('[data-testid=search-total]')?.textContent?.startsWith('2')
+    )
+    await page.click('[data-testid=search-hit]:has-text("موسكو")')
+    await page.waitForSelector('[data-testid=find-bar]')
+    await page.waitForFunction(() =>
+      /\d/.test(document.querySelector('[data-testid=find-count]')?.textContent ?? '')
+    )
+    // every hit of the query marked in the text: الجزائر (title is not in the body), الجزائر, الجزائريين
+    expect(await page.textContent('[data-testid=find-count]')).toMatch(/2/)
+    await page.screenshot({ path: screenshotPath('search-opened-article-rtl') })
+  })
+
+  it('answers a malformed query with a sentence, not an error page', async () => {
+    const { page } = s
+    await page.waitForSelector('[data-testid=library-count]')
+    await page.fill('input.search-box', 'foo:bar')
+    await page.waitForSelector('.error-banner')
+    expect(await page.textContent('.error-banner')).toMatch(/filter/i)
+  })
+})
