@@ -16,6 +16,10 @@ export function statusFor(code: ErrorCode): number {
       return 423
     case 'disk_full':
       return 507
+    case 'damaged':
+    case 'schema_too_new':
+      // the archive cannot serve this call now; the recovery screen says why
+      return 503
     case 'read_only':
       return 403
     default:
