@@ -54,6 +54,8 @@ export interface Article extends Required<Omit<ArticleFields, 'authors' | 'statu
   collections: string[]
   related: RelatedLink[]
   annotationCount: number
+  /** imported from a file whose bytes the archive keeps (see originals.get) */
+  hasOriginal: boolean
   contentHash: string
   createdAt: string
   updatedAt: string

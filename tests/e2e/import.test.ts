@@ -75,9 +75,8 @@ describe('import in the browser host', () => {
     await page.waitForSelector('[data-testid=article-title]')
     expect(await page.textContent('[data-testid=article-title]')).toBe('افتتاح معرض الكتاب السنوي')
 
-    // the original file, as it came
-    const uid = decodeURIComponent(page.url().split('#/article/')[1].split(/[/?]/)[0])
-    await page.goto(`${s.server.url.split('?')[0]}#/original/${uid}`.replace(/\/\?.*#/, '/#'))
+    // the original file, as it came, from the article's header
+    await page.click('[data-testid=original-link]')
     await page.waitForSelector('[data-testid=original-preview]')
     expect(await page.textContent('[data-testid=original-meta]')).toContain('books.txt')
     expect(await page.textContent('[data-testid=original-preview]')).toContain('معرض الكتاب')

@@ -26,12 +26,14 @@ export interface ArticleRow {
   createdAt: string
   updatedAt: string
   deletedAt: string | null
+  originalId: number | null
 }
 
 export const ARTICLE_COLUMNS = `a.id, a.uid, a.title, a.subtitle, a.body, a.lang, s.name AS source, a.url,
   a.published, a.date_precision AS datePrecision, a.date_text AS dateText, a.authors, a.caption,
   a.image_credit AS imageCredit, a.section, a.status, a.notes, a.content_hash AS contentHash,
-  a.version, a.created_at AS createdAt, a.updated_at AS updatedAt, a.deleted_at AS deletedAt`
+  a.version, a.created_at AS createdAt, a.updated_at AS updatedAt, a.deleted_at AS deletedAt,
+  a.original_id AS originalId`
 
 export const SUMMARY_COLUMNS = `a.id, a.uid, a.title, s.name AS source, a.published,
   a.date_precision AS datePrecision, a.authors, a.status, a.version,
@@ -107,6 +109,7 @@ export function toArticle(archive: Archive, row: ArticleRow): Article {
     collections,
     related,
     annotationCount,
+    hasOriginal: row.originalId !== null,
     contentHash: row.contentHash,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,

@@ -195,12 +195,9 @@ function unrevisedCurrent(archive: Archive, row: ArticleRow): RevisionSummary | 
     .pluck()
     .get(row.id, row.version)
   if (stored) return null
-  const imported = stmt(archive.sqlite, 'SELECT original_id FROM articles WHERE id = ?')
-    .pluck()
-    .get(row.id)
   return {
     version: row.version,
-    reason: imported === null ? 'create' : 'import',
+    reason: row.originalId === null ? 'create' : 'import',
     createdAt: row.updatedAt,
     title: row.title,
     bodyLength: row.body.length

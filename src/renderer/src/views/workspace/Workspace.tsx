@@ -7,7 +7,7 @@ import { BodyEditor } from '../../editor/BodyEditor'
 import { clearDraft } from '../../editor/drafts'
 import { useI18n } from '../../i18n/I18nProvider'
 import type { MessageKey } from '../../i18n/catalogue'
-import { navigate } from '../../router'
+import { hrefFor, navigate } from '../../router'
 import { annotationActions } from './annotationActions'
 import { AnnotationPanel, ReviewPanel } from './AnnotationPanel'
 import { AnnotationToolbar } from './AnnotationToolbar'
@@ -137,6 +137,15 @@ export function Workspace({ uid, editable, annotation, find }: Props) {
             </button>
           </>
         )}
+        {article.hasOriginal ? (
+          <a
+            className="header-link"
+            href={hrefFor({ name: 'original', uid })}
+            data-testid="original-link"
+          >
+            {t('originalTitle')}
+          </a>
+        ) : null}
       </header>
       <ErrorBanner error={error} />
       {s.notice === 'draftRestored' ? (
