@@ -27,6 +27,8 @@ export function FindBar({ uid, view, toCurrent, onClose, initialQuery }: Props) 
   const [query, setQuery] = useState(initialQuery ?? '')
   const [state, setState] = useState({ count: 0, current: -1 })
   const [error, setError] = useState(false)
+  // the query the shown count belongs to: no "no matches" before the archive has answered
+  const [answered, setAnswered] = useState<string | null>(null)
   const input = useRef<HTMLInputElement>(null)
   const latest = useRef(toCurrent)
   useEffect(() => {
@@ -61,8 +63,13 @@ export function FindBar({ uid, view, toCurrent, onClose, initialQuery }: Props) 
           showMatches(view.current, latest.current(result.body))
           setState(findState(view.current))
           setError(false)
+          setAnswered(query)
         },
-        () => !stale && setError(true)
+        () => {
+          if (stale) return
+          setError(true)
+          setAnswered(query)
+        }
       )
     }
     timer = window.setTimeout(() => run(30), 150)
@@ -78,11 +85,12 @@ export function FindBar({ uid, view, toCurrent, onClose, initialQuery }: Props) 
     setState(findState(view.current))
   }
 
-  const count = query.trim()
-    ? state.count === 0
-      ? t(error ? 'findInvalid' : 'findNone')
-      : `${state.current + 1} ${t('findOf')} ${state.count}`
-    : ''
+  const count =
+    query.trim() && answered === query
+      ? state.count === 0
+        ? t(error ? 'findInvalid' : 'findNone')
+        : `${state.current + 1} ${t('findOf')} ${state.count}`
+      : ''
 
   return (
     <div className="find-bar" role="search" data-testid="find-bar">

@@ -186,7 +186,6 @@ export function Workspace({ uid, editable, annotation, find }: Props) {
         <div className="text-column" ref={container}>
           {finding ? (
             <FindBar
-              key={s.mount}
               initialQuery={find}
               uid={uid}
               view={s.view}
