@@ -51,3 +51,24 @@ describe('articles in the browser host', () => {
     await page.screenshot({ path: screenshotPath('library-rtl') })
   })
 })
+
+describe('the interface language', () => {
+  it('switches to English with a left-to-right layout, and back to Arabic', async () => {
+    const { page } = s
+    await page.waitForSelector('[data-testid=library-count]')
+    const sidebarRight = await page.$eval('.sidebar', (el) => el.getBoundingClientRect().left)
+    expect(sidebarRight).toBeGreaterThan(600)
+    await page.click('button.locale')
+    await page.waitForFunction(() => document.documentElement.dir === 'ltr')
+    expect(await page.getAttribute('html', 'lang')).toBe('en')
+    expect(await page.textContent('.sidebar')).toContain('Library')
+    const sidebarLeft = await page.$eval('.sidebar', (el) => el.getBoundingClientRect().left)
+    expect(sidebarLeft).toBe(0)
+    await page.screenshot({ path: screenshotPath('library-en-ltr') })
+    await page.reload()
+    await page.waitForFunction(() => document.documentElement.dir === 'ltr')
+    await page.click('button.locale')
+    await page.waitForFunction(() => document.documentElement.dir === 'rtl')
+    expect(await page.textContent('.sidebar')).toContain('المكتبة')
+  })
+})
