@@ -138,6 +138,8 @@ export async function startImport(picked: PickedFile[], choices: ImportChoices):
         final: i === all.length - 1
       })
       reportUid = summary.reportUid
+      // the sidebar's counts and an open library follow the import batch by batch
+      window.dispatchEvent(new Event('warraq:changed'))
       set({
         summary,
         filesDone: state.filesDone + all[i].length,
