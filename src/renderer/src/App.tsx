@@ -5,6 +5,7 @@ import { navigate, useRoute } from './router'
 import { ArticleForm } from './views/ArticleForm'
 import { AnnotationsView } from './views/annotations/AnnotationsView'
 import { BackupsView } from './views/backups/BackupsView'
+import { ExportView } from './views/export/ExportView'
 import { ArticleView } from './views/ArticleView'
 import { LibraryView } from './views/LibraryView'
 import { CatalogueNav } from './views/catalogue/CatalogueNav'
@@ -56,6 +57,13 @@ export function App() {
         </a>
         <ImportNavLinks route={route} />
         <a
+          href="#/export"
+          className={route.name === 'export' ? 'active' : ''}
+          data-testid="nav-export"
+        >
+          {t('exportTitle')}
+        </a>
+        <a
           href="#/backups"
           className={route.name === 'backups' ? 'active' : ''}
           data-testid="nav-backups"
@@ -86,6 +94,7 @@ export function App() {
         {route.name === 'edit' ? <Workspace key={route.uid} uid={route.uid} editable /> : null}
         {route.name === 'new' ? <ArticleForm /> : null}
         {route.name === 'backups' ? <BackupsView /> : null}
+        {route.name === 'export' ? <ExportView selection={route.selection} /> : null}
         <ImportRoutes route={route} />
         <CatalogueRoutes route={route} />
       </main>

@@ -9,6 +9,7 @@ export type Route =
   | { name: 'edit'; uid: string }
   | { name: 'new' }
   | { name: 'backups' }
+  | { name: 'export'; selection: string }
   | { name: 'import' }
   | { name: 'importReport'; uid: string }
   | { name: 'duplicates' }
@@ -42,6 +43,8 @@ export function parseRoute(hash: string): Route {
         }
   if (parts[0] === 'new') return { name: 'new' }
   if (parts[0] === 'backups') return { name: 'backups' }
+  // the selection to export, as JSON (see ExportSelection): all, collection, saved search, query
+  if (parts[0] === 'export') return { name: 'export', selection: params.get('sel') ?? '' }
   if (parts[0] === 'import')
     return parts[1] === 'report' && parts[2]
       ? { name: 'importReport', uid: parts[2] }
@@ -77,6 +80,8 @@ export function hrefFor(route: Route): string {
       return '#/new'
     case 'backups':
       return '#/backups'
+    case 'export':
+      return route.selection ? `#/export?sel=${encodeURIComponent(route.selection)}` : '#/export'
     case 'import':
       return '#/import'
     case 'importReport':

@@ -114,3 +114,5 @@ export interface ExportResult {
   rows: number
   bytes: number
 }
+
+export const ExportDefaultPathInput = z.object({ format: z.enum(EXPORT_FORMATS) })

@@ -73,6 +73,7 @@ import {
 import {
   ExportPreviewInput,
   ExportToFileInput,
+  ExportDefaultPathInput,
   type ExportPreview,
   type ExportResult
 } from './exports'
@@ -110,6 +111,7 @@ export const contract = {
   'entities.update': call<Entity>()(EntityUpdateInput),
   'export.preview': call<ExportPreview>()(ExportPreviewInput),
   'export.toFile': call<ExportResult>()(ExportToFileInput),
+  'export.defaultPath': call<{ path: string }>()(ExportDefaultPathInput),
   'archive.check': call<CheckResult>()(EmptyInput),
   'backups.list': call<BackupList>()(EmptyInput),
   'backups.create': call<BackupInfo>()(EmptyInput),

@@ -10,7 +10,7 @@ import { resolveDuplicate } from '../duplicates/resolve'
 import { getOriginal } from '../import/originals'
 import { getReport, listReports } from '../import/reports'
 import { importUploaded } from '../import/service'
-import { exportPreview, exportToFile } from '../export/service'
+import { defaultExportPath, exportPreview, exportToFile } from '../export/service'
 import { findInArticle, searchArticles } from '../search/service'
 import { archiveStats } from '../stats'
 import { openStatusHandlers } from './status'
@@ -53,6 +53,7 @@ export function createHandlers(archive: Archive): Handlers {
     'entities.update': (input) => entities.updateEntity(archive, input),
     'export.preview': (input) => exportPreview(archive, input),
     'export.toFile': (input) => exportToFile(archive, input),
+    'export.defaultPath': ({ format }) => ({ path: defaultExportPath(format) }),
     ...backupHandlers(archive),
     ...openStatusHandlers(archive),
     'import.files': (input) => importUploaded(archive, input),

@@ -1,8 +1,10 @@
+import { existsSync } from 'node:fs'
+import { homedir } from 'node:os'
 /**
  * Exports: a selection of the archive to a file in one of the formats, or the first rows of it
  * for the dialog's preview. See DESIGN.md, "Export".
  */
-import { basename, extname, resolve } from 'node:path'
+import { basename, extname, join, resolve } from 'node:path'
 import {
   ExportOptions as OptionsSchema,
   type ExportOptions,
@@ -164,4 +166,18 @@ export function exportPreview(archive: Archive, input: ExportOptionsInput): Expo
 /** A cell as the file holds it, without the CSV quoting: formula guard included. */
 function shownCell(cell: string): string {
   return csvField(cell).slice(1, -1).replaceAll('""', '"')
+}
+
+/** A file name in the user's Documents folder (or home) that no file has yet, for the dialog. */
+export function defaultExportPath(format: ExportOptions['format'], now = new Date()): string {
+  const home = homedir()
+  const documents = join(home, 'Documents')
+  const folder = existsSync(documents) ? documents : home
+  const stamp = now.toISOString().slice(0, 10)
+  const extension = EXTENSIONS[format][0]
+  for (let n = 1; ; n++) {
+    const name = `warraq-${format}-${stamp}${n > 1 ? `-${n}` : ''}${extension}`
+    const path = join(folder, name)
+    if (!existsSync(path)) return path
+  }
 }

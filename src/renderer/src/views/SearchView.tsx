@@ -40,7 +40,18 @@ export function SearchView({ query }: { query: string }) {
         <div className="search-layout">
           <div className="hits">
             <p className="count" data-testid="search-total">
-              {result.total} {t('results')}
+              {result.total} {t('results')}{' '}
+              {result.total > 0 ? (
+                <a
+                  href={hrefFor({
+                    name: 'export',
+                    selection: JSON.stringify({ kind: 'query', query })
+                  })}
+                  data-testid="export-results"
+                >
+                  {t('exportResults')}
+                </a>
+              ) : null}
             </p>
             {result.hits.map((hit) => (
               <a
