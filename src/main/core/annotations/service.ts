@@ -5,6 +5,7 @@ import type {
 } from '@shared/contract/annotations'
 import { WarraqError } from '@shared/errors'
 import { newUid } from '../articles/write'
+import { entityIdByUid } from '../entities/service'
 import type { Archive } from '../db/open'
 import { nowIso, stmt } from '../db/statements'
 import { indexArticle } from '../search/indexer'
@@ -33,11 +34,7 @@ function articleFor(archive: Archive, uid: string): { id: number; body: string; 
 }
 
 function entityId(archive: Archive, uid: string | null | undefined): number | null {
-  if (!uid) return null
-  const id = stmt(archive.sqlite, 'SELECT id FROM entities WHERE uid = ?').pluck().get(uid) as
-    number | undefined
-  if (id === undefined) throw new WarraqError('not_found', `No entity with uid ${uid}.`)
-  return id
+  return uid ? entityIdByUid(archive, uid) : null
 }
 
 function checkRange(body: string, start: number, end: number): void {

@@ -33,7 +33,8 @@ export function sourceId(archive: Archive, name: string | null | undefined): num
   return Number(stmt(sqlite, 'INSERT INTO sources (name) VALUES (?)').run(clean).lastInsertRowid)
 }
 
-function tagId(archive: Archive, name: string): number {
+/** The id of a tag by its full path, created when new. */
+export function ensureTag(archive: Archive, name: string): number {
   const { sqlite } = archive
   const clean = name.trim()
   const found = stmt(sqlite, 'SELECT id FROM tags WHERE name = ?').pluck().get(clean) as
@@ -61,7 +62,7 @@ export function setTags(archive: Archive, articleId: number, names: string[]): v
     archive.sqlite,
     'INSERT OR IGNORE INTO article_tags (article_id, tag_id) VALUES (?, ?)'
   )
-  for (const name of names) if (name.trim()) insert.run(articleId, tagId(archive, name))
+  for (const name of names) if (name.trim()) insert.run(articleId, ensureTag(archive, name))
 }
 
 export function setCollections(archive: Archive, articleId: number, names: string[]): void {

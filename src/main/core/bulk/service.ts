@@ -2,7 +2,7 @@ import type { BulkApplyInput, BulkOperationSummary, BulkResult } from '@shared/c
 import { WarraqError } from '@shared/errors'
 import type { z } from 'zod'
 import { collectionIdByUid } from '../articles/filter'
-import { newUid, sourceId } from '../articles/write'
+import { ensureTag, newUid, sourceId } from '../articles/write'
 import type { Archive } from '../db/open'
 import { nowIso, stmt } from '../db/statements'
 import { entityIdByUid } from '../entities/service'
@@ -32,7 +32,7 @@ interface Inverse {
 }
 
 function tagIdFor(archive: Archive, name: string, create: boolean): number | undefined {
-  if (create) stmt(archive.sqlite, 'INSERT OR IGNORE INTO tags (name) VALUES (?)').run(name)
+  if (create) return ensureTag(archive, name)
   return stmt(archive.sqlite, 'SELECT id FROM tags WHERE name = ?').pluck().get(name) as
     number | undefined
 }

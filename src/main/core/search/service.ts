@@ -30,7 +30,7 @@ const HITS_TABLE = `CREATE TEMP TABLE IF NOT EXISTS search_hits_v2 (
 const HIT_COLUMNS = 'a.source_id, a.published'
 
 function facet(archive: Archive, sql: string): FacetValue[] {
-  return archive.sqlite.prepare(sql).all() as FacetValue[]
+  return stmt(archive.sqlite, sql).all() as FacetValue[]
 }
 
 function facets(archive: Archive): SearchFacets {

@@ -1,5 +1,4 @@
 import {
-  ANNOTATION_COLORS,
   ANNOTATION_STATUSES,
   type AnnotationColor,
   type AnnotationHit,
@@ -12,6 +11,7 @@ import { ErrorBanner } from '../../components/ErrorBanner'
 import { useI18n } from '../../i18n/I18nProvider'
 import type { MessageKey } from '../../i18n/catalogue'
 import { hrefFor } from '../../router'
+import { ColorFilter } from '../../components/ColorFilter'
 import { COLOR_LABEL } from '../workspace/colors'
 import '../workspace/annotation-tools.css'
 import './annotations-view.css'
@@ -159,19 +159,11 @@ export function AnnotationsView() {
           onChange={(e) => set({ collection: e.target.value })}
           data-testid="annotations-collection"
         />
-        <select
-          aria-label={t('allColors')}
+        <ColorFilter
           value={filters.color}
-          onChange={(e) => set({ color: e.target.value as AnnotationColor | '' })}
-          data-testid="annotations-color"
-        >
-          <option value="">{t('allColors')}</option>
-          {ANNOTATION_COLORS.map((c) => (
-            <option key={c} value={c}>
-              {t(COLOR_LABEL[c])}
-            </option>
-          ))}
-        </select>
+          onChange={(color) => set({ color })}
+          testId="annotations-color"
+        />
         <select
           aria-label={t('allStatuses')}
           value={filters.status}

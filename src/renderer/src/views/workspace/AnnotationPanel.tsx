@@ -1,15 +1,12 @@
 import type { EditorView } from '@codemirror/view'
-import {
-  ANNOTATION_COLORS,
-  type Annotation,
-  type AnnotationColor
-} from '@shared/contract/annotations'
+import { type Annotation, type AnnotationColor } from '@shared/contract/annotations'
 import { useMemo, useState, type RefObject } from 'react'
 import { inTextOrder } from '@shared/editor/anchors'
 import type { EditorAnchor } from '../../editor/extensions'
 import { useI18n } from '../../i18n/I18nProvider'
 import type { AnnotationActions } from './annotationActions'
 import { AnnotationEditor } from './AnnotationEditor'
+import { ColorFilter } from '../../components/ColorFilter'
 import { COLOR_LABEL } from './colors'
 
 const PAGE = 100
@@ -105,19 +102,7 @@ export function AnnotationPanel({ annotations, anchors, view, actions }: Props) 
   return (
     <section className="annotation-panel" data-testid="annotation-panel">
       <div className="filters">
-        <select
-          aria-label={t('allColors')}
-          value={color}
-          onChange={(e) => setColor(e.target.value as AnnotationColor | '')}
-          data-testid="filter-color"
-        >
-          <option value="">{t('allColors')}</option>
-          {ANNOTATION_COLORS.map((c) => (
-            <option key={c} value={c}>
-              {t(COLOR_LABEL[c])}
-            </option>
-          ))}
-        </select>
+        <ColorFilter value={color} onChange={setColor} testId="filter-color" />
         <select
           aria-label={t('allTags')}
           value={tag}
