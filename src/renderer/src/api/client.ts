@@ -3,16 +3,20 @@
  * browser host. Both answer `{ok, value | error}`; errors are rethrown as ApiError.
  */
 import { CALL_NAMES, type Api, type CallName } from '@shared/contract'
-import type { ErrorCode, Result } from '@shared/errors'
+import type { ErrorCode, ErrorData, MessageParams, Result } from '@shared/errors'
 import { BRIDGE_NAME } from '@shared/ipc'
 
 export class ApiError extends Error {
   override name = 'ApiError'
-  constructor(
-    readonly code: ErrorCode,
-    message: string
-  ) {
-    super(message)
+  readonly code: ErrorCode
+  /** the catalogue key of this failure, when the core gave one */
+  readonly key: string | undefined
+  readonly params: MessageParams | undefined
+  constructor(error: ErrorData) {
+    super(error.message)
+    this.code = error.code
+    this.key = error.key
+    this.params = error.params
   }
 }
 
@@ -72,7 +76,7 @@ function createApi(transport: Transport): Api {
     name,
     async (input: unknown) => {
       const result = await transport(name, input)
-      if (!result.ok) throw new ApiError(result.error.code, result.error.message)
+      if (!result.ok) throw new ApiError(result.error)
       return result.value
     }
   ])
