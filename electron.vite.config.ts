@@ -1,35 +1,19 @@
 import react from '@vitejs/plugin-react'
-import { cpSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
-import type { Plugin } from 'vite'
 
 const alias = { '@shared': resolve(import.meta.dirname, 'src/shared') }
-
-/** drizzle's migrator reads SQL files at run time: ship them next to the built main process. */
-function copyMigrations(): Plugin {
-  return {
-    name: 'warraq-copy-migrations',
-    closeBundle() {
-      cpSync(
-        resolve(import.meta.dirname, 'src/main/core/db/migrations'),
-        resolve(import.meta.dirname, 'out/main/migrations'),
-        { recursive: true }
-      )
-    }
-  }
-}
 
 export default defineConfig({
   main: {
     resolve: { alias },
-    plugins: [copyMigrations()],
     build: {
       rollupOptions: {
-        input: {
-          index: resolve(import.meta.dirname, 'src/main/index.ts'),
-          cli: resolve(import.meta.dirname, 'src/main/cli.ts')
-        }
+        // The migrations are bundled into this build (core/db/bundled-migrations.ts), so nothing
+        // is copied beside it. No CLI is built: `bin/warraq.mjs` and `npm run warraq` run the
+        // source through tsx, so a checkout's CLI is always its current code; a built copy
+        // would be a second CLI that goes stale after every pull, and no installer ships one.
+        input: { index: resolve(import.meta.dirname, 'src/main/index.ts') }
       }
     }
   },

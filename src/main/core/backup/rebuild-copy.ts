@@ -1,7 +1,7 @@
 import { WarraqError } from '@shared/errors'
 import { copyFileSync, existsSync, renameSync, rmSync } from 'node:fs'
 import { appliedCount, journalCount } from '../db/migration-state'
-import { defaultMigrationsFolder, openArchive, type Archive, type OpenOptions } from '../db/open'
+import { openArchive, type Archive, type OpenOptions } from '../db/open'
 import { rebuildIndex } from '../search/indexer'
 import { indexIntegrity, isIndexTable } from './check'
 import { COMPANIONS, freeName, fsyncDir, moveAside, stamp } from './fsutil'
@@ -16,7 +16,7 @@ function columns(archive: Archive, schema: 'main' | 'old', table: string): strin
 }
 
 /** Copies every table except the index from the attached `old` into a fresh archive. */
-function copyTables(fresh: Archive, migrationsFolder: string): void {
+function copyTables(fresh: Archive, migrationsFolder: string | undefined): void {
   const { sqlite } = fresh
   const oldApplied = sqlite.prepare('SELECT count(*) FROM old.__drizzle_migrations').pluck().get()
   if (oldApplied !== journalCount(migrationsFolder) || appliedCount(sqlite) !== oldApplied) {
@@ -62,7 +62,7 @@ function removeWithCompanions(file: string): void {
  * Returns the paths the original was moved to.
  */
 export function rebuildIndexOnCopy(file: string, options: OpenOptions, now: Date): string[] {
-  const migrationsFolder = options.migrationsFolder ?? defaultMigrationsFolder()
+  const migrationsFolder = options.migrationsFolder
   const work = freeName(`${file}.rebuilding-${stamp(now)}`)
   const source = `${work}.source`
   let fresh: Archive | null = null

@@ -3,7 +3,7 @@ import type { RestoreResult } from '@shared/contract/backups'
 import { WarraqError } from '@shared/errors'
 import { copyFileSync, existsSync, renameSync, rmSync, statSync } from 'node:fs'
 import { journalCount } from '../db/migration-state'
-import { defaultMigrationsFolder, openArchive, type Archive, type OpenOptions } from '../db/open'
+import { openArchive, type Archive, type OpenOptions } from '../db/open'
 import { openOptionsOf, rawOptions } from '../db/open-options'
 import { checkDatabaseFile, copyBackup, newBackupPath } from './backup'
 import { COMPANIONS, freeName, fsyncDir, fsyncFile, moveAside, stamp } from './fsutil'
@@ -38,7 +38,7 @@ function verifyRestorable(copy: string, backupFile: string, options: RestoreOpti
       )
     }
     const applied = db.prepare('SELECT count(*) FROM __drizzle_migrations').pluck().get() as number
-    if (applied > journalCount(options.migrationsFolder ?? defaultMigrationsFolder())) {
+    if (applied > journalCount(options.migrationsFolder)) {
       throw new WarraqError(
         'schema_too_new',
         `${backupFile} was made by a newer version of Warraq; the archive was not changed.`

@@ -1,17 +1,10 @@
 import Database from 'better-sqlite3'
-import { readFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { loadMigrations } from './bundled-migrations'
 import { rawOptions } from './open-options'
 
-interface Journal {
-  entries: { idx: number; when: number; tag: string }[]
-}
-
-export function journalCount(migrationsFolder: string): number {
-  const journal = JSON.parse(
-    readFileSync(join(migrationsFolder, 'meta', '_journal.json'), 'utf8')
-  ) as Journal
-  return journal.entries.length
+/** How many migrations this build knows (from `migrationsFolder` if given, else bundled). */
+export function journalCount(migrationsFolder?: string): number {
+  return loadMigrations(migrationsFolder).length
 }
 
 /** Migrations recorded as applied in an open database (0 when it has none yet). */
@@ -30,7 +23,7 @@ export function appliedCount(sqlite: Database.Database): number {
  */
 export function pendingMigrations(
   file: string,
-  migrationsFolder: string,
+  migrationsFolder: string | undefined,
   nativeBinding?: string
 ): number | null {
   let db: Database.Database

@@ -9,7 +9,7 @@ import { acquireLock, type ArchiveLock } from '../backup/lock'
 import { rebuildIndexOnCopy } from '../backup/rebuild-copy'
 import { walState } from '../backup/wal'
 import { pendingMigrations } from './migration-state'
-import { defaultMigrationsFolder, openArchive, type Archive, type OpenOptions } from './open'
+import { openArchive, type Archive, type OpenOptions } from './open'
 import { rawOptions, rememberOpenOptions } from './open-options'
 
 export type RecoveryEvent =
@@ -82,8 +82,7 @@ function backupBeforeMigrating(
   recovery: RecoveryInfo
 ): void {
   if (!existsSync(file) || statSync(file).size === 0) return
-  const folder = options.migrationsFolder ?? defaultMigrationsFolder()
-  const pending = pendingMigrations(file, folder, options.nativeBinding)
+  const pending = pendingMigrations(file, options.migrationsFolder, options.nativeBinding)
   if (!pending) return
   // fold the -wal into the file first, so the copy is the whole archive (we hold the lock)
   const raw = new Database(file, rawOptions(options.nativeBinding))

@@ -1,11 +1,13 @@
 import Database from 'better-sqlite3'
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
-import { migrate } from 'drizzle-orm/better-sqlite3/migrator'
-import { existsSync, readFileSync } from 'node:fs'
-import { dirname, join } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import type { MigrationMeta } from 'drizzle-orm/migrator'
 import { WarraqError } from '@shared/errors'
 import { normalizeText } from '@shared/text/normalize'
+import {
+  loadMigrations,
+  newestMigrationMillis,
+  SOURCE_MIGRATIONS_FOLDER
+} from './bundled-migrations'
 import { FTS_SQL } from './fts.sql'
 import * as schema from './schema'
 
@@ -20,38 +22,25 @@ export interface Archive {
 }
 
 export interface OpenOptions {
-  /** folder holding drizzle-kit's migrations; found next to this module by default */
+  /** folder holding drizzle-kit's migrations (tests, older schemas); the bundled ones by default */
   migrationsFolder?: string
   /** path of a better-sqlite3 addon built for another runtime (Electron's ABI) */
   nativeBinding?: string
   readonly?: boolean
 }
 
-const HERE = dirname(fileURLToPath(import.meta.url))
-
-/** Where drizzle-kit's migrations are, from source (tsx, vitest) or from the built app. */
+/** The source folder of drizzle-kit's migrations (tests copy and trim it); builds bundle it. */
 export function defaultMigrationsFolder(): string {
-  const candidates = [join(HERE, 'migrations'), join(HERE, 'db', 'migrations')]
-  for (const dir of candidates) {
-    if (existsSync(join(dir, 'meta', '_journal.json'))) return dir
-  }
-  throw new Error(`Migrations not found (looked in ${candidates.join(', ')})`)
-}
-
-interface Journal {
-  entries: { idx: number; when: number; tag: string }[]
+  return SOURCE_MIGRATIONS_FOLDER
 }
 
 /** Refuses an archive written by a newer Warraq: its schema is one this build does not know. */
-function refuseNewerSchema(sqlite: Database.Database, migrationsFolder: string): void {
+function refuseNewerSchema(sqlite: Database.Database, migrations: MigrationMeta[]): void {
   const table = sqlite
     .prepare("SELECT name FROM sqlite_master WHERE type='table' AND name='__drizzle_migrations'")
     .get()
   if (!table) return
-  const journal = JSON.parse(
-    readFileSync(join(migrationsFolder, 'meta', '_journal.json'), 'utf8')
-  ) as Journal
-  const newestKnown = Math.max(0, ...journal.entries.map((e) => e.when))
+  const newestKnown = newestMigrationMillis(migrations)
   const row = sqlite
     .prepare('SELECT max(created_at) AS newest FROM __drizzle_migrations')
     .get() as {
@@ -66,12 +55,29 @@ function refuseNewerSchema(sqlite: Database.Database, migrationsFolder: string):
 }
 
 /**
+ * drizzle's own `migrate()` only reads a folder; this is what it does with the list it reads
+ * (`dialect.migrate`), given the bundled list instead, so the SQL drizzle runs and the rows it
+ * records in `__drizzle_migrations` are the same as with file-based migration.
+ */
+interface SyncMigrator {
+  dialect: { migrate(migrations: MigrationMeta[], session: unknown, config: object): void }
+  session: unknown
+}
+
+function runMigrations(db: Db, migrations: MigrationMeta[]): void {
+  const internals = db as unknown as SyncMigrator
+  internals.dialect.migrate(migrations, internals.session, {})
+}
+
+/**
  * Opens (or creates) an archive file. The sequence is the design's:
  * 1. pragmas, 2. refuse a newer schema, 3. migrate with foreign keys off *outside* drizzle's
  * transaction (inside it the pragma is ignored and table rebuilds cascade-delete children),
  * 4. foreign_key_check, 5. custom SQL (FTS), 6. quick_check.
  */
 export function openArchive(file: string, options: OpenOptions = {}): Archive {
+  // first, so a build without its migrations says so and leaves no empty file behind
+  const migrations = loadMigrations(options.migrationsFolder)
   const sqlite = new Database(file, {
     nativeBinding: options.nativeBinding,
     readonly: options.readonly ?? false,
@@ -90,12 +96,11 @@ export function openArchive(file: string, options: OpenOptions = {}): Archive {
       // index b-trees (the search index, near-duplicate bands) that thrash a small cache
       sqlite.pragma('cache_size = -65536')
     }
-    const migrationsFolder = options.migrationsFolder ?? defaultMigrationsFolder()
-    refuseNewerSchema(sqlite, migrationsFolder)
+    refuseNewerSchema(sqlite, migrations)
     const db = drizzle(sqlite, { schema })
     if (!options.readonly) {
       sqlite.pragma('foreign_keys = OFF')
-      migrate(db, { migrationsFolder })
+      runMigrations(db, migrations)
       const broken = sqlite.pragma('foreign_key_check') as unknown[]
       if (broken.length > 0) {
         throw new WarraqError(
