@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process'
-import { writeFileSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { existsSync, writeFileSync } from 'node:fs'
+import { dirname, join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { tempDir } from '../helpers/archive'
 
@@ -103,6 +103,16 @@ describe('warraq CLI', () => {
       reason: 'No such file or folder.'
     })
   })
+
+  it('reading commands on a path with no archive say so and create nothing', () => {
+    const absent = join(tmp.dir, 'absent', 'nowhere.db')
+    for (const command of [['stats'], ['show', 'x'], ['search', 'سوريا'], ['check']]) {
+      const run = warraq(['--db', absent, ...command])
+      expect(run.code, command[0]).toBe(1)
+      expect(run.stderr).toBe(`warraq: No archive at ${absent}.\n`)
+    }
+    expect(existsSync(dirname(absent))).toBe(false)
+  }, 120_000)
 
   it('prints help for each command', () => {
     for (const command of ['import', 'search', 'show', 'stats', 'serve']) {

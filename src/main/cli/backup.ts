@@ -83,7 +83,7 @@ export function restoreCommand(args: CliArgs, out: Output): void {
     lock.release()
   }
   // open it once the normal way: migrations (with their own backup) and quick_check
-  openFromArgs(args).close()
+  openFromArgs(args, true).close()
   pruneBackups(file)
   const restored = result
   out.result(restored, () =>

@@ -1,6 +1,7 @@
 import type { OriginalFile } from '@shared/contract/duplicates'
 import type { Article } from '@shared/domain'
-import { mkdirSync } from 'node:fs'
+import { WarraqError } from '@shared/errors'
+import { existsSync, mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { startSession } from '../core/api/session'
 import { startBackupSchedule } from '../core/backup/schedule'
@@ -20,9 +21,17 @@ import type { Output } from './output'
 /**
  * Opens the archive for writing through the lock (a second Warraq is refused) and the recovery
  * path (pre-migration backup, damaged file moved aside with the newest good backup offered).
+ * Only commands that put something in (`import`, `restore`) may create it: a `stats` or a
+ * `search` on a mistyped path says so instead of leaving a new empty archive there.
  */
-export function openFromArgs(args: CliArgs): SafeArchive {
+export function openFromArgs(args: CliArgs, mayCreate = false): SafeArchive {
   const file = resolveArchivePath(flagString(args, 'db'))
+  if (!mayCreate && !existsSync(file)) {
+    throw new WarraqError('not_found', `No archive at ${file}.`, {
+      key: 'archive.not_found',
+      params: { file }
+    })
+  }
   mkdirSync(dirname(file), { recursive: true })
   const archive = openArchiveSafely(file)
   for (const message of archive.recovery.messages) process.stderr.write(`warraq: ${message}\n`)

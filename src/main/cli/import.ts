@@ -36,7 +36,7 @@ export async function importCommand(args: CliArgs, out: Output): Promise<number>
     'duplicates',
     'skip'
   )
-  const archive = openFromArgs(args)
+  const archive = openFromArgs(args, true)
   const started = Date.now()
   const controller = new AbortController()
   const onSignal = (): void => controller.abort()
