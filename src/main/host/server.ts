@@ -1,13 +1,13 @@
 import type { Handlers } from '@shared/contract'
-import { randomBytes, timingSafeEqual } from 'node:crypto'
+import { randomBytes } from 'node:crypto'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { dispatch } from '../core/api/dispatch'
 import { statusFor } from './http-status'
+import { allowedHost, refuseApiCall, refuseStatic, type Refusal } from './request-guard'
 import { CONTENT_SECURITY_POLICY, readStatic } from './static'
 
 export const MAX_BODY_BYTES = 64 * 1024 * 1024
-const COOKIE = 'warraq_token'
 
 export interface ServeOptions {
   handlers: Handlers
@@ -25,24 +25,6 @@ export interface RunningServer {
   close(): Promise<void>
 }
 
-function sameToken(given: string | undefined, token: string): boolean {
-  if (!given) return false
-  const a = Buffer.from(given)
-  const b = Buffer.from(token)
-  return a.length === b.length && timingSafeEqual(a, b)
-}
-
-function tokenOf(req: IncomingMessage, url: URL): string | undefined {
-  const auth = req.headers.authorization
-  if (auth?.startsWith('Bearer ')) return auth.slice(7).trim()
-  const cookie = req.headers.cookie
-    ?.split(';')
-    .map((c) => c.trim())
-    .find((c) => c.startsWith(`${COOKIE}=`))
-  if (cookie) return cookie.slice(COOKIE.length + 1)
-  return url.searchParams.get('token') ?? undefined
-}
-
 function send(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body)
   res.writeHead(status, {
@@ -51,6 +33,13 @@ function send(res: ServerResponse, status: number, body: unknown): void {
     'X-Content-Type-Options': 'nosniff'
   })
   res.end(text)
+}
+
+function refuse(res: ServerResponse, refusal: Refusal): void {
+  send(res, refusal.status, {
+    ok: false,
+    error: { code: 'invalid_input', message: refusal.message, key: refusal.key }
+  })
 }
 
 function readBody(req: IncomingMessage): Promise<Buffer | 'too_large'> {
@@ -110,35 +99,36 @@ async function handleApi(
 }
 
 /**
- * The browser host: the contract over HTTP and the built renderer, on 127.0.0.1 only, behind a
- * per-run token. The Host header is checked so a DNS-rebinding page cannot reach it by name.
+ * The browser host: the contract over HTTP and the built renderer, on 127.0.0.1 only. The API is
+ * behind a per-run token and answers only the host's own page (request-guard.ts); the Host
+ * header is checked so a DNS-rebinding page cannot reach it by name.
  */
 export async function startServer(options: ServeOptions): Promise<RunningServer> {
   const token = options.token ?? randomBytes(24).toString('base64url')
   let port = 0
   const server = createServer((req, res) => {
-    const allowedHosts = [`127.0.0.1:${port}`, `localhost:${port}`]
-    if (!allowedHosts.includes(req.headers.host ?? '')) {
+    const host = allowedHost(req, port)
+    if (!host) {
       send(res, 403, { ok: false, error: { code: 'invalid_input', message: 'Forbidden host.' } })
       return
     }
-    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`)
-    if (!sameToken(tokenOf(req, url), token)) {
-      send(res, 401, {
-        ok: false,
-        error: {
-          code: 'invalid_input',
-          message: 'Missing or wrong token: open the URL that `warraq serve` printed.'
-        }
-      })
-      return
-    }
+    const url = new URL(req.url ?? '/', `http://${host}`)
     if (url.pathname.startsWith('/api/')) {
+      const refusal = refuseApiCall(req, host, token)
+      if (refusal) {
+        refuse(res, refusal)
+        return
+      }
       handleApi(req, res, url.pathname.slice(5), options.handlers).catch((err: unknown) => {
         console.error('[warraq] request failed', err)
         if (!res.headersSent)
           send(res, 500, { ok: false, error: { code: 'internal', message: 'Internal error.' } })
       })
+      return
+    }
+    const refusal = refuseStatic(req)
+    if (refusal) {
+      refuse(res, refusal)
       return
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -160,7 +150,9 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
           'X-Content-Type-Options': 'nosniff',
           'Referrer-Policy': 'no-referrer',
           'Cache-Control': 'no-cache',
-          'Set-Cookie': `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`
+          // no cookie: the page keeps its token in sessionStorage (see request-guard.ts)
+          'Cross-Origin-Resource-Policy': 'same-origin',
+          'X-Frame-Options': 'DENY'
         })
         res.end(req.method === 'HEAD' ? undefined : file.body)
       },

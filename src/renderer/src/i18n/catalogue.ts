@@ -307,7 +307,10 @@ export const catalogue = {
     exportPath: 'حفظ في',
     exportRun: 'صدّر',
     exportDone: 'كُتب الملف:',
-    exportResults: 'صدّر النتائج'
+    exportResults: 'صدّر النتائج',
+    tokenNeededTitle: 'افتح ورّاق من الرابط الذي طبعه',
+    tokenNeededBody:
+      'هذه الصفحة لا تحمل رمز الدخول الصحيح: ربما أُعيد تشغيل «warraq serve» أو فُتحت الصفحة دون رابطه. افتح الرابط الذي طبعه الأمر في الطرفية (يبدأ بـ http://127.0.0.1 وينتهي بـ ?token=…).'
   },
   en: {
     appName: 'Warraq',
@@ -620,7 +623,10 @@ export const catalogue = {
     exportPath: 'Save to',
     exportRun: 'Export',
     exportDone: 'Written:',
-    exportResults: 'Export the results'
+    exportResults: 'Export the results',
+    tokenNeededTitle: 'Open Warraq from the URL it printed',
+    tokenNeededBody:
+      'This page does not carry the right access token: `warraq serve` may have been restarted, or the page was opened without its URL. Open the URL the command printed in the terminal (it starts with http://127.0.0.1 and ends with ?token=…).'
   }
 } as const
 

@@ -9,10 +9,11 @@ import {
   useState,
   type ReactNode
 } from 'react'
-import { api } from '../../api/client'
+import { api, ApiError } from '../../api/client'
 import type { MessageKey } from '../../i18n/catalogue'
 import { OpenNotice, type Notice } from './OpenNotice'
 import { RecoveryScreen } from './RecoveryScreen'
+import { TokenNeeded } from './TokenNeeded'
 import './backups.css'
 
 interface Gate {
@@ -50,6 +51,7 @@ function dismissed(notice: Notice): void {
 export function ArchiveGate({ children }: { children: ReactNode }) {
   const [status, setStatus] = useState<ArchiveStatus | null>(null)
   const [failed, setFailed] = useState(false)
+  const [tokenRefused, setTokenRefused] = useState(false)
   const [generation, setGeneration] = useState(0)
   const [notice, setNotice] = useState<Notice | null>(null)
 
@@ -59,8 +61,12 @@ export function ArchiveGate({ children }: { children: ReactNode }) {
         setStatus(s)
         setNotice(openNotice(s))
       },
-      // a host that cannot say: show the app, whose views report their own errors
-      () => setFailed(true)
+      (err: unknown) => {
+        // the browser host refused this tab's token: nothing else would work either
+        if (err instanceof ApiError && err.key === 'host.token') setTokenRefused(true)
+        // a host that cannot say: show the app, whose views report their own errors
+        else setFailed(true)
+      }
     )
   }, [])
 
@@ -81,6 +87,7 @@ export function ArchiveGate({ children }: { children: ReactNode }) {
     []
   )
 
+  if (tokenRefused) return <TokenNeeded />
   if (!status && !failed) return null
   if (status?.state === 'recovery') {
     return (
