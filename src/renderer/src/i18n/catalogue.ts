@@ -310,7 +310,7 @@ export const catalogue = {
     exportResults: 'صدّر النتائج',
     tokenNeededTitle: 'افتح ورّاق من الرابط الذي طبعه',
     tokenNeededBody:
-      'هذه الصفحة لا تحمل رمز الدخول الصحيح: ربما أُعيد تشغيل «warraq serve» أو فُتحت الصفحة دون رابطه. افتح الرابط الذي طبعه الأمر في الطرفية (يبدأ بـ http://127.0.0.1 وينتهي بـ ?token=…).'
+      'هذه الصفحة لا تحمل رمز الدخول الصحيح: ربما أُعيد تشغيل الخادم أو فُتحت الصفحة دون رابطه. افتح الرابط الذي طبعه الأمر في الطرفية، وهو على هذه الصورة:'
   },
   en: {
     appName: 'Warraq',
@@ -626,7 +626,7 @@ export const catalogue = {
     exportResults: 'Export the results',
     tokenNeededTitle: 'Open Warraq from the URL it printed',
     tokenNeededBody:
-      'This page does not carry the right access token: `warraq serve` may have been restarted, or the page was opened without its URL. Open the URL the command printed in the terminal (it starts with http://127.0.0.1 and ends with ?token=…).'
+      'This page does not carry the right access token: the server may have been restarted, or the page was opened without its URL. Open the URL the command printed in the terminal, which looks like this:'
   }
 } as const
 

@@ -23,7 +23,7 @@ export function TokenNeeded() {
               {catalogue[locale].tokenNeededBody}
             </p>
             <p dir="ltr">
-              <code>warraq serve</code>
+              <code>http://127.0.0.1:…/?token=…</code>
             </p>
           </section>
         ))}
