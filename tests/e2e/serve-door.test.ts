@@ -35,19 +35,20 @@ async function freePort(): Promise<number> {
   })
 }
 
-/** Starts the README's command and waits for the URL it prints. */
-function serve(db: string, port: number): Promise<Serving> {
+/** Starts the README's command (or the package's bin) and waits for the URL it prints. */
+function serve(db: string, port: number, how: 'npm' | 'bin' = 'npm'): Promise<Serving> {
+  const args = ['--db', db, 'serve', '--port', String(port)]
+  const [command, argv] =
+    how === 'npm'
+      ? ['npm', ['run', '--silent', 'warraq', '--', ...args]]
+      : [process.execPath, [join(ROOT, 'bin', 'warraq.mjs'), ...args]]
   // its own process group, so the test can stop npm, tsx and the host together by its id
-  const child = spawn(
-    'npm',
-    ['run', '--silent', 'warraq', '--', '--db', db, 'serve', '--port', String(port)],
-    {
-      cwd: ROOT,
-      detached: true,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, WARRAQ_DB: '' }
-    }
-  )
+  const child = spawn(command, argv, {
+    cwd: ROOT,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, WARRAQ_DB: '' }
+  })
   const stderr: string[] = []
   child.stderr?.on('data', (chunk: Buffer) => stderr.push(chunk.toString('utf8')))
   return new Promise((done, fail) => {
@@ -206,5 +207,30 @@ describe('`npm run warraq -- serve`, as the README says', () => {
     ])
     expect([...errors, ...errors2]).toEqual([])
     await page2.screenshot({ path: screenshotPath('door-serve-second-archive') })
+    await stop(other)
+    await stop(again)
   }, 300_000)
+
+  it('`bin/warraq.mjs serve` (npx warraq serve) serves the built page, not the source one', async () => {
+    const serving = await serve(join(tmp.dir, 'second.db'), 0, 'bin')
+    running.push(serving)
+    try {
+      const page = await fetch(serving.url)
+      expect(page.status).toBe(200)
+      const html = await page.text()
+      expect(html).toMatch(/<script type="module" crossorigin src="\.\/assets\/index-[^"]+\.js">/)
+      expect(html).not.toContain('/src/main.tsx')
+      const asset = /src="\.(\/assets\/index-[^"]+\.js)"/.exec(html)?.[1] ?? ''
+      expect((await fetch(new URL(asset, serving.url))).status).toBe(200)
+      const token = new URL(serving.url).searchParams.get('token') ?? ''
+      const stats = await fetch(new URL('/api/archive.stats', serving.url), {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+        body: '{}'
+      })
+      expect(await stats.json()).toMatchObject({ ok: true, value: { articles: 1 } })
+    } finally {
+      await stop(serving)
+    }
+  }, 120_000)
 })
