@@ -6,7 +6,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { WarraqError } from '../../src/shared/errors'
-import { loadMigrations } from '../../src/main/core/db/bundled-migrations'
+import { loadMigrations, migrationsAreBundled } from '../../src/main/core/db/bundled-migrations'
 import { defaultMigrationsFolder, openArchive } from '../../src/main/core/db/open'
 import { openArchiveSafely } from '../../src/main/core/db/open-safely'
 import { tempDir } from '../helpers/archive'
@@ -30,6 +30,8 @@ describe('migrations bundled into the build', () => {
 
   it('are exactly what drizzle reads from the migrations folder, hashes included', () => {
     const fromFolder = readMigrationFiles({ migrationsFolder: defaultMigrationsFolder() })
+    // vitest compiles modules as the build does: the bundled set, not the folder fallback
+    expect(migrationsAreBundled()).toBe(true)
     const bundled = loadMigrations()
     expect(bundled.length).toBeGreaterThan(0)
     expect(bundled).toEqual(fromFolder)

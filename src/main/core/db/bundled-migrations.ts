@@ -49,6 +49,11 @@ function bundledSource(): MigrationSource | null {
   return { journal, sql }
 }
 
+/** True when this module was built by Vite with the migrations inside it (not under tsx). */
+export function migrationsAreBundled(): boolean {
+  return bundledSource() !== null
+}
+
 function folderSource(folder: string): MigrationSource {
   const journal = JSON.parse(readFileSync(join(folder, 'meta', '_journal.json'), 'utf8')) as Journal
   const sql = new Map<string, string>()
