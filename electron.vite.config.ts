@@ -28,7 +28,9 @@ export default defineConfig({
       rollupOptions: {
         input: {
           index: resolve(import.meta.dirname, 'src/main/index.ts'),
-          cli: resolve(import.meta.dirname, 'src/main/cli.ts')
+          cli: resolve(import.meta.dirname, 'src/main/cli.ts'),
+          // the archive's own thread (worker_threads), started by the shell and the browser host
+          worker: resolve(import.meta.dirname, 'src/main/worker/entry.ts')
         }
       }
     }
