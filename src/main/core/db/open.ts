@@ -31,7 +31,12 @@ const HERE = dirname(fileURLToPath(import.meta.url))
 
 /** Where drizzle-kit's migrations are, from source (tsx, vitest) or from the built app. */
 export function defaultMigrationsFolder(): string {
-  const candidates = [join(HERE, 'migrations'), join(HERE, 'db', 'migrations')]
+  // a shared chunk of the build sits in out/main/chunks/, one folder below the copied SQL
+  const candidates = [
+    join(HERE, 'migrations'),
+    join(HERE, 'db', 'migrations'),
+    join(HERE, '..', 'migrations')
+  ]
   for (const dir of candidates) {
     if (existsSync(join(dir, 'meta', '_journal.json'))) return dir
   }
