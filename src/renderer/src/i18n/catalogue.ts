@@ -307,7 +307,10 @@ export const catalogue = {
     exportPath: 'حفظ في',
     exportRun: 'صدّر',
     exportDone: 'كُتب الملف:',
-    exportResults: 'صدّر النتائج'
+    exportResults: 'صدّر النتائج',
+    exportChooseFile: 'اختر الملف وصدّر…',
+    backupToFile: 'نسخة احتياطية إلى ملف…',
+    restoreFromFile: 'استعادة من ملف…'
   },
   en: {
     appName: 'Warraq',
@@ -620,7 +623,10 @@ export const catalogue = {
     exportPath: 'Save to',
     exportRun: 'Export',
     exportDone: 'Written:',
-    exportResults: 'Export the results'
+    exportResults: 'Export the results',
+    exportChooseFile: 'Choose the file and export…',
+    backupToFile: 'Back up to a file…',
+    restoreFromFile: 'Restore from a file…'
   }
 } as const
 

@@ -173,3 +173,30 @@ export function pace(
   const secondsLeft = bytesPerSecond > 0 ? (s.bytesTotal - s.bytesDone) / bytesPerSecond : null
   return { rate, secondsLeft }
 }
+
+/**
+ * The desktop app's import: main shows the open dialog and the archive worker reads the chosen
+ * files or folder from disk (any size, nothing sent through the window). Resolves when it ends;
+ * a cancelled dialog leaves the page as it was.
+ */
+export async function startDesktopImport(
+  pick: 'files' | 'folder',
+  choices: ImportChoices
+): Promise<void> {
+  if (state.phase === 'running') return
+  const before = state
+  set({ ...IDLE, phase: 'running', startedAt: Date.now() })
+  try {
+    const answer = await api['desktop.importChosen']({ pick, ...choices })
+    if (!answer.chosen) {
+      set(before)
+      return
+    }
+    const summary = answer.result
+    window.dispatchEvent(new Event('warraq:changed'))
+    const files = summary.files.length
+    set({ summary, filesTotal: files, filesDone: files, phase: 'done', finishedAt: Date.now() })
+  } catch (err) {
+    set({ phase: 'error', error: (err as Error).message, finishedAt: Date.now() })
+  }
+}
