@@ -185,6 +185,22 @@ describe('the built main process under the Electron double', () => {
     for (const save of saves) expect(save.options.properties).toContain('showOverwriteConfirmation')
   })
 
+  it('restores the backup file the open dialog chose, keeping the archive as it was', async () => {
+    await call(APP_FRAME, 'articles.create', { title: 'خبر بعد النسخة', body: 'نص لاحق.' })
+    expect((await call(APP_FRAME, 'archive.stats')).value).toMatchObject({ articles: 5 })
+    const backup = join(home.home, 'copy.db')
+    await main.send('dialog', { kind: 'open', answer: { canceled: false, filePaths: [backup] } })
+    const restored = await call(APP_FRAME, 'desktop.restoreChosen')
+    expect(restored).toMatchObject({
+      ok: true,
+      value: { chosen: true, result: { restoredFrom: backup, reopened: true } }
+    })
+    const undo = (restored.value?.result as { undoBackup: string | null }).undoBackup
+    expect(undo && existsSync(undo)).toBe(true)
+    // the worker reopened the archive under the same handlers: calls go on working
+    expect((await call(APP_FRAME, 'archive.stats')).value).toMatchObject({ articles: 4 })
+  })
+
   it("opened the CLI's default archive for the same home folder", async () => {
     const stats = await call(APP_FRAME, 'archive.stats')
     expect(await main.quit()).toBe(0)

@@ -96,6 +96,13 @@ describe('the archive worker', () => {
     expect(summary.imported).toBe(15)
     expect(seen.map((p) => p.filesDone)).toEqual([1, 2, 3, 4, 5])
     expect(seen.at(-1)?.articles).toBe(15)
+    // a path operation that fails answers with error data too
+    const wrong = await w.run({
+      op: 'exportTo',
+      options: { format: 'csv', selection: { kind: 'all' } },
+      path: join(temp.dir, 'out.exe')
+    })
+    expect(wrong).toMatchObject({ ok: false, error: { code: 'invalid_input' } })
   })
 
   it('keeps the host thread free during a long check, unlike the same call on this thread', async () => {
