@@ -156,6 +156,15 @@ describe('the built main process under the Electron double', () => {
     await main.send('dialog', { kind: 'open', answer: { canceled: false, filePaths: [folder] } })
     const imported = await call(APP_FRAME, 'desktop.importChosen', { pick: 'folder' })
     expect(imported).toMatchObject({ ok: true, value: { chosen: true, result: { imported: 3 } } })
+    // between imports the progress is idle and there is nothing to cancel
+    expect(await call(APP_FRAME, 'desktop.importProgress')).toMatchObject({
+      ok: true,
+      value: { running: false }
+    })
+    expect(await call(APP_FRAME, 'desktop.importCancel')).toEqual({
+      ok: true,
+      value: { cancelled: false }
+    })
     const dialogs = (await main.send<State>('state')).dialogCalls
     expect(dialogs.at(-1)).toMatchObject({
       kind: 'open',

@@ -105,6 +105,23 @@ describe('the archive worker', () => {
     expect(wrong).toMatchObject({ ok: false, error: { code: 'invalid_input' } })
   })
 
+  it('stops an import between two files when its signal aborts; what landed is reported', async () => {
+    const w = await start()
+    const folder = articleFolder(60, 2)
+    const controller = new AbortController()
+    const result = await w.run(
+      { op: 'importPaths', paths: [folder] },
+      (p) => p.filesDone === 2 && controller.abort(),
+      controller.signal
+    )
+    expect(result.ok).toBe(true)
+    const summary = (result as { value: ImportSummary }).value
+    expect(summary.cancelled).toBe(true)
+    expect(summary.files.length).toBeGreaterThanOrEqual(2)
+    expect(summary.files.length).toBeLessThan(60)
+    expect(summary.imported).toBe(summary.files.length * 2)
+  })
+
   it('keeps the host thread free during a long check, unlike the same call on this thread', async () => {
     const w = await start()
     await w.run({ op: 'importPaths', paths: [articleFolder(20, 100)] })

@@ -4,8 +4,8 @@
  * Electron's dialog is passed in, so this module runs under the test double as it is.
  */
 import type { Handlers } from '@shared/contract'
-import type { DesktopChoice, Language } from '@shared/contract/desktop'
-import type { Result } from '@shared/errors'
+import type { DesktopChoice, DesktopImportProgress, Language } from '@shared/contract/desktop'
+import { WarraqError, type Result } from '@shared/errors'
 import type { BrowserWindow, Dialog, OpenDialogOptions, SaveDialogOptions } from 'electron'
 import { basename } from 'node:path'
 import type { DesktopCalls } from '../core/api/desktop'
@@ -46,6 +46,9 @@ export function desktopHandlers(deps: DesktopDeps): Pick<Handlers, DesktopCalls>
     return answer.canceled || !answer.filePath ? null : answer.filePath
   }
   const text = () => dialogText(deps.language())
+  const idle: DesktopImportProgress = { running: false, filesDone: 0, articles: 0, currentPath: '' }
+  let progress = idle
+  let importing: AbortController | null = null
 
   return {
     'desktop.available': () => ({ available: true }),
@@ -55,7 +58,35 @@ export function desktopHandlers(deps: DesktopDeps): Pick<Handlers, DesktopCalls>
         properties: pick === 'folder' ? ['openDirectory'] : ['openFile', 'multiSelections']
       })
       if (paths.length === 0) return { chosen: false }
-      return unwrap(await deps.worker.run({ op: 'importPaths', paths, format, duplicates }))
+      if (importing) {
+        throw new WarraqError('busy', 'An import is already running: wait for it or cancel it.', {
+          key: 'import.already_running'
+        })
+      }
+      importing = new AbortController()
+      progress = { ...idle, running: true }
+      try {
+        const result = await deps.worker.run(
+          { op: 'importPaths', paths, format, duplicates },
+          (p) =>
+            (progress = {
+              running: true,
+              filesDone: p.filesDone,
+              articles: p.articles,
+              currentPath: p.currentPath
+            }),
+          importing.signal
+        )
+        return unwrap(result)
+      } finally {
+        importing = null
+        progress = idle
+      }
+    },
+    'desktop.importProgress': () => progress,
+    'desktop.importCancel': () => {
+      importing?.abort()
+      return { cancelled: importing !== null }
     },
     'desktop.exportChosen': async (options) => {
       const extensions = EXPORT_EXTENSIONS[options.format].map((e) => e.slice(1))

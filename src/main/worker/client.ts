@@ -42,7 +42,11 @@ export interface ArchiveWorker {
   /** one call, its result as data */
   call(name: string, input: unknown): Promise<Result<unknown>>
   /** a path operation chosen in the shell (import, export, backup, restore), with progress */
-  run(op: WorkerOp, onProgress?: (progress: ImportProgress) => void): Promise<Result<unknown>>
+  run(
+    op: WorkerOp,
+    onProgress?: (progress: ImportProgress) => void,
+    signal?: AbortSignal
+  ): Promise<Result<unknown>>
   close(): Promise<void>
 }
 
@@ -139,15 +143,18 @@ export async function startArchiveWorker(
 
   const send = async (
     message: (id: number) => ToWorker,
-    onProgress?: (progress: ImportProgress) => void
+    onProgress?: (progress: ImportProgress) => void,
+    signal?: AbortSignal
   ): Promise<Result<unknown>> => {
     const spawned = await current
     if ('error' in spawned) return { ok: false, error: spawned.error }
     const id = nextId++
-    return new Promise((resolve) => {
+    const abort = (): void => spawned.worker.postMessage({ type: 'abort', id } satisfies ToWorker)
+    signal?.addEventListener('abort', abort, { once: true })
+    return new Promise<Result<unknown>>((resolve) => {
       pending.set(id, { worker: spawned.worker, resolve, onProgress })
       spawned.worker.postMessage(message(id))
-    })
+    }).finally(() => signal?.removeEventListener('abort', abort))
   }
 
   const call = (name: string, input: unknown): Promise<Result<unknown>> =>
@@ -170,7 +177,8 @@ export async function startArchiveWorker(
       file: options.file,
       handlers,
       call,
-      run: (op, onProgress) => send((id) => ({ type: 'op', id, ...op }), onProgress),
+      run: (op, onProgress, signal) =>
+        send((id) => ({ type: 'op', id, ...op }), onProgress, signal),
       async close() {
         const spawned = await current
         closing = true

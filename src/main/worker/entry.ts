@@ -34,6 +34,9 @@ function open(options: WorkerOptions): ArchiveSession | null {
   }
 }
 
+/** the operations under way, so an abort message can stop one */
+const running = new Map<number, AbortController>()
+
 async function answer(session: ArchiveSession, message: ToWorker): Promise<void> {
   switch (message.type) {
     case 'call':
@@ -46,17 +49,21 @@ async function answer(session: ArchiveSession, message: ToWorker): Promise<void>
     case 'op': {
       const { id } = message
       const progress = (p: ImportProgress): void => post({ type: 'progress', id, progress: p })
+      const controller = new AbortController()
+      running.set(id, controller)
       try {
-        post({
-          type: 'result',
-          id,
-          result: { ok: true, value: await runOp(session, message, progress) }
-        })
+        const value = await runOp(session, message, progress, controller.signal)
+        post({ type: 'result', id, result: { ok: true, value } })
       } catch (err) {
         post({ type: 'result', id, result: { ok: false, error: toErrorData(err).toData() } })
+      } finally {
+        running.delete(id)
       }
       return
     }
+    case 'abort':
+      running.get(message.id)?.abort()
+      return
     case 'close':
       session.close()
       post({ type: 'closed', id: message.id })

@@ -39,17 +39,19 @@ async function backupTo(archive: SafeArchive, path: string): Promise<unknown> {
 export async function runOp(
   session: ArchiveSession,
   op: WorkerOp,
-  onProgress: (progress: ImportProgress) => void
+  onProgress: (progress: ImportProgress) => void,
+  signal: AbortSignal
 ): Promise<unknown> {
   switch (op.op) {
     case 'importPaths':
       return importFiles(openArchiveOf(session), expandPaths(op.paths), {
         format: op.format,
         duplicates: op.duplicates,
-        onProgress
+        onProgress,
+        signal
       })
     case 'exportTo':
-      return exportToFile(openArchiveOf(session), { ...op.options, path: op.path })
+      return exportToFile(openArchiveOf(session), { ...op.options, path: op.path }, { signal })
     case 'backupTo':
       return backupTo(openArchiveOf(session), op.path)
     case 'restoreFrom':

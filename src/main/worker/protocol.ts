@@ -31,6 +31,8 @@ export type WorkerOp =
 export type ToWorker =
   | { type: 'call'; id: number; name: string; input: unknown }
   | ({ type: 'op'; id: number } & WorkerOp)
+  /** stops the operation `id` (an import) between two files */
+  | { type: 'abort'; id: number }
   | { type: 'close'; id: number }
 
 export type FromWorker =

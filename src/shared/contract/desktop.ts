@@ -14,6 +14,14 @@ export interface DesktopAvailability {
   available: boolean
 }
 
+/** The desktop import under way, polled by the page while `desktop.importChosen` runs. */
+export interface DesktopImportProgress {
+  running: boolean
+  filesDone: number
+  articles: number
+  currentPath: string
+}
+
 export const DesktopImportInput = z
   .object({
     /** the dialogs of Windows and Linux pick files or a folder, not both at once */

@@ -83,6 +83,7 @@ import {
   DesktopLanguageInput,
   type DesktopAvailability,
   type DesktopChoice,
+  type DesktopImportProgress,
   type Language
 } from './desktop'
 import { RecoveryRestoreInput, RecoveryStartEmptyInput, type ArchiveStatus } from './recovery'
@@ -161,6 +162,9 @@ export const contract = {
   'savedSearches.delete': call<{ uid: string }>()(UidInput),
   'desktop.available': call<DesktopAvailability>()(EmptyInput),
   'desktop.importChosen': call<DesktopChoice<ImportSummary>>()(DesktopImportInput),
+  'desktop.importProgress': call<DesktopImportProgress>()(EmptyInput),
+  /** stops the running desktop import between two files; what landed stays, reported */
+  'desktop.importCancel': call<{ cancelled: boolean }>()(EmptyInput),
   'desktop.exportChosen': call<DesktopChoice<ExportResult>>()(DesktopExportInput),
   'desktop.backupChosen': call<DesktopChoice<BackupInfo>>()(EmptyInput),
   'desktop.restoreChosen': call<DesktopChoice<RestoreResult>>()(EmptyInput),

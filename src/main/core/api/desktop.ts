@@ -19,6 +19,13 @@ export function noDesktopHandlers(): Pick<Handlers, DesktopCalls> {
   return {
     'desktop.available': () => ({ available: false }),
     'desktop.importChosen': unsupported,
+    'desktop.importProgress': () => ({
+      running: false,
+      filesDone: 0,
+      articles: 0,
+      currentPath: ''
+    }),
+    'desktop.importCancel': () => ({ cancelled: false }),
     'desktop.exportChosen': unsupported,
     'desktop.backupChosen': unsupported,
     'desktop.restoreChosen': unsupported,
