@@ -11,6 +11,7 @@ import {
   type SafeArchive,
   type SafeOpenOptions
 } from '../db/open-safely'
+import { noDesktopHandlers } from './desktop'
 import { createHandlers } from './handlers'
 import { archiveIsOpenError, reportOf, statusOf, type SessionCalls } from './status'
 
@@ -130,7 +131,8 @@ export function startSession(file: string, options: SessionOptions = {}): Archiv
     'recovery.startEmpty': () => reopen()
   }
   const gated = Object.fromEntries(CALL_NAMES.map((name) => [name, gate(name)]))
-  const handlers: Handlers = { ...(gated as unknown as Handlers), ...own }
+  // the desktop-only calls say 'not here' in every state, recovery included
+  const handlers: Handlers = { ...(gated as unknown as Handlers), ...own, ...noDesktopHandlers() }
 
   return {
     file,
