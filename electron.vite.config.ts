@@ -13,7 +13,11 @@ export default defineConfig({
         // is copied beside it. No CLI is built: `bin/warraq.mjs` and `npm run warraq` run the
         // source through tsx, so a checkout's CLI is always its current code; a built copy
         // would be a second CLI that goes stale after every pull, and no installer ships one.
-        input: { index: resolve(import.meta.dirname, 'src/main/index.ts') }
+        input: {
+          index: resolve(import.meta.dirname, 'src/main/index.ts'),
+          // the archive's own thread (worker_threads), started by the shell and the browser host
+          worker: resolve(import.meta.dirname, 'src/main/worker/entry.ts')
+        }
       }
     }
   },

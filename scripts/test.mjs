@@ -11,7 +11,11 @@ const reporters = (file) => ['--reporter=default', '--reporter=json', `--outputF
 
 const steps = [
   ['Building the app', 'npx', ['electron-vite', 'build']],
-  ['Unit and integration tests', 'npx', ['vitest', 'run', ...reporters(reports[0])]],
+  [
+    'Unit and integration tests, and the built main process under the Electron double',
+    'npx',
+    ['vitest', 'run', ...reporters(reports[0])]
+  ],
   [
     'End-to-end tests (Chromium through `warraq serve`)',
     'npx',

@@ -1,14 +1,17 @@
 /**
- * The Electron shell: app lifecycle, the window, the app:// protocol, and the IPC binding of the
- * contract to the core services. Everything else lives in core/ and runs without Electron.
+ * The Electron shell: app lifecycle, the window, the menu, the app:// protocol, and the IPC
+ * binding of the contract to the archive worker. The archive itself runs on its own thread
+ * (src/main/worker), so no search, import or check ever freezes the window.
  */
-import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'electron'
+import type { Handlers } from '@shared/contract'
+import type { Language } from '@shared/contract/desktop'
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron'
 import { existsSync, mkdirSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { startSession, type ArchiveSession } from './core/api/session'
-import { startBackupSchedule } from './core/backup/schedule'
-import { ARCHIVE_FILE_NAME } from './core/paths'
+import { resolveArchivePath } from './core/paths'
+import { desktopHandlers } from './desktop/handlers'
+import { menuTemplate } from './desktop/menu'
 import { CONTENT_SECURITY_POLICY, readStatic } from './host/static'
 import { bindContract } from './ipc'
 import {
@@ -18,6 +21,7 @@ import {
   secureWebPreferences,
   trustedOrigins
 } from './security'
+import { startArchiveWorker, type ArchiveWorker } from './worker/client'
 
 const HERE = dirname(fileURLToPath(import.meta.url))
 const devServerUrl = process.env.ELECTRON_RENDERER_URL
@@ -33,20 +37,20 @@ function electronNativeBinding(): string | undefined {
 }
 
 /**
- * The archive through the session layer: taken with its lock, backed up before a migration, and,
- * when damaged, moved aside (never deleted) with the window showing the recovery screen. A daily
- * backup runs while it is open, including after a restore from the recovery screen.
+ * The default archive, the same file the CLI and the browser host open (`WARRAQ_DB`, else the
+ * per-user data folder), on the worker. A damaged archive still starts, in recovery (the window
+ * shows the recovery screen); a daily backup runs while it is open.
  */
-function openDefaultSession(): ArchiveSession {
-  const file = process.env.WARRAQ_DB ?? join(app.getPath('userData'), ARCHIVE_FILE_NAME)
+async function startWorker(): Promise<ArchiveWorker> {
+  const file = resolveArchivePath(undefined)
   mkdirSync(dirname(file), { recursive: true })
-  return startSession(file, {
+  const { worker } = await startArchiveWorker({
+    file,
     nativeBinding: electronNativeBinding(),
-    onOpen: (archive) =>
-      startBackupSchedule(archive, {
-        onError: (err) => console.error('[warraq] automatic backup failed:', err)
-      })
+    backupSchedule: true,
+    onCrash: (error) => dialog.showErrorBox('Warraq — ورّاق', error.message)
   })
+  return worker
 }
 
 function serveAppProtocol(): void {
@@ -93,35 +97,81 @@ function lockDownContents(): void {
   })
 }
 
+let language: Language = 'ar'
+function applyMenu(): void {
+  const template = menuTemplate({
+    language,
+    isPackaged: app.isPackaged,
+    platform: process.platform
+  })
+  Menu.setApplicationMenu(Menu.buildFromTemplate(template))
+}
+
+/** Closes the archive (stopping its backups, letting go of its lock) before the app exits. */
+function closeOnQuit(worker: ArchiveWorker): void {
+  let closed = false
+  app.on('before-quit', (event) => {
+    if (closed) return
+    event.preventDefault()
+    void worker.close().finally(() => {
+      closed = true
+      app.quit()
+    })
+  })
+}
+
 if (!app.requestSingleInstanceLock()) {
   // another Warraq already has the archive open for writing: hand over to it
   app.quit()
 } else {
   let mainWindow: BrowserWindow | null = null
+  const openWindow = (): void => {
+    mainWindow = createWindow()
+    mainWindow.on('closed', () => (mainWindow = null))
+  }
   app.on('second-instance', () => {
     if (mainWindow?.isMinimized()) mainWindow.restore()
     mainWindow?.focus()
   })
   lockDownContents()
-  void app.whenReady().then(() => {
+  void app.whenReady().then(async () => {
     session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) =>
       callback(false)
     )
     serveAppProtocol()
-    let archiveSession: ArchiveSession
+    applyMenu()
+    let worker: ArchiveWorker
     try {
-      // a damaged archive still opens a session, in recovery; this fails only when another
-      // Warraq holds the archive or it was made by a newer Warraq
-      archiveSession = openDefaultSession()
+      // fails only when another Warraq holds the archive or a newer Warraq made it
+      worker = await startWorker()
     } catch (err) {
       dialog.showErrorBox('Warraq — ورّاق', (err as Error).message)
       app.quit()
       return
     }
-    bindContract(ipcMain, archiveSession.handlers, trustedOrigins(devServerUrl))
-    // stops the backup schedule, closes the archive (or lets go of its lock in recovery)
-    app.on('will-quit', () => archiveSession.close())
-    mainWindow = createWindow()
+    const handlers: Handlers = {
+      ...worker.handlers,
+      ...desktopHandlers({
+        dialog,
+        worker,
+        window: () => mainWindow,
+        language: () => language,
+        setLanguage: (next) => {
+          language = next
+          applyMenu()
+        }
+      })
+    }
+    bindContract(ipcMain, handlers, trustedOrigins(devServerUrl))
+    closeOnQuit(worker)
+    openWindow()
+    // macOS: the app stays running without windows; clicking its Dock icon opens one again
+    app.on('activate', () => {
+      if (BrowserWindow.getAllWindows().length === 0) openWindow()
+    })
   })
-  app.on('window-all-closed', () => app.quit())
+  // macOS apps quit with Cmd+Q (the app menu's Quit), not by closing their last window
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit()
+  })
 }

@@ -13,6 +13,8 @@ export type ErrorCode =
   | 'schema_too_new'
   | 'locked'
   | 'import_failed'
+  /** the host cannot do this (a desktop-only call in the browser host) */
+  | 'unsupported'
   | 'internal'
 
 /** Values a message may interpolate: numbers are formatted and pluralised by the interface. */

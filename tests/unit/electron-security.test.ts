@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs'
-import { resolve } from 'node:path'
 import { describe, expect, it, vi } from 'vitest'
 import { CALL_NAMES } from '../../src/shared/contract'
 import {
@@ -64,13 +62,6 @@ describe('Electron hardening (checked without the Electron binary)', () => {
     await bridge['articles.get']({ uid: 'x' })
     expect(invoke).toHaveBeenCalledWith('warraq:call', 'articles.get', { uid: 'x' })
   })
-
-  it('the main process denies navigation and new windows, and sets the CSP on the app protocol', () => {
-    const source = readFileSync(resolve(import.meta.dirname, '../../src/main/index.ts'), 'utf8')
-    expect(source).toMatch(/will-navigate[\s\S]*preventDefault/)
-    expect(source).toMatch(/setWindowOpenHandler[\s\S]*action: 'deny'/)
-    expect(source).toMatch(/'Content-Security-Policy': CONTENT_SECURITY_POLICY/)
-    expect(source).not.toMatch(/file:\/\//)
-    expect(source).toMatch(/requestSingleInstanceLock/)
-  })
+  // the main process itself (navigation, new windows, the CSP on the app protocol, the single
+  // instance) is run, built, under the Electron double: tests/electron-double/main.test.ts
 })

@@ -3,8 +3,6 @@ import type { Article } from '@shared/domain'
 import { WarraqError } from '@shared/errors'
 import { existsSync, mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
-import { startSession } from '../core/api/session'
-import { startBackupSchedule } from '../core/backup/schedule'
 import { openArchiveSafely, type SafeArchive } from '../core/db/open-safely'
 import { resolveArchivePath } from '../core/paths'
 import { getArticle } from '../core/articles/service'
@@ -15,6 +13,7 @@ import { rebuildIndex } from '../core/search/indexer'
 import { archiveStats } from '../core/stats'
 import { startServer } from '../host/server'
 import { findRendererDir } from '../host/renderer-dir'
+import { startArchiveWorker } from '../worker/client'
 import { flagNumber, flagString, UsageError, type CliArgs } from './args'
 import type { Output } from './output'
 
@@ -166,19 +165,17 @@ export async function serveCommand(args: CliArgs, out: Output): Promise<void> {
   }
   const file = resolveArchivePath(flagString(args, 'db'))
   mkdirSync(dirname(file), { recursive: true })
-  // a damaged archive does not stop the host: the page shows the recovery screen
-  const session = startSession(file, {
-    // a daily backup, checked at open and every hour while serving
-    onOpen: (archive) =>
-      startBackupSchedule(archive, {
-        onError: (err) =>
-          process.stderr.write(`warraq: automatic backup failed: ${(err as Error).message}\n`)
-      })
+  // the archive runs on its own thread, as in the desktop app, so a long import or check never
+  // holds up the server; a damaged archive does not stop the host: the page shows the recovery
+  // screen; a daily backup is made at open and checked every hour while serving
+  const { worker, status } = await startArchiveWorker({
+    file,
+    backupSchedule: true,
+    onCrash: (error) => process.stderr.write(`warraq: ${error.message}\n`)
   })
-  const status = session.status()
   for (const message of status.recovery.messages) process.stderr.write(`warraq: ${message}\n`)
   const running = await startServer({
-    handlers: session.handlers,
+    handlers: worker.handlers,
     rendererDir,
     port: flagNumber(args, 'port')
   })
@@ -189,10 +186,10 @@ export async function serveCommand(args: CliArgs, out: Output): Promise<void> {
       : `Warraq is serving ${file} at ${running.url}`
   )
   const stop = (): void => {
-    void running.close().then(() => {
-      session.close()
-      process.exit(0)
-    })
+    void running
+      .close()
+      .then(() => worker.close())
+      .then(() => process.exit(0))
   }
   process.on('SIGINT', stop)
   process.on('SIGTERM', stop)

@@ -22,6 +22,8 @@ export function statusFor(code: ErrorCode): number {
       return 503
     case 'read_only':
       return 403
+    case 'unsupported':
+      return 501
     default:
       return 500
   }

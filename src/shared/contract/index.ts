@@ -77,6 +77,15 @@ import {
   type ExportPreview,
   type ExportResult
 } from './exports'
+import {
+  DesktopExportInput,
+  DesktopImportInput,
+  DesktopLanguageInput,
+  type DesktopAvailability,
+  type DesktopChoice,
+  type DesktopImportProgress,
+  type Language
+} from './desktop'
 import { RecoveryRestoreInput, RecoveryStartEmptyInput, type ArchiveStatus } from './recovery'
 import type { Snapshot } from './snapshot'
 import {
@@ -150,7 +159,16 @@ export const contract = {
   'savedSearches.list': call<SavedSearch[]>()(EmptyInput),
   'savedSearches.create': call<SavedSearch>()(SavedSearchCreateInput),
   'savedSearches.update': call<SavedSearch>()(SavedSearchUpdateInput),
-  'savedSearches.delete': call<{ uid: string }>()(UidInput)
+  'savedSearches.delete': call<{ uid: string }>()(UidInput),
+  'desktop.available': call<DesktopAvailability>()(EmptyInput),
+  'desktop.importChosen': call<DesktopChoice<ImportSummary>>()(DesktopImportInput),
+  'desktop.importProgress': call<DesktopImportProgress>()(EmptyInput),
+  /** stops the running desktop import between two files; what landed stays, reported */
+  'desktop.importCancel': call<{ cancelled: boolean }>()(EmptyInput),
+  'desktop.exportChosen': call<DesktopChoice<ExportResult>>()(DesktopExportInput),
+  'desktop.backupChosen': call<DesktopChoice<BackupInfo>>()(EmptyInput),
+  'desktop.restoreChosen': call<DesktopChoice<RestoreResult>>()(EmptyInput),
+  'desktop.setLanguage': call<{ language: Language }>()(DesktopLanguageInput)
 } as const
 
 export type Contract = typeof contract

@@ -13,6 +13,7 @@ import { importUploaded } from '../import/service'
 import { defaultExportPath, exportPreview, exportToFile } from '../export/service'
 import { findInArticle, searchArticles } from '../search/service'
 import { archiveStats } from '../stats'
+import { noDesktopHandlers } from './desktop'
 import { openStatusHandlers } from './status'
 import * as bulk from '../bulk/service'
 import * as collections from '../collections/service'
@@ -62,7 +63,8 @@ export function createHandlers(archive: Archive): Handlers {
     'duplicates.list': ({ limit }) => listDuplicates(archive, limit),
     'duplicates.resolve': (input) => resolveDuplicate(archive, input),
     'originals.get': ({ articleUid, bytes }) => getOriginal(archive, articleUid, bytes),
-    ...cataloguingHandlers(archive)
+    ...cataloguingHandlers(archive),
+    ...noDesktopHandlers()
   }
 }
 

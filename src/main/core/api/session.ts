@@ -1,15 +1,17 @@
 import { CALL_NAMES, type CallName, type Handlers, type ParsedInput } from '@shared/contract'
+import type { RestoreResult } from '@shared/contract/backups'
 import type { ArchiveStatus, RecoveryReport } from '@shared/contract/recovery'
 import { WarraqError } from '@shared/errors'
 import { listedBackup } from '../backup/api'
 import { acquireLock, type ArchiveLock } from '../backup/lock'
-import { restoreArchive } from '../backup/restore'
+import { restoreArchive, restoreInPlace } from '../backup/restore'
 import {
   DamagedArchiveError,
   openArchiveSafely,
   type SafeArchive,
   type SafeOpenOptions
 } from '../db/open-safely'
+import { noDesktopHandlers } from './desktop'
 import { createHandlers } from './handlers'
 import { archiveIsOpenError, reportOf, statusOf, type SessionCalls } from './status'
 
@@ -35,6 +37,11 @@ export interface ArchiveSession {
   /** the open archive, or null in recovery */
   archive(): SafeArchive | null
   status(): ArchiveStatus
+  /**
+   * Restores a backup file the user chose in a native dialog (anywhere on disk, unlike
+   * `backups.restore`, which takes only listed backups): in place when open, else out of recovery.
+   */
+  restoreFrom(backupFile: string): Promise<RestoreResult>
   close(): void
 }
 
@@ -124,7 +131,8 @@ export function startSession(file: string, options: SessionOptions = {}): Archiv
     'recovery.startEmpty': () => reopen()
   }
   const gated = Object.fromEntries(CALL_NAMES.map((name) => [name, gate(name)]))
-  const handlers: Handlers = { ...(gated as unknown as Handlers), ...own }
+  // the desktop-only calls say 'not here' in every state, recovery included
+  const handlers: Handlers = { ...(gated as unknown as Handlers), ...own, ...noDesktopHandlers() }
 
   return {
     file,
@@ -132,6 +140,16 @@ export function startSession(file: string, options: SessionOptions = {}): Archiv
     state: () => current.state,
     archive: () => (current.state === 'open' ? current.archive : null),
     status,
+    async restoreFrom(backupFile) {
+      if (current.state === 'open') return restoreInPlace(current.archive, backupFile)
+      if (current.state === 'closed') throw new WarraqError('io_error', 'The archive is closed.')
+      const result = restoreArchive(file, backupFile, {
+        ...options,
+        now: options.now ?? new Date()
+      })
+      reopen()
+      return { ...result, reopened: true }
+    },
     close() {
       const was = current
       current = { state: 'closed' }

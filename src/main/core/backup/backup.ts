@@ -13,7 +13,7 @@ import {
 import { dirname, join } from 'node:path'
 import { describeSqliteError } from '../db/errors'
 import type { Archive } from '../db/open'
-import { openOptionsOf, rawOptions } from '../db/open-options'
+import { rawOptions } from '../db/open-options'
 import { COMPANIONS, fsyncDir, fsyncFile, stamp } from './fsutil'
 
 const NAME =
@@ -178,7 +178,7 @@ export async function backupArchive(archive: Archive, destFile: string): Promise
     removeQuietly(tmp)
     throw asBackupError(err)
   }
-  finishBackup(tmp, destFile, openOptionsOf(archive).nativeBinding)
+  finishBackup(tmp, destFile, archive.options.nativeBinding)
   return describeBackup(destFile)
 }
 

@@ -3,8 +3,8 @@ import type { RestoreResult } from '@shared/contract/backups'
 import { WarraqError } from '@shared/errors'
 import { copyFileSync, existsSync, renameSync, rmSync, statSync } from 'node:fs'
 import { journalCount } from '../db/migration-state'
-import { openArchive, type Archive, type OpenOptions } from '../db/open'
-import { openOptionsOf, rawOptions } from '../db/open-options'
+import type { Archive, OpenOptions } from '../db/open'
+import { rawOptions } from '../db/open-options'
 import { checkDatabaseFile, copyBackup, newBackupPath } from './backup'
 import { COMPANIONS, freeName, fsyncDir, fsyncFile, moveAside, stamp } from './fsutil'
 
@@ -125,26 +125,17 @@ export function restoreArchive(
 }
 
 /**
- * Restore for a running host: closes the archive's connection (keeping its lock), restores, and
- * reopens under the same Archive object, so handlers bound to it keep working. On failure the
- * unchanged archive is reopened and the error rethrown.
+ * Restore for a running host: the archive's handle closes its connection (keeping its lock),
+ * the backup is restored, and the handle opens the file again, so handlers bound to it keep
+ * working. On failure the unchanged archive is reopened and the error rethrown.
  */
 export function restoreInPlace(
   archive: Archive,
   backupFile: string,
   now = new Date()
 ): RestoreResult {
-  const options = openOptionsOf(archive)
-  archive.sqlite.close()
-  let result: RestoreResult | undefined
-  try {
-    result = restoreArchive(archive.file, backupFile, { ...options, now })
-  } finally {
-    const fresh = openArchive(archive.file, options)
-    archive.sqlite = fresh.sqlite
-    archive.db = fresh.db
-    // archives from openArchiveSafely close whatever connection they hold; others need this
-    if (!('recovery' in archive)) archive.close = () => fresh.sqlite.close()
-  }
+  const result = archive.reopenAfter(() =>
+    restoreArchive(archive.file, backupFile, { ...archive.options, now })
+  )
   return { ...result, reopened: true }
 }

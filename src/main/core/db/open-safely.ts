@@ -10,7 +10,7 @@ import { rebuildIndexOnCopy } from '../backup/rebuild-copy'
 import { walState } from '../backup/wal'
 import { pendingMigrations } from './migration-state'
 import { openArchive, type Archive, type OpenOptions } from './open'
-import { rawOptions, rememberOpenOptions } from './open-options'
+import { rawOptions } from './open-options'
 
 export type RecoveryEvent =
   'pre_migration_backup' | 'wal_kept_aside' | 'index_rebuilt' | 'moved_aside'
@@ -151,9 +151,7 @@ function recover(
  */
 export function openArchiveSafely(file: string, options: SafeOpenOptions = {}): SafeArchive {
   if (options.readonly) {
-    const archive = Object.assign(openArchive(file, options), { recovery: emptyRecovery() })
-    rememberOpenOptions(archive, options)
-    return archive
+    return Object.assign(openArchive(file, options), { recovery: emptyRecovery() })
   }
   const now = options.now ?? new Date()
   const lock: ArchiveLock = acquireLock(file)
@@ -168,16 +166,14 @@ export function openArchiveSafely(file: string, options: SafeOpenOptions = {}): 
       if (!(err instanceof WarraqError) || err.code !== 'damaged') throw err
       archive = recover(file, err, options, now, recovery)
     }
-    const safe: SafeArchive = Object.assign(archive, {
+    const closeConnection = archive.close
+    return Object.assign(archive, {
       recovery,
-      // reads the connection at call time: a restore swaps it under the same object
       close: () => {
-        safe.sqlite.close()
+        closeConnection()
         lock.release()
       }
     })
-    rememberOpenOptions(safe, options)
-    return safe
   } catch (err) {
     lock.release()
     throw err

@@ -13,11 +13,24 @@ import * as schema from './schema'
 
 export type Db = BetterSQLite3Database<typeof schema>
 
+/**
+ * One open archive: its file, how it was opened, and its connection. Hosts and services keep
+ * this object for the archive's whole life; a restore replaces the file under it through
+ * `reopenAfter`, so everything bound to it (handlers, the backup schedule) goes on working.
+ */
 export interface Archive {
-  /** the raw connection: prepared statements on hot paths, pragmas, backups */
-  sqlite: Database.Database
-  db: Db
-  file: string
+  /** the raw connection: prepared statements on hot paths, pragmas, backups. A reopen replaces
+   * it: read it at each use, never keep it */
+  readonly sqlite: Database.Database
+  readonly db: Db
+  readonly file: string
+  /** how it was opened: a backup opens its copy with the same addon, a reopen the same way */
+  readonly options: OpenOptions
+  /**
+   * Closes the connection, runs `work` (which may replace the file: a restore), then opens the
+   * file again the same way, whether `work` succeeded or not.
+   */
+  reopenAfter<T>(work: () => T): T
   close(): void
 }
 
@@ -76,6 +89,29 @@ function runMigrations(db: Db, migrations: MigrationMeta[]): void {
  * 4. foreign_key_check, 5. custom SQL (FTS), 6. quick_check.
  */
 export function openArchive(file: string, options: OpenOptions = {}): Archive {
+  let connection = openConnection(file, options)
+  return {
+    get sqlite() {
+      return connection.sqlite
+    },
+    get db() {
+      return connection.db
+    },
+    file,
+    options,
+    reopenAfter(work) {
+      connection.sqlite.close()
+      try {
+        return work()
+      } finally {
+        connection = openConnection(file, options)
+      }
+    },
+    close: () => connection.sqlite.close()
+  }
+}
+
+function openConnection(file: string, options: OpenOptions): { sqlite: Database.Database; db: Db } {
   // first, so a build without its migrations says so and leaves no empty file behind
   const migrations = loadMigrations(options.migrationsFolder)
   const sqlite = new Database(file, {
@@ -115,7 +151,7 @@ export function openArchive(file: string, options: OpenOptions = {}): Archive {
     if (check !== 'ok') {
       throw new WarraqError('damaged', `The archive file is damaged (${String(check)}).`)
     }
-    return { sqlite, db, file, close: () => sqlite.close() }
+    return { sqlite, db }
   } catch (err) {
     sqlite.close()
     if (err instanceof WarraqError) throw err

@@ -81,7 +81,7 @@ function parseOptions(input: ExportOptionsInput): ExportOptions {
  * this keeps a compromised page (or a slip of the hand) from replacing a script, a config file
  * or a program with an export.
  */
-const EXTENSIONS: Record<ExportOptions['format'], readonly string[]> = {
+export const EXPORT_EXTENSIONS: Record<ExportOptions['format'], readonly string[]> = {
   csv: ['.csv', '.tsv', '.txt'],
   json: ['.json'],
   annotations: ['.jsonld', '.json'],
@@ -90,7 +90,7 @@ const EXTENSIONS: Record<ExportOptions['format'], readonly string[]> = {
 }
 
 function checkExtension(format: ExportOptions['format'], path: string): void {
-  const allowed = EXTENSIONS[format]
+  const allowed = EXPORT_EXTENSIONS[format]
   if (!allowed.includes(extname(path).toLowerCase())) {
     throw new WarraqError(
       'invalid_input',
@@ -174,7 +174,7 @@ export function defaultExportPath(format: ExportOptions['format'], now = new Dat
   const documents = join(home, 'Documents')
   const folder = existsSync(documents) ? documents : home
   const stamp = now.toISOString().slice(0, 10)
-  const extension = EXTENSIONS[format][0]
+  const extension = EXPORT_EXTENSIONS[format][0]
   for (let n = 1; ; n++) {
     const name = `warraq-${format}-${stamp}${n > 1 ? `-${n}` : ''}${extension}`
     const path = join(folder, name)

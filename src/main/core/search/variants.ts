@@ -1,17 +1,19 @@
 import { DEFAULT_VARIANT_GROUPS } from '@shared/text/variants'
 import { normalizeText } from '@shared/text/normalize'
+import type Database from 'better-sqlite3'
 import type { Archive } from '../db/open'
 
 type Groups = readonly (readonly string[])[]
 
-const cache = new WeakMap<Archive, Groups>()
+/** per connection: a restore reopens the archive on a new one, whose table may differ */
+const cache = new WeakMap<Database.Database, Groups>()
 
 /**
  * The archive's table of equivalent spellings (سوريا / سورية), seeded with the common ones on
  * first use. Applied at query time, so editing it needs no re-index.
  */
 export function variantGroups(archive: Archive): Groups {
-  const cached = cache.get(archive)
+  const cached = cache.get(archive.sqlite)
   if (cached) return cached
   const { sqlite } = archive
   const seeded = sqlite
@@ -34,7 +36,7 @@ export function variantGroups(archive: Archive): Groups {
   const groups = rows.map((r) =>
     (JSON.parse(r) as string[]).map((w) => normalizeText(w)).filter(Boolean)
   )
-  cache.set(archive, groups)
+  cache.set(archive.sqlite, groups)
   return groups
 }
 
@@ -62,6 +64,6 @@ export function setVariantGroups(archive: Archive, groups: string[][]): string[]
       .prepare("INSERT OR REPLACE INTO settings (key, value) VALUES ('variants_seeded', '1')")
       .run()
   })()
-  cache.delete(archive)
+  cache.delete(archive.sqlite)
   return listVariantGroups(archive)
 }

@@ -7,6 +7,8 @@ import {
   useState,
   type ReactNode
 } from 'react'
+import { api } from '../api/client'
+import { inDesktop } from '../api/desktop'
 import { catalogue, type Locale, type MessageKey } from './catalogue'
 
 interface I18n {
@@ -28,6 +30,8 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     document.documentElement.lang = locale
     document.documentElement.dir = dir
     localStorage.setItem(LOCALE_KEY, locale)
+    // the desktop app's menu follows the interface language
+    if (inDesktop) api['desktop.setLanguage']({ language: locale }).catch(() => undefined)
   }, [locale, dir])
   const t = useCallback((key: MessageKey) => catalogue[locale][key], [locale])
   const toggleLocale = useCallback(() => setLocale((l) => (l === 'ar' ? 'en' : 'ar')), [])

@@ -310,7 +310,10 @@ export const catalogue = {
     exportResults: 'صدّر النتائج',
     tokenNeededTitle: 'افتح ورّاق من الرابط الذي طبعه',
     tokenNeededBody:
-      'هذه الصفحة لا تحمل رمز الدخول الصحيح: ربما أُعيد تشغيل الخادم أو فُتحت الصفحة دون رابطه. افتح الرابط الذي طبعه الأمر في الطرفية، وهو على هذه الصورة:'
+      'هذه الصفحة لا تحمل رمز الدخول الصحيح: ربما أُعيد تشغيل الخادم أو فُتحت الصفحة دون رابطه. افتح الرابط الذي طبعه الأمر في الطرفية، وهو على هذه الصورة:',
+    exportChooseFile: 'اختر الملف وصدّر…',
+    backupToFile: 'نسخة احتياطية إلى ملف…',
+    restoreFromFile: 'استعادة من ملف…'
   },
   en: {
     appName: 'Warraq',
@@ -626,7 +629,10 @@ export const catalogue = {
     exportResults: 'Export the results',
     tokenNeededTitle: 'Open Warraq from the URL it printed',
     tokenNeededBody:
-      'This page does not carry the right access token: the server may have been restarted, or the page was opened without its URL. Open the URL the command printed in the terminal, which looks like this:'
+      'This page does not carry the right access token: the server may have been restarted, or the page was opened without its URL. Open the URL the command printed in the terminal, which looks like this:',
+    exportChooseFile: 'Choose the file and export…',
+    backupToFile: 'Back up to a file…',
+    restoreFromFile: 'Restore from a file…'
   }
 } as const
 

@@ -7,11 +7,18 @@ import {
   type ImportFormatChoice
 } from '@shared/contract/imports'
 import { api } from '../api/client'
+import { inDesktop } from '../api/desktop'
 import { ErrorBanner } from '../components/ErrorBanner'
 import type { MessageKey } from '../i18n/catalogue'
 import { useI18n } from '../i18n/I18nProvider'
 import { ImportProgress } from './ImportProgress'
-import { resetImport, startImport, useImportRun, type ImportChoices } from './importRun'
+import {
+  resetImport,
+  startDesktopImport,
+  startImport,
+  useImportRun,
+  type ImportChoices
+} from './importRun'
 import { fromFileList } from './picked'
 import { ReportTable, SummaryLine } from './ReportTable'
 
@@ -86,35 +93,56 @@ export function ImportPage() {
       </div>
       <section className="import-dialog">
         <p>{t('importHint')}</p>
-        <div className="import-pickers">
-          <label className="import-picker">
-            {t('importChooseFiles')}
-            <input
-              type="file"
-              multiple
+        {inDesktop ? (
+          <div className="import-pickers">
+            <button
+              type="button"
               disabled={running}
-              data-testid="import-files-input"
-              onChange={(e) => {
-                pick(e.target.files)
-                e.target.value = ''
-              }}
-            />
-          </label>
-          <label className="import-picker">
-            {t('importChooseFolder')}
-            <input
-              ref={folderInput}
-              type="file"
-              multiple
+              data-testid="import-files-dialog"
+              onClick={() => void startDesktopImport('files', { format, duplicates })}
+            >
+              {t('importChooseFiles')}
+            </button>
+            <button
+              type="button"
               disabled={running}
-              data-testid="import-folder-input"
-              onChange={(e) => {
-                pick(e.target.files)
-                e.target.value = ''
-              }}
-            />
-          </label>
-        </div>
+              data-testid="import-folder-dialog"
+              onClick={() => void startDesktopImport('folder', { format, duplicates })}
+            >
+              {t('importChooseFolder')}
+            </button>
+          </div>
+        ) : (
+          <div className="import-pickers">
+            <label className="import-picker">
+              {t('importChooseFiles')}
+              <input
+                type="file"
+                multiple
+                disabled={running}
+                data-testid="import-files-input"
+                onChange={(e) => {
+                  pick(e.target.files)
+                  e.target.value = ''
+                }}
+              />
+            </label>
+            <label className="import-picker">
+              {t('importChooseFolder')}
+              <input
+                ref={folderInput}
+                type="file"
+                multiple
+                disabled={running}
+                data-testid="import-folder-input"
+                onChange={(e) => {
+                  pick(e.target.files)
+                  e.target.value = ''
+                }}
+              />
+            </label>
+          </div>
+        )}
         <div className="import-options">
           <label className="field">
             <span>{t('importFormat')}</span>

@@ -36,16 +36,19 @@ export function ImportProgress() {
       <h2 data-testid="import-phase" data-phase={run.phase}>
         {t(heading[run.phase])}
       </h2>
-      <progress max={1} value={fraction} aria-label={t('importRunning')} />
+      {run.filesTotal === 0 && run.bytesTotal === 0 && run.phase === 'running' ? (
+        // the desktop import reads a folder it has not counted: no fraction to show yet
+        <progress aria-label={t('importRunning')} />
+      ) : (
+        <progress max={1} value={fraction} aria-label={t('importRunning')} />
+      )}
       <p className="import-counts">
         <span data-testid="import-count">
-          <bdi>
-            {run.filesDone} / {run.filesTotal}
-          </bdi>{' '}
+          <bdi>{run.filesTotal > 0 ? `${run.filesDone} / ${run.filesTotal}` : run.filesDone}</bdi>{' '}
           {t('importFiles')}
         </span>
         <span>
-          <bdi>{run.summary?.imported ?? 0}</bdi> {t('importArticles')}
+          <bdi>{run.summary?.imported ?? run.articles}</bdi> {t('importArticles')}
         </span>
         <span>
           <bdi>{rate.toFixed(1)}</bdi> {t('importPerSecond')}

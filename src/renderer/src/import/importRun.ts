@@ -27,6 +27,8 @@ export interface ImportRunState {
   /** when the last batch came back, so the rate stays right once the import ends */
   finishedAt: number | null
   summary: ImportSummary | null
+  /** articles imported so far, while no summary has come back yet (the desktop import) */
+  articles: number
   error: string | null
 }
 
@@ -39,11 +41,15 @@ const IDLE: ImportRunState = {
   startedAt: 0,
   finishedAt: null,
   summary: null,
+  articles: 0,
   error: null
 }
 
 let state = IDLE
 let cancelRequested = false
+let desktopRunning = false
+/** How often the page asks main how far the desktop import has got. */
+const PROGRESS_POLL_MS = 400
 const listeners = new Set<() => void>()
 
 function set(next: Partial<ImportRunState>): void {
@@ -63,6 +69,8 @@ export function useImportRun(): ImportRunState {
 
 export function cancelImport(): void {
   cancelRequested = true
+  // the desktop import runs in the archive worker: it stops there, between two files
+  if (desktopRunning) api['desktop.importCancel']({}).catch(() => undefined)
 }
 
 export function resetImport(): void {
@@ -172,4 +180,48 @@ export function pace(
   const bytesPerSecond = s.bytesDone / seconds
   const secondsLeft = bytesPerSecond > 0 ? (s.bytesTotal - s.bytesDone) / bytesPerSecond : null
   return { rate, secondsLeft }
+}
+
+/**
+ * The desktop app's import: main shows the open dialog and the archive worker reads the chosen
+ * files or folder from disk (any size, nothing sent through the window). Resolves when it ends;
+ * a cancelled dialog leaves the page as it was.
+ */
+export async function startDesktopImport(
+  pick: 'files' | 'folder',
+  choices: ImportChoices
+): Promise<void> {
+  if (state.phase === 'running') return
+  const before = state
+  cancelRequested = false
+  desktopRunning = true
+  set({ ...IDLE, phase: 'running', startedAt: Date.now() })
+  const poll = window.setInterval(() => {
+    api['desktop.importProgress']({}).then(
+      (p) => p.running && set({ filesDone: p.filesDone, articles: p.articles }),
+      () => undefined
+    )
+  }, PROGRESS_POLL_MS)
+  try {
+    const answer = await api['desktop.importChosen']({ pick, ...choices })
+    if (!answer.chosen) {
+      set(before)
+      return
+    }
+    const summary = answer.result
+    window.dispatchEvent(new Event('warraq:changed'))
+    const files = summary.files.length
+    set({
+      summary,
+      filesTotal: files,
+      filesDone: files,
+      phase: summary.cancelled ? 'cancelled' : 'done',
+      finishedAt: Date.now()
+    })
+  } catch (err) {
+    set({ phase: 'error', error: (err as Error).message, finishedAt: Date.now() })
+  } finally {
+    window.clearInterval(poll)
+    desktopRunning = false
+  }
 }

@@ -1,6 +1,7 @@
 import type { BackupInfo, BackupList, CheckResult } from '@shared/contract/backups'
 import { useCallback, useEffect, useState } from 'react'
 import { api } from '../../api/client'
+import { inDesktop } from '../../api/desktop'
 import { ErrorBanner } from '../../components/ErrorBanner'
 import { useI18n } from '../../i18n/I18nProvider'
 import { useArchiveGate } from './ArchiveGate'
@@ -68,6 +69,18 @@ export function BackupsView() {
         void load()
       }
     )
+  /** the desktop app: main's save dialog chooses where, and asks before replacing a file */
+  const backUpToFile = (): Promise<void> =>
+    work(
+      () => api['desktop.backupChosen']({}),
+      (answer) => answer.chosen && setMade(answer.result)
+    )
+  /** the desktop app: any backup file, chosen in main's open dialog; the archive as it was is kept */
+  const restoreFromFile = (): Promise<void> =>
+    work(
+      () => api['desktop.restoreChosen']({}),
+      (answer) => answer.chosen && gate.reload('recoveryRestored')
+    )
   const runCheck = (): Promise<void> => work(() => api['archive.check']({}), setCheck)
   const restore = (b: BackupInfo): Promise<void> =>
     work(
@@ -89,6 +102,16 @@ export function BackupsView() {
           >
             {t('backupNow')}
           </button>
+          {inDesktop ? (
+            <>
+              <button type="button" disabled={busy} onClick={() => void backUpToFile()}>
+                {t('backupToFile')}
+              </button>
+              <button type="button" disabled={busy} onClick={() => void restoreFromFile()}>
+                {t('restoreFromFile')}
+              </button>
+            </>
+          ) : null}
           <button
             type="button"
             disabled={busy}

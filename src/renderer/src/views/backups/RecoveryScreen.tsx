@@ -2,6 +2,7 @@ import type { BackupInfo } from '@shared/contract/backups'
 import type { ArchiveStatus } from '@shared/contract/recovery'
 import { useState } from 'react'
 import { api } from '../../api/client'
+import { inDesktop } from '../../api/desktop'
 import { ErrorBanner } from '../../components/ErrorBanner'
 import { useI18n } from '../../i18n/I18nProvider'
 import type { MessageKey } from '../../i18n/catalogue'
@@ -42,6 +43,21 @@ export function RecoveryScreen({ status, onOpened }: Props) {
   }
   const restore = (b: BackupInfo): void =>
     run(() => api['recovery.restore']({ file: b.file }), 'recoveryRestored')
+  /** the desktop app: a backup file from anywhere, chosen in main's open dialog */
+  const restoreFile = (): void => {
+    setBusy(true)
+    setError(null)
+    api['desktop.restoreChosen']({}).then(
+      (answer) => {
+        if (!answer.chosen) return setBusy(false)
+        run(() => api['archive.status']({}), 'recoveryRestored')
+      },
+      (err: unknown) => {
+        setBusy(false)
+        setError(err)
+      }
+    )
+  }
 
   return (
     <div className="recovery-page" data-testid="recovery-screen">
@@ -88,6 +104,14 @@ export function RecoveryScreen({ status, onOpened }: Props) {
             </ul>
             <p className="hint">{t('recoveryKeptHint')}</p>
           </section>
+        ) : null}
+
+        {inDesktop ? (
+          <p>
+            <button type="button" disabled={busy} onClick={restoreFile}>
+              {t('restoreFromFile')}
+            </button>
+          </p>
         ) : null}
 
         <section className="recovery-section newest-backup" data-testid="newest-backup">

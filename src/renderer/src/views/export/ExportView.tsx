@@ -13,6 +13,7 @@ import {
 } from '@shared/contract/exports'
 import { useEffect, useState } from 'react'
 import { api } from '../../api/client'
+import { inDesktop } from '../../api/desktop'
 import { ErrorBanner } from '../../components/ErrorBanner'
 import { useI18n } from '../../i18n/I18nProvider'
 import type { MessageKey } from '../../i18n/catalogue'
@@ -99,7 +100,7 @@ export function ExportView({ selection: text }: { selection: string }) {
   }, [key])
 
   useEffect(() => {
-    api['export.defaultPath']({ format }).then((r) => setPath(r.path), setError)
+    if (!inDesktop) api['export.defaultPath']({ format }).then((r) => setPath(r.path), setError)
   }, [format])
 
   const chooseShape = (next: ExportShape): void => {
@@ -112,6 +113,14 @@ export function ExportView({ selection: text }: { selection: string }) {
     setResult(null)
     api['export.toFile']({ ...options, path })
       .then((r) => (setResult(r), setError(null)), setError)
+      .finally(() => setBusy(false))
+  }
+  /** the desktop app: main's save dialog chooses the file (and asks before replacing one) */
+  const runChosen = (): void => {
+    setBusy(true)
+    setResult(null)
+    api['desktop.exportChosen'](options)
+      .then((r) => (r.chosen && setResult(r.result), setError(null)), setError)
       .finally(() => setBusy(false))
   }
 
@@ -192,15 +201,23 @@ export function ExportView({ selection: text }: { selection: string }) {
           </tbody>
         </table>
       </div>
-      <div className="export-save">
-        <label className="field">
-          <span>{t('exportPath')}</span>
-          <input name="path" dir="ltr" value={path} onChange={(e) => setPath(e.target.value)} />
-        </label>
-        <button type="button" disabled={busy || !path} onClick={run} data-testid="export-run">
-          {t('exportRun')}
-        </button>
-      </div>
+      {inDesktop ? (
+        <div className="export-save">
+          <button type="button" disabled={busy} onClick={runChosen} data-testid="export-run">
+            {t('exportChooseFile')}
+          </button>
+        </div>
+      ) : (
+        <div className="export-save">
+          <label className="field">
+            <span>{t('exportPath')}</span>
+            <input name="path" dir="ltr" value={path} onChange={(e) => setPath(e.target.value)} />
+          </label>
+          <button type="button" disabled={busy || !path} onClick={run} data-testid="export-run">
+            {t('exportRun')}
+          </button>
+        </div>
+      )}
       {result ? (
         <p className="notice" data-testid="export-done">
           {t('exportDone')} <bdi dir="ltr">{result.path}</bdi> — {result.rows} ·{' '}

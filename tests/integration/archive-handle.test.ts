@@ -1,0 +1,42 @@
+import { join } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { backupArchive } from '../../src/main/core/backup/backup'
+import { restoreInPlace } from '../../src/main/core/backup/restore'
+import { setVariantGroups, variantGroups } from '../../src/main/core/search/variants'
+import { createTestArchive, type TestArchive } from '../helpers/archive'
+
+let t: TestArchive
+afterEach(() => t?.cleanup())
+
+describe('the archive handle', () => {
+  it('a restore in place reopens under the same object, and nothing cached outlives the old file', async () => {
+    t = createTestArchive()
+    const { archive } = t
+    setVariantGroups(archive, [['سوريا', 'سورية']])
+    const backup = join(t.dir, 'before.db')
+    await backupArchive(archive, backup)
+    setVariantGroups(archive, [['لبنان', 'لبنانن']])
+    expect(variantGroups(archive).flat()).toContain('لبنان')
+    const before = archive.sqlite
+    const result = restoreInPlace(archive, backup)
+    expect(result.reopened).toBe(true)
+    expect(archive.sqlite).not.toBe(before)
+    expect(archive.sqlite.open).toBe(true)
+    expect(before.open).toBe(false)
+    // the restored table, not the one cached on the connection that was closed
+    expect(variantGroups(archive).flat()).toContain('سوريا')
+    expect(variantGroups(archive).flat()).not.toContain('لبنان')
+  })
+
+  it('reopens the file even when the work in between fails, with the options it was opened with', () => {
+    t = createTestArchive()
+    const { archive } = t
+    expect(archive.options).toEqual({})
+    expect(() =>
+      archive.reopenAfter(() => {
+        throw new Error('the restore failed')
+      })
+    ).toThrow('the restore failed')
+    expect(archive.sqlite.prepare('SELECT count(*) AS n FROM articles').get()).toEqual({ n: 0 })
+  })
+})
