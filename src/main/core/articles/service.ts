@@ -7,6 +7,7 @@ import type {
 } from '@shared/contract/articles'
 import { ArticleListInput as ListSchema } from '@shared/contract/articles'
 import { WarraqError } from '@shared/errors'
+import { authorsSortKey, sortKey } from '@shared/text/sortKey'
 import type { Archive } from '../db/open'
 import { nowIso, stmt } from '../db/statements'
 import { indexArticle, unindexArticle } from '../search/indexer'
@@ -93,9 +94,13 @@ export function updateArticle(
       sets.push(`${column} = ?`)
       values.push(value)
     }
+    if (input.title !== undefined) {
+      sets.push('title_key = ?')
+      values.push(sortKey(input.title))
+    }
     if (input.authors !== undefined) {
-      sets.push('authors = ?')
-      values.push(JSON.stringify(input.authors))
+      sets.push('authors = ?', 'author_key = ?')
+      values.push(JSON.stringify(input.authors), authorsSortKey(input.authors))
     }
     if (input.source !== undefined) {
       sets.push('source_id = ?')

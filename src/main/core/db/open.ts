@@ -6,6 +6,7 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { WarraqError } from '@shared/errors'
 import { normalizeText } from '@shared/text/normalize'
+import { sortKey, sourceSortKey } from '@shared/text/sortKey'
 import { FTS_SQL } from './fts.sql'
 import * as schema from './schema'
 
@@ -82,6 +83,14 @@ export function openArchive(file: string, options: OpenOptions = {}): Archive {
     // the search filters compare names with the same normaliser as the index
     sqlite.function('warraq_norm', { deterministic: true }, (value: unknown) =>
       typeof value === 'string' ? normalizeText(value) : value
+    )
+    // the migration that added the alphabetical sort keys fills them with these (writers call
+    // the same functions in TypeScript)
+    sqlite.function('warraq_sort_key', { deterministic: true }, (value: unknown) =>
+      sortKey(typeof value === 'string' ? value : null)
+    )
+    sqlite.function('warraq_source_key', { deterministic: true }, (value: unknown) =>
+      sourceSortKey(typeof value === 'string' ? value : '')
     )
     if (!options.readonly) {
       sqlite.pragma('journal_mode = WAL')
