@@ -209,8 +209,6 @@ export const annotations = sqliteTable(
     bodyVersion: integer('body_version').notNull(),
     color: text('color').notNull().default('yellow'),
     note: text('note'),
-    /** JSON array of tag names */
-    tags: text('tags').notNull().default('[]'),
     entityId: integer('entity_id').references(() => entities.id, { onDelete: 'set null' }),
     author: text('author'),
     status: text('status').notNull().default('anchored'),
@@ -220,6 +218,23 @@ export const annotations = sqliteTable(
   (t) => [
     index('annotations_article_idx').on(t.articleId, t.start),
     index('annotations_entity_idx').on(t.entityId)
+  ]
+)
+
+/** Tags of annotations: the same tags as articles', one row per annotation and tag. */
+export const annotationTags = sqliteTable(
+  'annotation_tags',
+  {
+    annotationId: integer('annotation_id')
+      .notNull()
+      .references(() => annotations.id, { onDelete: 'cascade' }),
+    tagId: integer('tag_id')
+      .notNull()
+      .references(() => tags.id, { onDelete: 'cascade' })
+  },
+  (t) => [
+    primaryKey({ columns: [t.annotationId, t.tagId] }),
+    index('annotation_tags_tag_idx').on(t.tagId)
   ]
 )
 
