@@ -30,7 +30,11 @@ function articleFor(archive: Archive, uid: string): { id: number; body: string; 
   const row = stmt(archive.sqlite, 'SELECT id, body, version FROM articles WHERE uid = ?').get(
     uid
   ) as { id: number; body: string; version: number } | undefined
-  if (!row) throw new WarraqError('not_found', `No article with uid ${uid}.`)
+  if (!row)
+    throw new WarraqError('not_found', `No article with uid ${uid}.`, {
+      key: 'articles.not_found',
+      params: { uid }
+    })
   return row
 }
 
@@ -42,14 +46,19 @@ function checkRange(body: string, start: number, end: number): void {
   if (end > body.length || start >= end) {
     throw new WarraqError(
       'invalid_input',
-      `The range ${start}–${end} is outside the article's text (${body.length} characters).`
+      `The range ${start}–${end} is outside the article's text (${body.length} characters).`,
+      { key: 'annotations.range_outside', params: { start, end, length: body.length } }
     )
   }
 }
 
 export function getAnnotation(archive: Archive, uid: string): Annotation {
   const row = stmt(archive.sqlite, `${SELECT} WHERE n.uid = ?`).get(uid) as Row | undefined
-  if (!row) throw new WarraqError('not_found', `No annotation with uid ${uid}.`)
+  if (!row)
+    throw new WarraqError('not_found', `No annotation with uid ${uid}.`, {
+      key: 'annotations.not_found',
+      params: { uid }
+    })
   return toAnnotation(row)
 }
 

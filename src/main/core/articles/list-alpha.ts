@@ -88,7 +88,7 @@ export function alphabeticalPage(
  * `articles_source_idx (source_id, id)`; articles without a source are the empty segment. Each
  * source has a key of its own, so a key value is one source; `s.id` in the ORDER BY tells SQLite
  * so (the index is not unique: drizzle's migration creates it before the keys are filled),
- * which spares it a sort of each source's articles.
+ * which spares it a sort of each source's articles, also within one key after a cursor.
  */
 export function sourcePage(
   archive: Archive,
@@ -103,7 +103,7 @@ export function sourcePage(
       .prepare(
         `SELECT ${SUMMARY_COLUMNS} FROM sources s CROSS JOIN articles a ON a.source_id = s.id
          WHERE ${[...filter.where, ...where].join(' AND ')}
-         ORDER BY ${byKey ? `s.name_key ${dir}, s.id ${dir}, ` : ''}a.id ${dir} LIMIT ?`
+         ORDER BY ${byKey ? `s.name_key ${dir}, ` : ''}s.id ${dir}, a.id ${dir} LIMIT ?`
       )
       .all(...filter.params, ...params, n) as Row[]
   const empty = (after: number | null, n: number): Row[] =>

@@ -30,7 +30,11 @@ import {
 
 function requireRow(archive: Archive, uid: string): ArticleRow {
   const row = rowByUid(archive, uid)
-  if (!row) throw new WarraqError('not_found', `No article with uid ${uid}.`)
+  if (!row)
+    throw new WarraqError('not_found', `No article with uid ${uid}.`, {
+      key: 'articles.not_found',
+      params: { uid }
+    })
   return row
 }
 
@@ -83,7 +87,8 @@ export function updateArticle(
     if (row.version !== input.version) {
       throw new WarraqError(
         'conflict',
-        `The article was changed elsewhere (version ${row.version}, yours ${input.version}). Reload it before saving.`
+        `The article was changed elsewhere (version ${row.version}, yours ${input.version}). Reload it before saving.`,
+        { key: 'articles.version_conflict', params: { stored: row.version, yours: input.version } }
       )
     }
     const sets: string[] = []
@@ -238,7 +243,11 @@ export function getRevision(archive: Archive, uid: string, version: number): Sna
     .pluck()
     .get(row.id, version) as string | undefined
   if (!snapshot && version === row.version) return snapshotOf(toArticle(archive, row))
-  if (!snapshot) throw new WarraqError('not_found', `The article has no revision ${version}.`)
+  if (!snapshot)
+    throw new WarraqError('not_found', `The article has no revision ${version}.`, {
+      key: 'articles.no_revision',
+      params: { version }
+    })
   return JSON.parse(snapshot) as Snapshot
 }
 

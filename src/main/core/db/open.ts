@@ -61,7 +61,8 @@ function refuseNewerSchema(sqlite: Database.Database, migrationsFolder: string):
   if (row.newest !== null && Number(row.newest) > newestKnown) {
     throw new WarraqError(
       'schema_too_new',
-      'This archive was written by a newer version of Warraq. Update Warraq to open it; the file has not been changed.'
+      'This archive was written by a newer version of Warraq. Update Warraq to open it; the file has not been changed.',
+      { key: 'archive.schema_too_new' }
     )
   }
 }
@@ -109,7 +110,8 @@ export function openArchive(file: string, options: OpenOptions = {}): Archive {
       if (broken.length > 0) {
         throw new WarraqError(
           'damaged',
-          `The archive has ${broken.length} rows that point to missing records after upgrading.`
+          `The archive has ${broken.length} rows that point to missing records after upgrading.`,
+          { key: 'archive.broken_links', params: { count: broken.length } }
         )
       }
       sqlite.exec(FTS_SQL)
@@ -117,7 +119,10 @@ export function openArchive(file: string, options: OpenOptions = {}): Archive {
     sqlite.pragma('foreign_keys = ON')
     const check = sqlite.pragma('quick_check', { simple: true })
     if (check !== 'ok') {
-      throw new WarraqError('damaged', `The archive file is damaged (${String(check)}).`)
+      throw new WarraqError('damaged', `The archive file is damaged (${String(check)}).`, {
+        key: 'archive.damaged_detail',
+        params: { detail: String(check) }
+      })
     }
     return { sqlite, db, file, close: () => sqlite.close() }
   } catch (err) {
@@ -125,7 +130,10 @@ export function openArchive(file: string, options: OpenOptions = {}): Archive {
     if (err instanceof WarraqError) throw err
     const code = (err as { code?: string }).code
     if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB') {
-      throw new WarraqError('damaged', `The archive file is damaged: ${(err as Error).message}`)
+      throw new WarraqError('damaged', `The archive file is damaged: ${(err as Error).message}`, {
+        key: 'archive.damaged_detail',
+        params: { detail: (err as Error).message }
+      })
     }
     throw err
   }
