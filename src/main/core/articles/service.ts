@@ -7,6 +7,7 @@ import type {
 } from '@shared/contract/articles'
 import { ArticleListInput as ListSchema } from '@shared/contract/articles'
 import { WarraqError } from '@shared/errors'
+import { revisionLabel } from '@shared/revisions'
 import { authorsSortKey, sortKey } from '@shared/text/sortKey'
 import type { Archive } from '../db/open'
 import { nowIso, stmt } from '../db/statements'
@@ -208,6 +209,7 @@ function unrevisedCurrent(archive: Archive, row: ArticleRow): RevisionSummary | 
   return {
     version: row.version,
     reason: row.originalId === null ? 'create' : 'import',
+    label: revisionLabel(row.originalId === null ? 'create' : 'import'),
     createdAt: row.updatedAt,
     title: row.title,
     bodyLength: row.body.length
@@ -226,6 +228,7 @@ export function listRevisions(archive: Archive, uid: string): RevisionSummary[] 
     return {
       version: r.version,
       reason: r.reason,
+      label: revisionLabel(r.reason),
       createdAt: r.createdAt,
       title: snapshot.title,
       bodyLength: snapshot.body.length
