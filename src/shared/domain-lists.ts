@@ -1,3 +1,4 @@
+import type { MessageRef } from './errors'
 import type { Article, ArticleStatus } from './domain'
 
 /** One row of the library table: what the list shows, without the body. */
@@ -27,7 +28,10 @@ export interface ArticlePage {
 
 export interface RevisionSummary {
   version: number
+  /** as stored: 'create', 'import', 'edit', 'restore 3', 'bulk', 'undo bulk', 'merge <uid>' */
   reason: string
+  /** the reason as a catalogue key with its parameters (shared/revisions.ts) */
+  label: MessageRef
   createdAt: string
   title: string
   bodyLength: number

@@ -103,7 +103,7 @@ describe('annotation tools in the browser host', () => {
     expect(saved).toMatchObject({
       uid: a.uid,
       note: 'ملاحظة جديدة عن الوزير',
-      tags: ['سياسة/دولية', 'أشخاص'],
+      tags: ['أشخاص', 'سياسة/دولية'], // in name order, like article tags
       color: 'blue',
       entityUid: person.uid
     })

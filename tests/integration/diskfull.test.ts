@@ -108,7 +108,11 @@ describe('a full disk', () => {
     } catch (err) {
       saveError = err
     }
-    expect(toErrorData(saveError).toData()).toEqual({ code: 'disk_full', message: DISK_FULL })
+    expect(toErrorData(saveError).toData()).toEqual({
+      code: 'disk_full',
+      message: DISK_FULL,
+      key: 'archive.disk_full'
+    })
 
     // space freed: the same import runs again and completes, without doubles
     archive.sqlite.pragma('max_page_count = 1073741823')

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { ArticleSortKey } from '../../src/shared/contract/articles'
 import { ARTICLE_SORT_KEYS } from '../../src/shared/contract/articles'
-import { createArticle, listArticles } from '../../src/main/core/articles/service'
+import { createArticle, listArticles, updateArticle } from '../../src/main/core/articles/service'
 import { createCollection, moveInCollection } from '../../src/main/core/collections/service'
 import { addToCollection } from '../../src/main/core/collections/service'
 import { articleIdsByUid } from '../../src/main/core/library/ids'
@@ -56,8 +56,9 @@ describe('library list', () => {
       }
     }
     const bySource = listArticles(t.archive, { sort: 'source', direction: 'asc', limit: 100 })
-    const names = bySource.items.map((i) => i.source ?? '')
-    expect(names).toEqual([...names].sort())
+    const names = bySource.items.map((i) => i.source)
+    // alphabetical (الرياض, الوطن, عكاظ), articles without a source last
+    expect([...new Set(names)]).toEqual(['الرياض', 'الوطن', 'عكاظ', null])
     const byStatus = walk('status', 'desc')
     expect(byStatus).toHaveLength(40)
   })
@@ -105,9 +106,9 @@ describe('library list', () => {
         .join('; ')
     for (const key of [
       'a.updated_at',
-      'a.title',
+      'a.title_key',
       "ifnull(a.published, '')",
-      "ifnull(json_extract(a.authors, '$[0]'), '')",
+      'a.author_key',
       'a.status'
     ]) {
       const p = plan(
@@ -116,8 +117,84 @@ describe('library list', () => {
       expect(p, key).not.toContain('TEMP B-TREE')
     }
     const bySource = plan(
-      'SELECT a.id FROM sources s CROSS JOIN articles a ON a.source_id = s.id WHERE +a.deleted_at IS NULL ORDER BY s.name, a.id LIMIT 10'
+      'SELECT a.id FROM sources s CROSS JOIN articles a ON a.source_id = s.id WHERE +a.deleted_at IS NULL ORDER BY s.name_key, s.id, a.id LIMIT 10'
     )
     expect(bySource).not.toContain('TEMP B-TREE')
+  })
+})
+
+describe('library in Arabic alphabetical order', () => {
+  const TITLES = ['ابتسام', 'إبراهيم', '"الخبر" العاجل', 'أحمد', 'آمنة', 'احمد', 'بدر', '', 'يوم']
+  const ORDER = ['ابتسام', 'إبراهيم', 'أحمد', 'احمد', '"الخبر" العاجل', 'آمنة', 'بدر', 'يوم']
+
+  function seedTitles(): void {
+    TITLES.forEach((title, i) =>
+      createArticle(t.archive, {
+        title,
+        body: `نص ${i}`,
+        source: title ? title.replace(/"/g, '') : null,
+        authors: title ? [title] : []
+      })
+    )
+  }
+
+  /** Titles, sources or first authors of every page, three at a time, across the empty segment. */
+  function values(sort: 'title' | 'source' | 'authors', direction: 'asc' | 'desc'): string[] {
+    const seen: string[] = []
+    let cursor: string | null = null
+    do {
+      const page = listArticles(t.archive, { sort, direction, limit: 3, cursor })
+      for (const item of page.items) {
+        seen.push(
+          sort === 'title'
+            ? item.title
+            : sort === 'source'
+              ? (item.source ?? '')
+              : (item.authors[0] ?? '')
+        )
+      }
+      cursor = page.nextCursor
+    } while (cursor)
+    return seen
+  }
+
+  it('interleaves أ إ آ with ا, ignores a leading quote, and lists empty titles last', () => {
+    seedTitles()
+    expect(values('title', 'asc')).toEqual([...ORDER, ''])
+    expect(values('title', 'desc')).toEqual([...ORDER].reverse().concat(''))
+    expect(values('authors', 'asc')).toEqual([...ORDER, ''])
+    expect(values('authors', 'desc')).toEqual([...ORDER].reverse().concat(''))
+    const sources = ORDER.map((s) => s.replace(/"/g, ''))
+    expect(values('source', 'asc')).toEqual([...sources, ''])
+    expect(values('source', 'desc')).toEqual([...sources].reverse().concat(''))
+  })
+
+  it('jumps to a letter whatever alef form it is typed with', () => {
+    seedTitles()
+    const at = listArticles(t.archive, { sort: 'title', direction: 'asc', from: 'أح', limit: 2 })
+    expect(at.items.map((i) => i.title)).toEqual(['أحمد', 'احمد'])
+    const down = listArticles(t.archive, { sort: 'title', direction: 'desc', from: 'ب', limit: 2 })
+    expect(down.items.map((i) => i.title)).toEqual(['بدر', 'آمنة'])
+    const source = listArticles(t.archive, {
+      sort: 'source',
+      direction: 'asc',
+      from: 'ال',
+      limit: 1
+    })
+    expect(source.items[0].source).toBe('الخبر العاجل')
+  })
+
+  it('re-sorts an article when its title or authors are edited', () => {
+    seedTitles()
+    const yawm = listArticles(t.archive, { sort: 'title', direction: 'asc', from: 'ي', limit: 1 })
+      .items[0]
+    updateArticle(t.archive, {
+      uid: yawm.uid,
+      version: yawm.version,
+      title: 'ـآب',
+      authors: ['«آب»']
+    })
+    expect(values('title', 'asc').slice(0, 2)).toEqual(['ـآب', 'ابتسام'])
+    expect(values('authors', 'asc').slice(0, 2)).toEqual(['«آب»', 'ابتسام'])
   })
 })

@@ -1,28 +1,10 @@
 import Database from 'better-sqlite3'
-import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { defaultMigrationsFolder, openArchive } from '../../src/main/core/db/open'
 import { tempDir } from '../helpers/archive'
-
-interface Journal {
-  version: string
-  dialect: string
-  entries: { idx: number; when: number; tag: string; version: string; breakpoints: boolean }[]
-}
-
-/** A copy of the real migrations holding only the first `count` of them: an older Warraq. */
-function migrationsUpTo(dir: string, count: number): string {
-  const source = defaultMigrationsFolder()
-  const target = join(dir, `migrations-${count}`)
-  mkdirSync(join(target, 'meta'), { recursive: true })
-  const journal = JSON.parse(readFileSync(join(source, 'meta', '_journal.json'), 'utf8')) as Journal
-  journal.entries = journal.entries.slice(0, count)
-  writeFileSync(join(target, 'meta', '_journal.json'), JSON.stringify(journal))
-  for (const entry of journal.entries)
-    cpSync(join(source, `${entry.tag}.sql`), join(target, `${entry.tag}.sql`))
-  return target
-}
+import { migrationsUpTo, type Journal } from '../helpers/migrations'
 
 const CHILD_TABLES = [
   'revisions',

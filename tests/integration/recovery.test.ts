@@ -53,6 +53,12 @@ describe('opening a damaged archive', () => {
     expect(err.message).toContain(aside)
     expect(err.message).toContain(backup)
     expect(err.message).toContain('nothing in it is lost')
+    // the same for the interface, as a catalogue key with the paths and SQLite's detail
+    expect(err.toData()).toMatchObject({
+      key: 'recovery.moved_aside_with_backup',
+      params: { file, path: aside, backup }
+    })
+    expect(err.recovery.notices.map((n) => n.key)).toEqual(['recovery.moved_aside_with_backup'])
 
     // the offered restore brings the archive back
     const restored = restoreArchive(file, backup)
@@ -92,6 +98,9 @@ describe('opening a damaged archive', () => {
       expect(aside).toBe(`${file}-wal.unreadable-20260202-120000`)
       expect(readFileSync(aside).equals(garbage)).toBe(true)
       expect(archive.recovery.messages[0]).toContain('could not be read')
+      expect(archive.recovery.notices).toEqual([
+        { key: 'recovery.wal_kept_aside', params: { path: aside } }
+      ])
       expect(archive.recovery.newestGoodBackup?.file).toBe(backup)
       expect(archive.sqlite.prepare('SELECT count(*) FROM articles').pluck().get()).toBe(120)
     } finally {
@@ -113,6 +122,9 @@ describe('opening a damaged archive', () => {
       const aside = archive.recovery.keptAside[0]
       expect(readFileSync(aside).equals(damaged)).toBe(true)
       expect(archive.recovery.messages[0]).toContain('search index')
+      expect(archive.recovery.notices).toEqual([
+        { key: 'recovery.index_rebuilt', params: { path: aside } }
+      ])
       expect(checkArchive(archive)).toMatchObject({ ok: true, index: 'ok' })
       expect(archive.sqlite.prepare('SELECT count(*) FROM articles').pluck().get()).toBe(120)
       expect(archive.sqlite.prepare('SELECT count(*) FROM revisions').pluck().get()).toBe(

@@ -41,7 +41,11 @@ function size(bytes: number): string {
 
 export async function backupCommand(args: CliArgs, out: Output): Promise<void> {
   const file = archivePath(args)
-  if (!existsSync(file)) throw new WarraqError('not_found', `No archive at ${file}.`)
+  if (!existsSync(file))
+    throw new WarraqError('not_found', `No archive at ${file}.`, {
+      key: 'archive.not_found',
+      params: { path: file }
+    })
   // read-only: no lock needed, so a backup can be taken while the app has the archive open
   const archive = openArchiveSafely(file, { readonly: true })
   try {

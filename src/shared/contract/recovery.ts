@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import type { MessageRef } from '../errors'
 import type { BackupInfo } from './backups'
 
 /** What happened while the archive was opened (see core/db/open-safely.ts). */
@@ -8,8 +9,10 @@ export type RecoveryEventName =
 /** The part of an open's recovery record that is safe and useful to show the user. */
 export interface RecoveryReport {
   events: RecoveryEventName[]
-  /** plain sentences (English, from core), one per event */
+  /** plain sentences (English, from core, for the CLI and logs), one per event */
   messages: string[]
+  /** the same as catalogue keys and parameters (shown in the interface's language) */
+  notices: MessageRef[]
   /** files moved aside, never deleted */
   keptAside: string[]
   preMigrationBackup: string | null

@@ -54,7 +54,11 @@ export function applyEditorRanges(
     if (range.end > body.length || range.start >= range.end) {
       throw new WarraqError(
         'invalid_input',
-        `The annotation range ${range.start}–${range.end} is outside the saved text (${body.length} characters).`
+        `The annotation range ${range.start}–${range.end} is outside the saved text (${body.length} characters).`,
+        {
+          key: 'annotations.range_outside',
+          params: { start: range.start, end: range.end, length: body.length }
+        }
       )
     }
     const same =

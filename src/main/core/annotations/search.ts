@@ -37,7 +37,8 @@ function filters(archive: Archive, input: Input): Where {
   const tag = input.tag?.trim()
   if (tag) {
     sql.push(
-      `EXISTS (SELECT 1 FROM json_each(n.tags) j WHERE warraq_norm(j.value) = ? OR warraq_norm(j.value) LIKE ? ESCAPE '\\')`
+      `EXISTS (SELECT 1 FROM annotation_tags x JOIN tags t ON t.id = x.tag_id WHERE x.annotation_id = n.id
+         AND (warraq_norm(t.name) = ? OR warraq_norm(t.name) LIKE ? ESCAPE '\\'))`
     )
     params.push(norm(tag), `${escapeLike(norm(tag))}/%`)
   }

@@ -10,10 +10,11 @@ import type { Archive } from '../db/open'
 import { nowIso, stmt } from '../db/statements'
 import { indexArticle } from '../search/indexer'
 import { quoteAt } from './quote'
+import { ANNOTATION_TAGS_SQL, setAnnotationTags } from './tags'
 
 /** An annotation's columns with its article's uid and its entity; `n` annotations, `e` entities. */
 export const COLUMNS = `n.id, n.uid, a.uid AS articleUid, n.start, n."end", n.exact, n.prefix, n.suffix,
-  n.body_version AS bodyVersion, n.color, n.note, n.tags, e.uid AS entityUid, e.name AS entityName,
+  n.body_version AS bodyVersion, n.color, n.note, ${ANNOTATION_TAGS_SQL}, e.uid AS entityUid, e.name AS entityName,
   n.author, n.status, n.created_at AS createdAt, n.updated_at AS updatedAt`
 export const FROM = `FROM annotations n JOIN articles a ON a.id = n.article_id
   LEFT JOIN entities e ON e.id = n.entity_id`
@@ -29,7 +30,11 @@ function articleFor(archive: Archive, uid: string): { id: number; body: string; 
   const row = stmt(archive.sqlite, 'SELECT id, body, version FROM articles WHERE uid = ?').get(
     uid
   ) as { id: number; body: string; version: number } | undefined
-  if (!row) throw new WarraqError('not_found', `No article with uid ${uid}.`)
+  if (!row)
+    throw new WarraqError('not_found', `No article with uid ${uid}.`, {
+      key: 'articles.not_found',
+      params: { uid }
+    })
   return row
 }
 
@@ -41,14 +46,19 @@ function checkRange(body: string, start: number, end: number): void {
   if (end > body.length || start >= end) {
     throw new WarraqError(
       'invalid_input',
-      `The range ${start}–${end} is outside the article's text (${body.length} characters).`
+      `The range ${start}–${end} is outside the article's text (${body.length} characters).`,
+      { key: 'annotations.range_outside', params: { start, end, length: body.length } }
     )
   }
 }
 
 export function getAnnotation(archive: Archive, uid: string): Annotation {
   const row = stmt(archive.sqlite, `${SELECT} WHERE n.uid = ?`).get(uid) as Row | undefined
-  if (!row) throw new WarraqError('not_found', `No annotation with uid ${uid}.`)
+  if (!row)
+    throw new WarraqError('not_found', `No annotation with uid ${uid}.`, {
+      key: 'annotations.not_found',
+      params: { uid }
+    })
   return toAnnotation(row)
 }
 
@@ -59,11 +69,11 @@ export function createAnnotation(archive: Archive, input: AnnotationCreateInput)
     checkRange(article.body, input.start, input.end)
     const q = quoteAt(article.body, input.start, input.end)
     const at = nowIso()
-    stmt(
+    const inserted = stmt(
       archive.sqlite,
       `INSERT INTO annotations (uid, article_id, start, "end", exact, prefix, suffix, body_version, color,
-         note, tags, entity_id, author, status, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'anchored', ?, ?)`
+         note, entity_id, author, status, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'anchored', ?, ?)`
     ).run(
       uid,
       article.id,
@@ -75,12 +85,12 @@ export function createAnnotation(archive: Archive, input: AnnotationCreateInput)
       article.version,
       input.color ?? 'yellow',
       input.note ?? null,
-      JSON.stringify(input.tags ?? []),
       entityId(archive, input.entityUid),
       input.author ?? null,
       at,
       at
     )
+    if (input.tags?.length) setAnnotationTags(archive, Number(inserted.lastInsertRowid), input.tags)
     if (input.note) indexArticle(archive, article.id)
   })()
   return getAnnotation(archive, uid)
@@ -121,8 +131,7 @@ export function updateAnnotation(archive: Archive, input: AnnotationUpdateInput)
     }
     const plain: [string, unknown][] = [
       ['note', input.note],
-      ['color', input.color],
-      ['tags', input.tags === undefined ? undefined : JSON.stringify(input.tags)]
+      ['color', input.color]
     ]
     for (const [column, value] of plain) {
       if (value === undefined) continue
@@ -136,6 +145,12 @@ export function updateAnnotation(archive: Archive, input: AnnotationUpdateInput)
     archive.sqlite
       .prepare(`UPDATE annotations SET ${sets.join(', ')} WHERE uid = ?`)
       .run(...values, input.uid)
+    if (input.tags !== undefined) {
+      const id = stmt(archive.sqlite, 'SELECT id FROM annotations WHERE uid = ?')
+        .pluck()
+        .get(input.uid) as number
+      setAnnotationTags(archive, id, input.tags)
+    }
     if (input.note !== undefined) indexArticle(archive, article.id)
   })()
   return getAnnotation(archive, input.uid)

@@ -16,7 +16,10 @@ export function toErrorData(err: unknown): WarraqError {
   const sqlite = describeSqliteError(err)
   if (sqlite) return sqlite
   const message = err instanceof Error ? err.message : String(err)
-  return new WarraqError('internal', `Unexpected error: ${message}`)
+  return new WarraqError('internal', `Unexpected error: ${message}`, {
+    key: 'internal.unexpected',
+    params: { detail: message }
+  })
 }
 
 /**

@@ -48,7 +48,8 @@ export interface ArchiveSession {
 function damagedError(file: string): WarraqError {
   return new WarraqError(
     'damaged',
-    `The archive ${file} could not be opened because it is damaged; it was kept aside, not deleted. Restore a backup or start with an empty archive on the recovery screen.`
+    `The archive ${file} could not be opened because it is damaged; it was kept aside, not deleted. Restore a backup or start with an empty archive on the recovery screen.`,
+    { key: 'recovery.archive_damaged', params: { path: file } }
   )
 }
 
@@ -90,14 +91,15 @@ export function startSession(file: string, options: SessionOptions = {}): Archiv
 
   const openOrThrow = (): Extract<Current, { state: 'open' }> => {
     if (current.state === 'open') return current
-    if (current.state === 'closed') throw new WarraqError('io_error', 'The archive is closed.')
+    if (current.state === 'closed')
+      throw new WarraqError('io_error', 'The archive is closed.', { key: 'archive.closed' })
     throw damagedError(file)
   }
 
   const status = (): ArchiveStatus => {
     if (current.state === 'open') return statusOf(file, 'open', reportOf(current.archive.recovery))
     if (current.state === 'recovery') return statusOf(file, 'recovery', current.recovery)
-    throw new WarraqError('io_error', 'The archive is closed.')
+    throw new WarraqError('io_error', 'The archive is closed.', { key: 'archive.closed' })
   }
 
   /** Leaves recovery: opens whatever is now at the path (a restored backup, or a new archive). */

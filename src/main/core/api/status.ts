@@ -13,6 +13,7 @@ export function reportOf(recovery: RecoveryInfo | undefined): RecoveryReport {
   return {
     events: [...(recovery?.events ?? [])],
     messages: [...(recovery?.messages ?? [])],
+    notices: [...(recovery?.notices ?? [])],
     keptAside: [...(recovery?.keptAside ?? [])],
     preMigrationBackup: recovery?.preMigrationBackup ?? null,
     newestGoodBackup: recovery?.newestGoodBackup ?? null
@@ -30,7 +31,8 @@ export function statusOf(
 export function archiveIsOpenError(): WarraqError {
   return new WarraqError(
     'conflict',
-    'The archive is open and working: to go back to a backup, use Restore on the Backups screen.'
+    'The archive is open and working: to go back to a backup, use Restore on the Backups screen.',
+    { key: 'recovery.archive_is_open' }
   )
 }
 

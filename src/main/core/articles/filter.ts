@@ -11,7 +11,11 @@ export type ParsedFilter = z.output<typeof ListFilter>
 export function collectionIdByUid(archive: Archive, uid: string): number {
   const id = stmt(archive.sqlite, 'SELECT id FROM collections WHERE uid = ?').pluck().get(uid) as
     number | undefined
-  if (id === undefined) throw new WarraqError('not_found', `No collection with uid ${uid}.`)
+  if (id === undefined)
+    throw new WarraqError('not_found', `No collection with uid ${uid}.`, {
+      key: 'collections.not_found',
+      params: { uid }
+    })
   return id
 }
 
@@ -62,7 +66,11 @@ export function listFilterSql(archive: Archive, filter: ParsedFilter, walk = fal
     const id = stmt(archive.sqlite, 'SELECT id FROM entities WHERE uid = ?')
       .pluck()
       .get(filter.entity) as number | undefined
-    if (id === undefined) throw new WarraqError('not_found', `No entity with uid ${filter.entity}.`)
+    if (id === undefined)
+      throw new WarraqError('not_found', `No entity with uid ${filter.entity}.`, {
+        key: 'entities.not_found',
+        params: { uid: filter.entity }
+      })
     where.push(
       '(a.id IN (SELECT article_id FROM article_entities WHERE entity_id = ?) OR a.id IN (SELECT article_id FROM annotations WHERE entity_id = ?))'
     )

@@ -7,6 +7,8 @@ import type {
 } from '@shared/contract/articles'
 import { ArticleListInput as ListSchema } from '@shared/contract/articles'
 import { WarraqError } from '@shared/errors'
+import { revisionLabel } from '@shared/revisions'
+import { authorsSortKey, sortKey } from '@shared/text/sortKey'
 import type { Archive } from '../db/open'
 import { nowIso, stmt } from '../db/statements'
 import { indexArticle, unindexArticle } from '../search/indexer'
@@ -29,7 +31,11 @@ import {
 
 function requireRow(archive: Archive, uid: string): ArticleRow {
   const row = rowByUid(archive, uid)
-  if (!row) throw new WarraqError('not_found', `No article with uid ${uid}.`)
+  if (!row)
+    throw new WarraqError('not_found', `No article with uid ${uid}.`, {
+      key: 'articles.not_found',
+      params: { uid }
+    })
   return row
 }
 
@@ -82,7 +88,8 @@ export function updateArticle(
     if (row.version !== input.version) {
       throw new WarraqError(
         'conflict',
-        `The article was changed elsewhere (version ${row.version}, yours ${input.version}). Reload it before saving.`
+        `The article was changed elsewhere (version ${row.version}, yours ${input.version}). Reload it before saving.`,
+        { key: 'articles.version_conflict', params: { stored: row.version, yours: input.version } }
       )
     }
     const sets: string[] = []
@@ -93,9 +100,13 @@ export function updateArticle(
       sets.push(`${column} = ?`)
       values.push(value)
     }
+    if (input.title !== undefined) {
+      sets.push('title_key = ?')
+      values.push(sortKey(input.title))
+    }
     if (input.authors !== undefined) {
-      sets.push('authors = ?')
-      values.push(JSON.stringify(input.authors))
+      sets.push('authors = ?', 'author_key = ?')
+      values.push(JSON.stringify(input.authors), authorsSortKey(input.authors))
     }
     if (input.source !== undefined) {
       sets.push('source_id = ?')
@@ -198,6 +209,7 @@ function unrevisedCurrent(archive: Archive, row: ArticleRow): RevisionSummary | 
   return {
     version: row.version,
     reason: row.originalId === null ? 'create' : 'import',
+    label: revisionLabel(row.originalId === null ? 'create' : 'import'),
     createdAt: row.updatedAt,
     title: row.title,
     bodyLength: row.body.length
@@ -216,6 +228,7 @@ export function listRevisions(archive: Archive, uid: string): RevisionSummary[] 
     return {
       version: r.version,
       reason: r.reason,
+      label: revisionLabel(r.reason),
       createdAt: r.createdAt,
       title: snapshot.title,
       bodyLength: snapshot.body.length
@@ -233,7 +246,11 @@ export function getRevision(archive: Archive, uid: string, version: number): Sna
     .pluck()
     .get(row.id, version) as string | undefined
   if (!snapshot && version === row.version) return snapshotOf(toArticle(archive, row))
-  if (!snapshot) throw new WarraqError('not_found', `The article has no revision ${version}.`)
+  if (!snapshot)
+    throw new WarraqError('not_found', `The article has no revision ${version}.`, {
+      key: 'articles.no_revision',
+      params: { version }
+    })
   return JSON.parse(snapshot) as Snapshot
 }
 

@@ -2,6 +2,7 @@ import { createHash, randomUUID } from 'node:crypto'
 import type { Snapshot } from '@shared/contract/snapshot'
 import type { ParsedArticle, RelatedLink } from '@shared/domain'
 import { surfaceOf } from '@shared/text/analyze'
+import { authorsSortKey, sortKey, sourceSortKey } from '@shared/text/sortKey'
 import type { Archive } from '../db/open'
 import { nowIso, stmt } from '../db/statements'
 import { SNAPSHOT_SQL } from './snapshot-sql'
@@ -30,7 +31,12 @@ export function sourceId(archive: Archive, name: string | null | undefined): num
   const found = stmt(sqlite, 'SELECT id FROM sources WHERE name = ?').pluck().get(clean) as
     number | undefined
   if (found !== undefined) return found
-  return Number(stmt(sqlite, 'INSERT INTO sources (name) VALUES (?)').run(clean).lastInsertRowid)
+  return Number(
+    stmt(sqlite, 'INSERT INTO sources (name, name_key) VALUES (?, ?)').run(
+      clean,
+      sourceSortKey(clean)
+    ).lastInsertRowid
+  )
 }
 
 /** The id of a tag by its full path, created when new. */
@@ -147,8 +153,8 @@ export function insertArticle(
     archive.sqlite,
     `INSERT INTO articles (uid, title, subtitle, body, lang, source_id, url, published, date_precision,
        date_text, authors, caption, image_credit, section, status, notes, content_hash, original_id,
-       original_index, source_ref, version, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)`
+       original_index, source_ref, version, created_at, updated_at, title_key, author_key)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?)`
   ).run(
     uid,
     input.title,
@@ -171,7 +177,9 @@ export function insertArticle(
     options.originalIndex ?? null,
     input.sourceId ?? null,
     at,
-    at
+    at,
+    sortKey(input.title),
+    authorsSortKey(input.authors)
   )
   const id = Number(result.lastInsertRowid)
   // imported files may name tags and collections (Warraq's own CSV export does)

@@ -19,7 +19,10 @@ export function listedBackup(archiveFile: string, file: string): string {
   const wanted = resolve(dir, file)
   const found = listBackups(archiveFile).find((b) => resolve(b.file) === wanted)
   if (!found || dirname(wanted) !== resolve(dir)) {
-    throw new WarraqError('not_found', `No backup named ${basename(file)} in ${dir}.`)
+    throw new WarraqError('not_found', `No backup named ${basename(file)} in ${dir}.`, {
+      key: 'backup.not_found',
+      params: { name: basename(file) }
+    })
   }
   return found.file
 }

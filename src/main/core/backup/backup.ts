@@ -131,7 +131,8 @@ export function finishBackup(tmp: string, dest: string, nativeBinding?: string):
     if (result.length !== 1 || result[0] !== 'ok') {
       throw new WarraqError(
         'damaged',
-        `The backup copy failed its check (${result.slice(0, 3).join('; ')}): the archive itself may be damaged. Nothing was overwritten.`
+        `The backup copy failed its check (${result.slice(0, 3).join('; ')}): the archive itself may be damaged. Nothing was overwritten.`,
+        { key: 'backup.copy_failed_check', params: { detail: result.slice(0, 3).join('; ') } }
       )
     }
     fsyncFile(tmp)
@@ -149,12 +150,16 @@ function asBackupError(err: unknown): WarraqError {
   if (described?.code === 'disk_full') {
     return new WarraqError(
       'disk_full',
-      'The disk is full: the backup could not be written. Free some space and try again; the archive is unchanged.'
+      'The disk is full: the backup could not be written. Free some space and try again; the archive is unchanged.',
+      { key: 'backup.disk_full' }
     )
   }
   if (described) return described
   const message = err instanceof Error ? err.message : String(err)
-  return new WarraqError('io_error', `The backup could not be written: ${message}`)
+  return new WarraqError('io_error', `The backup could not be written: ${message}`, {
+    key: 'backup.write_failed',
+    params: { detail: message }
+  })
 }
 
 function tempFor(dest: string): string {
@@ -167,7 +172,10 @@ function tempFor(dest: string): string {
  */
 export async function backupArchive(archive: Archive, destFile: string): Promise<BackupInfo> {
   if (existsSync(destFile)) {
-    throw new WarraqError('conflict', `${destFile} already exists; choose another name.`)
+    throw new WarraqError('conflict', `${destFile} already exists; choose another name.`, {
+      key: 'backup.exists',
+      params: { path: destFile }
+    })
   }
   const tmp = tempFor(destFile)
   try {

@@ -59,12 +59,17 @@ function refuse(owner: LockOwner, lockFile: string): never {
   if (owner.host !== hostname()) {
     throw new WarraqError(
       'locked',
-      `This archive is open in Warraq on another computer (${owner.host}, pid ${owner.pid}). Close it there first. If it is not open there, delete ${lockFile}.`
+      `This archive is open in Warraq on another computer (${owner.host}, pid ${owner.pid}). Close it there first. If it is not open there, delete ${lockFile}.`,
+      {
+        key: 'archive.locked_elsewhere',
+        params: { host: owner.host, pid: owner.pid, path: lockFile }
+      }
     )
   }
   throw new WarraqError(
     'locked',
-    `This archive is open in another Warraq (pid ${owner.pid}). Close it first.`
+    `This archive is open in another Warraq (pid ${owner.pid}). Close it first.`,
+    { key: 'archive.locked_other', params: { pid: owner.pid } }
   )
 }
 
@@ -76,7 +81,9 @@ function refuse(owner: LockOwner, lockFile: string): never {
 export function acquireLock(archiveFile: string): ArchiveLock {
   const lockFile = lockFileFor(archiveFile)
   if (held.has(lockFile)) {
-    throw new WarraqError('locked', 'This archive is already open in this Warraq.')
+    throw new WarraqError('locked', 'This archive is already open in this Warraq.', {
+      key: 'archive.locked_here'
+    })
   }
   const me: LockOwner = { pid: process.pid, host: hostname(), startedAt: new Date().toISOString() }
   for (let attempt = 0; attempt < 3; attempt++) {
@@ -106,10 +113,17 @@ export function acquireLock(archiveFile: string): ArchiveLock {
     }
     // an empty lock may be one another process is filling right now: give it a moment
     if (!owner && youngerThan(lockFile, 2000)) {
-      throw new WarraqError('locked', 'This archive is being opened by another Warraq. Try again.')
+      throw new WarraqError(
+        'locked',
+        'This archive is being opened by another Warraq. Try again.',
+        { key: 'archive.locked_opening' }
+      )
     }
     // stale (its process is gone) or left half-written by a crash: take it over, try again
     rmSync(lockFile, { force: true })
   }
-  throw new WarraqError('locked', `The archive's lock file ${lockFile} could not be taken.`)
+  throw new WarraqError('locked', `The archive's lock file ${lockFile} could not be taken.`, {
+    key: 'archive.lock_failed',
+    params: { path: lockFile }
+  })
 }

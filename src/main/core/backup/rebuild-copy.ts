@@ -20,7 +20,9 @@ function copyTables(fresh: Archive, migrationsFolder: string | undefined): void 
   const { sqlite } = fresh
   const oldApplied = sqlite.prepare('SELECT count(*) FROM old.__drizzle_migrations').pluck().get()
   if (oldApplied !== journalCount(migrationsFolder) || appliedCount(sqlite) !== oldApplied) {
-    throw new WarraqError('damaged', 'The damaged archive is at another schema version.')
+    throw new WarraqError('damaged', 'The damaged archive is at another schema version.', {
+      key: 'recovery.rebuild_other_schema'
+    })
   }
   const tables = sqlite
     .prepare("SELECT name FROM old.sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'")
@@ -82,7 +84,11 @@ export function rebuildIndexOnCopy(file: string, options: OpenOptions, now: Date
     if (integrity !== 'ok' || index !== 'ok') {
       throw new WarraqError(
         'damaged',
-        `The rebuilt copy failed its check (${String(integrity)}; ${index}).`
+        `The rebuilt copy failed its check (${String(integrity)}; ${index}).`,
+        {
+          key: 'recovery.rebuild_failed_check',
+          params: { detail: `${String(integrity)}; ${index}` }
+        }
       )
     }
     fresh.sqlite.pragma('wal_checkpoint(TRUNCATE)')

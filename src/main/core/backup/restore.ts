@@ -22,7 +22,8 @@ function verifyRestorable(copy: string, backupFile: string, options: RestoreOpti
   if (result.length !== 1 || result[0] !== 'ok') {
     throw new WarraqError(
       'damaged',
-      `The backup ${backupFile} is damaged (${result.slice(0, 3).join('; ')}); the archive was not changed.`
+      `The backup ${backupFile} is damaged (${result.slice(0, 3).join('; ')}); the archive was not changed.`,
+      { key: 'backup.damaged', params: { path: backupFile, detail: result.slice(0, 3).join('; ') } }
     )
   }
   const db = new Database(copy, rawOptions(options.nativeBinding, true))
@@ -34,14 +35,16 @@ function verifyRestorable(copy: string, backupFile: string, options: RestoreOpti
     if (!tables.includes('articles') || !tables.includes('__drizzle_migrations')) {
       throw new WarraqError(
         'invalid_input',
-        `${backupFile} is not a Warraq archive; the archive was not changed.`
+        `${backupFile} is not a Warraq archive; the archive was not changed.`,
+        { key: 'backup.not_archive', params: { path: backupFile } }
       )
     }
     const applied = db.prepare('SELECT count(*) FROM __drizzle_migrations').pluck().get() as number
     if (applied > journalCount(options.migrationsFolder)) {
       throw new WarraqError(
         'schema_too_new',
-        `${backupFile} was made by a newer version of Warraq; the archive was not changed.`
+        `${backupFile} was made by a newer version of Warraq; the archive was not changed.`,
+        { key: 'backup.schema_too_new', params: { path: backupFile } }
       )
     }
   } finally {
@@ -107,7 +110,11 @@ export function restoreArchive(
   options: RestoreOptions = {}
 ): RestoreResult {
   const now = options.now ?? new Date()
-  if (!existsSync(backupFile)) throw new WarraqError('not_found', `No backup at ${backupFile}.`)
+  if (!existsSync(backupFile))
+    throw new WarraqError('not_found', `No backup at ${backupFile}.`, {
+      key: 'backup.not_found',
+      params: { name: backupFile }
+    })
   const copy = freeName(`${currentFile}.restoring-${stamp(now)}`)
   try {
     copyFileSync(backupFile, copy)

@@ -135,8 +135,15 @@ export function undoBulk(archive: Archive, operation: string): { restored: numbe
       sqlite,
       'SELECT id, inverse, undone_at FROM bulk_operations WHERE uid = ?'
     ).get(operation) as { id: number; inverse: string; undone_at: string | null } | undefined
-    if (!row) throw new WarraqError('not_found', `No bulk edit with uid ${operation}.`)
-    if (row.undone_at) throw new WarraqError('conflict', 'This bulk edit has already been undone.')
+    if (!row)
+      throw new WarraqError('not_found', `No bulk edit with uid ${operation}.`, {
+        key: 'bulk.not_found',
+        params: { uid: operation }
+      })
+    if (row.undone_at)
+      throw new WarraqError('conflict', 'This bulk edit has already been undone.', {
+        key: 'bulk.already_undone'
+      })
     const inverse = JSON.parse(row.inverse) as Inverse
     const restore = sqlite.prepare(
       'UPDATE articles SET source_id = ?, status = ?, published = ?, date_precision = ? WHERE id = ?'

@@ -29,7 +29,11 @@ export function listCollections(archive: Archive): Collection[] {
 
 export function getCollection(archive: Archive, uid: string): Collection {
   const row = stmt(archive.sqlite, `${SELECT} WHERE c.uid = ?`).get(uid) as Row | undefined
-  if (!row) throw new WarraqError('not_found', `No collection with uid ${uid}.`)
+  if (!row)
+    throw new WarraqError('not_found', `No collection with uid ${uid}.`, {
+      key: 'collections.not_found',
+      params: { uid }
+    })
   return strip(row)
 }
 
@@ -48,7 +52,9 @@ function parentId(
     self !== undefined &&
     stmt(archive.sqlite, 'SELECT 1 FROM collections WHERE parent_id = ?').get(self) !== undefined
   if (row.parent_id !== null || id === self || hasChildren) {
-    throw new WarraqError('invalid_input', 'Collections nest one level only.')
+    throw new WarraqError('invalid_input', 'Collections nest one level only.', {
+      key: 'collections.one_level'
+    })
   }
   return id
 }

@@ -18,9 +18,8 @@ CREATE INDEX IF NOT EXISTS articles_published_sort_idx ON articles (ifnull(publi
 -- search reads these for every hit (filters, facets, order): from this narrow index thousands
 -- of hits cost a few pages instead of one article row (and its page) each
 CREATE INDEX IF NOT EXISTS articles_hit_idx ON articles (id, source_id, published, deleted_at, status);
--- the library's author column sorts by the first author named
-CREATE INDEX IF NOT EXISTS articles_author_sort_idx
-  ON articles (ifnull(json_extract(authors, '$[0]'), ''), id);
+-- the library's author column sorts by articles.author_key now (schema.ts)
+DROP INDEX IF EXISTS articles_author_sort_idx;
 `
 
 /** bm25 weights, in column order: exact title forms rank highest, body stems lowest. */

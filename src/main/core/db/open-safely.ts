@@ -1,5 +1,5 @@
 import type { BackupInfo } from '@shared/contract/backups'
-import { WarraqError } from '@shared/errors'
+import { WarraqError, type MessageRef } from '@shared/errors'
 import { existsSync, statSync } from 'node:fs'
 import Database from 'better-sqlite3'
 import { copyBackup, newBackupPath, newestGoodBackup } from '../backup/backup'
@@ -18,8 +18,10 @@ export type RecoveryEvent =
 /** What happened while opening, so a host can tell the user and show its recovery screen. */
 export interface RecoveryInfo {
   events: RecoveryEvent[]
-  /** plain sentences for the user, one per event */
+  /** plain English sentences for the CLI and logs, one per event */
   messages: string[]
+  /** the same as catalogue keys with their parameters, for the interface, in step with `messages` */
+  notices: MessageRef[]
   /** files moved aside, never deleted */
   keptAside: string[]
   preMigrationBackup: string | null
@@ -31,9 +33,10 @@ export interface RecoveryInfo {
 export class DamagedArchiveError extends WarraqError {
   constructor(
     message: string,
-    readonly recovery: RecoveryInfo
+    readonly recovery: RecoveryInfo,
+    detail?: MessageRef
   ) {
-    super('damaged', message)
+    super('damaged', message, detail)
   }
 }
 
@@ -46,10 +49,17 @@ export interface SafeOpenOptions extends OpenOptions {
   now?: Date
 }
 
+/** Records what an open did, in English for logs and as a catalogue key for the interface. */
+function tell(recovery: RecoveryInfo, message: string, notice: MessageRef): void {
+  recovery.messages.push(message)
+  recovery.notices.push(notice)
+}
+
 function emptyRecovery(): RecoveryInfo {
   return {
     events: [],
     messages: [],
+    notices: [],
     keptAside: [],
     preMigrationBackup: null,
     newestGoodBackup: null
@@ -69,8 +79,10 @@ function keepUnreadableWal(
   recovery.keptAside.push(...aside)
   // what was only in that -wal may be in a backup
   recovery.newestGoodBackup = newestGoodBackup(file, options.nativeBinding)
-  recovery.messages.push(
-    `The archive's journal file (-wal) could not be read, so changes since the last checkpoint may be missing. It was kept at ${aside[0]}.`
+  tell(
+    recovery,
+    `The archive's journal file (-wal) could not be read, so changes since the last checkpoint may be missing. It was kept at ${aside[0]}.`,
+    { key: 'recovery.wal_kept_aside', params: { path: aside[0] ?? '' } }
   )
 }
 
@@ -94,7 +106,10 @@ function backupBeforeMigrating(
   const backup = copyBackup(file, newBackupPath(file, now, 'pre-migration'), options.nativeBinding)
   recovery.events.push('pre_migration_backup')
   recovery.preMigrationBackup = backup.file
-  recovery.messages.push(`Before upgrading the archive, a backup was made: ${backup.file}.`)
+  tell(recovery, `Before upgrading the archive, a backup was made: ${backup.file}.`, {
+    key: 'recovery.pre_migration_backup',
+    params: { path: backup.file }
+  })
 }
 
 function damagedMessage(
@@ -107,6 +122,25 @@ function damagedMessage(
     ? `The newest good backup is ${backup.file} (${backup.createdAt}): restore it from the Backups screen or with \`warraq restore ${backup.file}\`.`
     : 'No good backup was found next to it.'
   return `The archive ${file} is damaged (${detail}). It has not been deleted: it was moved to ${aside[0] ?? file}, so nothing in it is lost. ${offer}`
+}
+
+/**
+ * The damage in the catalogue's words: SQLite's own detail ("database disk image is malformed")
+ * stays a parameter, in English, for the interface to show as the detail.
+ */
+function damagedNotice(
+  file: string,
+  detail: string,
+  aside: string[],
+  backup: BackupInfo | null
+): MessageRef {
+  const params = { file, detail, path: aside[0] ?? file }
+  return backup
+    ? {
+        key: 'recovery.moved_aside_with_backup',
+        params: { ...params, backup: backup.file, createdAt: backup.createdAt }
+      }
+    : { key: 'recovery.moved_aside_no_backup', params }
 }
 
 /** Index-only damage gets a rebuilt copy; anything else is moved aside and reported. */
@@ -122,8 +156,10 @@ function recover(
       const aside = rebuildIndexOnCopy(file, options, now)
       recovery.events.push('index_rebuilt')
       recovery.keptAside.push(...aside)
-      recovery.messages.push(
-        `The archive's search index was damaged and has been rebuilt; your articles were not affected. The damaged file was kept at ${aside[0]}.`
+      tell(
+        recovery,
+        `The archive's search index was damaged and has been rebuilt; your articles were not affected. The damaged file was kept at ${aside[0]}.`,
+        { key: 'recovery.index_rebuilt', params: { path: aside[0] ?? '' } }
       )
       return openArchive(file, options)
     } catch {
@@ -138,8 +174,9 @@ function recover(
     err.message.replace(/^The archive file is damaged:? ?/, '').replace(/^\(|\)\.?$/g, '') ||
     'unreadable'
   const message = damagedMessage(file, detail, aside, recovery.newestGoodBackup)
-  recovery.messages.push(message)
-  throw new DamagedArchiveError(message, recovery)
+  const notice = damagedNotice(file, detail, aside, recovery.newestGoodBackup)
+  tell(recovery, message, notice)
+  throw new DamagedArchiveError(message, recovery, notice)
 }
 
 /**

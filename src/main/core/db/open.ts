@@ -3,6 +3,7 @@ import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import type { MigrationMeta } from 'drizzle-orm/migrator'
 import { WarraqError } from '@shared/errors'
 import { normalizeText } from '@shared/text/normalize'
+import { sortKey, sourceSortKey } from '@shared/text/sortKey'
 import {
   loadMigrations,
   newestMigrationMillis,
@@ -62,7 +63,8 @@ function refuseNewerSchema(sqlite: Database.Database, migrations: MigrationMeta[
   if (row.newest !== null && Number(row.newest) > newestKnown) {
     throw new WarraqError(
       'schema_too_new',
-      'This archive was written by a newer version of Warraq. Update Warraq to open it; the file has not been changed.'
+      'This archive was written by a newer version of Warraq. Update Warraq to open it; the file has not been changed.',
+      { key: 'archive.schema_too_new' }
     )
   }
 }
@@ -125,6 +127,14 @@ function openConnection(file: string, options: OpenOptions): { sqlite: Database.
     sqlite.function('warraq_norm', { deterministic: true }, (value: unknown) =>
       typeof value === 'string' ? normalizeText(value) : value
     )
+    // the migration that added the alphabetical sort keys fills them with these (writers call
+    // the same functions in TypeScript)
+    sqlite.function('warraq_sort_key', { deterministic: true }, (value: unknown) =>
+      sortKey(typeof value === 'string' ? value : null)
+    )
+    sqlite.function('warraq_source_key', { deterministic: true }, (value: unknown) =>
+      sourceSortKey(typeof value === 'string' ? value : '')
+    )
     if (!options.readonly) {
       sqlite.pragma('journal_mode = WAL')
       sqlite.pragma('synchronous = NORMAL')
@@ -141,7 +151,8 @@ function openConnection(file: string, options: OpenOptions): { sqlite: Database.
       if (broken.length > 0) {
         throw new WarraqError(
           'damaged',
-          `The archive has ${broken.length} rows that point to missing records after upgrading.`
+          `The archive has ${broken.length} rows that point to missing records after upgrading.`,
+          { key: 'archive.broken_links', params: { count: broken.length } }
         )
       }
       sqlite.exec(FTS_SQL)
@@ -149,7 +160,10 @@ function openConnection(file: string, options: OpenOptions): { sqlite: Database.
     sqlite.pragma('foreign_keys = ON')
     const check = sqlite.pragma('quick_check', { simple: true })
     if (check !== 'ok') {
-      throw new WarraqError('damaged', `The archive file is damaged (${String(check)}).`)
+      throw new WarraqError('damaged', `The archive file is damaged (${String(check)}).`, {
+        key: 'archive.damaged_detail',
+        params: { detail: String(check) }
+      })
     }
     return { sqlite, db }
   } catch (err) {
@@ -157,7 +171,10 @@ function openConnection(file: string, options: OpenOptions): { sqlite: Database.
     if (err instanceof WarraqError) throw err
     const code = (err as { code?: string }).code
     if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB') {
-      throw new WarraqError('damaged', `The archive file is damaged: ${(err as Error).message}`)
+      throw new WarraqError('damaged', `The archive file is damaged: ${(err as Error).message}`, {
+        key: 'archive.damaged_detail',
+        params: { detail: (err as Error).message }
+      })
     }
     throw err
   }

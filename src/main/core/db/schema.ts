@@ -16,11 +16,17 @@ import {
 
 const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`
 
-export const sources = sqliteTable('sources', {
-  id: integer('id').primaryKey({ autoIncrement: true }),
-  name: text('name').notNull().unique(),
-  createdAt: text('created_at').notNull().default(now)
-})
+export const sources = sqliteTable(
+  'sources',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    name: text('name').notNull().unique(),
+    createdAt: text('created_at').notNull().default(now),
+    /** alphabetical sort key of the name (shared/text/sortKey.ts), written with the name */
+    nameKey: text('name_key').notNull().default('')
+  },
+  (t) => [index('sources_name_key_idx').on(t.nameKey, t.id)]
+)
 
 /** The bytes of an imported file, unchanged. One file may hold many articles (a JSON array). */
 export const originals = sqliteTable(
@@ -70,12 +76,19 @@ export const articles = sqliteTable(
     deletedAt: text('deleted_at'),
     // last: SQLite reads a row's columns in order, and a long body spills into overflow pages;
     // every column before it is read without touching them (filters, sorts, facets)
-    body: text('body').notNull().default('')
+    body: text('body').notNull().default(''),
+    // Alphabetical sort keys (shared/text/sortKey.ts), written with every write of the title or
+    // authors. After the body because ALTER TABLE appends; the library reads them from their
+    // indexes only, never from the row.
+    titleKey: text('title_key').notNull().default(''),
+    /** the first author's */
+    authorKey: text('author_key').notNull().default('')
   },
   (t) => [
     index('articles_updated_idx').on(t.updatedAt, t.id),
     index('articles_created_idx').on(t.createdAt, t.id),
-    index('articles_title_idx').on(t.title, t.id),
+    index('articles_title_key_idx').on(t.titleKey, t.id),
+    index('articles_author_key_idx').on(t.authorKey, t.id),
     index('articles_source_idx').on(t.sourceId, t.id),
     index('articles_status_idx').on(t.status, t.id),
     index('articles_hash_idx').on(t.contentHash),
@@ -196,8 +209,6 @@ export const annotations = sqliteTable(
     bodyVersion: integer('body_version').notNull(),
     color: text('color').notNull().default('yellow'),
     note: text('note'),
-    /** JSON array of tag names */
-    tags: text('tags').notNull().default('[]'),
     entityId: integer('entity_id').references(() => entities.id, { onDelete: 'set null' }),
     author: text('author'),
     status: text('status').notNull().default('anchored'),
@@ -207,6 +218,23 @@ export const annotations = sqliteTable(
   (t) => [
     index('annotations_article_idx').on(t.articleId, t.start),
     index('annotations_entity_idx').on(t.entityId)
+  ]
+)
+
+/** Tags of annotations: the same tags as articles', one row per annotation and tag. */
+export const annotationTags = sqliteTable(
+  'annotation_tags',
+  {
+    annotationId: integer('annotation_id')
+      .notNull()
+      .references(() => annotations.id, { onDelete: 'cascade' }),
+    tagId: integer('tag_id')
+      .notNull()
+      .references(() => tags.id, { onDelete: 'cascade' })
+  },
+  (t) => [
+    primaryKey({ columns: [t.annotationId, t.tagId] }),
+    index('annotation_tags_tag_idx').on(t.tagId)
   ]
 )
 

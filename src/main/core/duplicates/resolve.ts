@@ -13,7 +13,11 @@ import { nowIso, stmt } from '../db/statements'
 
 function requireRow(archive: Archive, uid: string): ArticleRow {
   const row = rowByUid(archive, uid)
-  if (!row) throw new WarraqError('not_found', `No article with uid ${uid}.`)
+  if (!row)
+    throw new WarraqError('not_found', `No article with uid ${uid}.`, {
+      key: 'articles.not_found',
+      params: { uid }
+    })
   return row
 }
 
@@ -84,13 +88,16 @@ export function resolveDuplicate(
     const a = requireRow(archive, input.articleUid)
     const b = requireRow(archive, input.otherUid)
     if (a.id === b.id)
-      throw new WarraqError('invalid_input', 'An article cannot be a duplicate of itself.')
+      throw new WarraqError('invalid_input', 'An article cannot be a duplicate of itself.', {
+        key: 'duplicates.same_article'
+      })
     const [keep, other] = older(a, b)
     const status = { dismiss: 'dismissed', link: 'linked', merge: 'merged' }[input.action]
     if (setStatus(archive, a.id, b.id, status) === 0) {
       throw new WarraqError(
         'not_found',
-        'These two articles are not recorded as possible duplicates.'
+        'These two articles are not recorded as possible duplicates.',
+        { key: 'duplicates.not_candidates' }
       )
     }
     if (input.action === 'dismiss') return { action: 'dismiss', keptUid: keep.uid }
@@ -102,7 +109,8 @@ export function resolveDuplicate(
     if (other.deletedAt || keep.deletedAt) {
       throw new WarraqError(
         'conflict',
-        'One of the two articles is in the trash; restore it before merging.'
+        'One of the two articles is in the trash; restore it before merging.',
+        { key: 'duplicates.in_trash' }
       )
     }
     merge(archive, keep, rowById(archive, other.id)!)

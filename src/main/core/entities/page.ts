@@ -11,7 +11,9 @@ import { entityIdByUid, getEntity } from './service'
  */
 export function mergeEntities(archive: Archive, fromUid: string, intoUid: string): Entity {
   if (fromUid === intoUid) {
-    throw new WarraqError('invalid_input', 'A record cannot be merged into itself.')
+    throw new WarraqError('invalid_input', 'A record cannot be merged into itself.', {
+      key: 'entities.merge_into_itself'
+    })
   }
   const from = getEntity(archive, fromUid)
   const into = getEntity(archive, intoUid)

@@ -30,13 +30,21 @@ const norm = (s: string): string => normalizeText(s).replace(/\s+/g, ' ').trim()
 export function entityIdByUid(archive: Archive, uid: string): number {
   const id = stmt(archive.sqlite, 'SELECT id FROM entities WHERE uid = ?').pluck().get(uid) as
     number | undefined
-  if (id === undefined) throw new WarraqError('not_found', `No entity with uid ${uid}.`)
+  if (id === undefined)
+    throw new WarraqError('not_found', `No entity with uid ${uid}.`, {
+      key: 'entities.not_found',
+      params: { uid }
+    })
   return id
 }
 
 export function getEntity(archive: Archive, uid: string): Entity {
   const row = stmt(archive.sqlite, `${SELECT} WHERE e.uid = ?`).get(uid) as Row | undefined
-  if (!row) throw new WarraqError('not_found', `No entity with uid ${uid}.`)
+  if (!row)
+    throw new WarraqError('not_found', `No entity with uid ${uid}.`, {
+      key: 'entities.not_found',
+      params: { uid }
+    })
   return toEntity(row)
 }
 

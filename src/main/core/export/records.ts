@@ -6,6 +6,7 @@
 import type { RelatedLink } from '@shared/domain'
 import type { Archive } from '../db/open'
 import { parseJsonList } from '../articles/rows'
+import { ANNOTATION_TAGS_SQL } from '../annotations/tags'
 
 export const BATCH_SIZE = 500
 
@@ -170,7 +171,7 @@ export function readAnnotationBatch(
   const rows = archive.sqlite
     .prepare(
       `SELECT n.uid, n.article_id AS articleId, n.start, n."end", n.exact, n.prefix, n.suffix,
-         n.body_version AS bodyVersion, n.color, n.note, n.tags, e.uid AS entityUid,
+         n.body_version AS bodyVersion, n.color, n.note, ${ANNOTATION_TAGS_SQL}, e.uid AS entityUid,
          e.name AS entityName, n.author, n.status, n.created_at AS createdAt,
          n.updated_at AS updatedAt
        FROM annotations n LEFT JOIN entities e ON e.id = n.entity_id

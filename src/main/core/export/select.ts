@@ -22,12 +22,16 @@ function collectionId(archive: Archive, nameOrUid: string): number {
     .pluck()
     .all(nameOrUid.trim()) as number[]
   if (byName.length === 0) {
-    throw new WarraqError('not_found', `There is no collection named "${nameOrUid}".`)
+    throw new WarraqError('not_found', `There is no collection named "${nameOrUid}".`, {
+      key: 'export.no_collection',
+      params: { name: nameOrUid }
+    })
   }
   if (byName.length > 1) {
     throw new WarraqError(
       'invalid_input',
-      `${byName.length} collections are named "${nameOrUid}": choose one by its uid.`
+      `${byName.length} collections are named "${nameOrUid}": choose one by its uid.`,
+      { key: 'export.ambiguous_collection', params: { count: byName.length, name: nameOrUid } }
     )
   }
   return byName[0]
@@ -41,7 +45,10 @@ function savedQuery(archive: Archive, nameOrUid: string): string {
     .pluck()
     .get(nameOrUid, nameOrUid, nameOrUid) as string | undefined
   if (query === undefined) {
-    throw new WarraqError('not_found', `There is no saved search named "${nameOrUid}".`)
+    throw new WarraqError('not_found', `There is no saved search named "${nameOrUid}".`, {
+      key: 'export.no_saved_search',
+      params: { name: nameOrUid }
+    })
   }
   return query
 }

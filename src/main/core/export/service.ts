@@ -73,7 +73,11 @@ function parseOptions(input: ExportOptionsInput): ExportOptions {
   const parsed = OptionsSchema.safeParse(input)
   if (parsed.success) return parsed.data
   const issues = parsed.error.issues.map((i) => `${i.path.join('.') || 'options'}: ${i.message}`)
-  throw new WarraqError('invalid_input', `The export options are not valid: ${issues.join('; ')}.`)
+  throw new WarraqError(
+    'invalid_input',
+    `The export options are not valid: ${issues.join('; ')}.`,
+    { key: 'export.invalid_options', params: { detail: issues.join('; ') } }
+  )
 }
 
 /**
@@ -94,7 +98,11 @@ function checkExtension(format: ExportOptions['format'], path: string): void {
   if (!allowed.includes(extname(path).toLowerCase())) {
     throw new WarraqError(
       'invalid_input',
-      `A ${format} export is written to a file ending in ${allowed.join(', ')}, not ${basename(path)}.`
+      `A ${format} export is written to a file ending in ${allowed.join(', ')}, not ${basename(path)}.`,
+      {
+        key: 'export.wrong_extension',
+        params: { format, allowed: allowed.join(', '), name: basename(path) }
+      }
     )
   }
 }
@@ -104,7 +112,9 @@ function refuseArchiveTarget(archive: Archive, path: string): void {
   const target = resolve(path)
   const file = resolve(archive.file)
   if ([file, `${file}-wal`, `${file}-shm`, `${file}-journal`].includes(target)) {
-    throw new WarraqError('invalid_input', 'An export cannot be written over the archive itself.')
+    throw new WarraqError('invalid_input', 'An export cannot be written over the archive itself.', {
+      key: 'export.over_archive'
+    })
   }
 }
 

@@ -30,15 +30,26 @@ function describeWriteError(err: unknown, path: string): unknown {
   if (code === 'ENOSPC') {
     return new WarraqError(
       'disk_full',
-      `The disk is full: the export to ${path} was not written. Free some space and try again.`
+      `The disk is full: the export to ${path} was not written. Free some space and try again.`,
+      { key: 'export.disk_full', params: { path } }
     )
   }
   if (code === 'ENOENT') {
-    return new WarraqError('io_error', `The folder ${dirname(path)} does not exist.`)
+    return new WarraqError('io_error', `The folder ${dirname(path)} does not exist.`, {
+      key: 'export.no_folder',
+      params: { path: dirname(path) }
+    })
   }
-  if (code === 'EISDIR') return new WarraqError('io_error', `${path} is a folder, not a file.`)
+  if (code === 'EISDIR')
+    return new WarraqError('io_error', `${path} is a folder, not a file.`, {
+      key: 'export.is_folder',
+      params: { path }
+    })
   if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
-    return new WarraqError('io_error', `Warraq may not write to ${path} (${code}).`)
+    return new WarraqError('io_error', `Warraq may not write to ${path} (${code}).`, {
+      key: 'export.not_allowed',
+      params: { path, code }
+    })
   }
   return err
 }

@@ -10,7 +10,11 @@ export function articleIdsByUid(archive: Archive, uids: string[]): number[] {
   const get = stmt(archive.sqlite, 'SELECT id FROM articles WHERE uid = ?').pluck()
   return uids.map((uid) => {
     const id = get.get(uid) as number | undefined
-    if (id === undefined) throw new WarraqError('not_found', `No article with uid ${uid}.`)
+    if (id === undefined)
+      throw new WarraqError('not_found', `No article with uid ${uid}.`, {
+        key: 'articles.not_found',
+        params: { uid }
+      })
     return id
   })
 }

@@ -48,7 +48,11 @@ function getSavedSearch(archive: Archive, uid: string): SavedSearch {
   const row = stmt(archive.sqlite, 'SELECT uid, name, query FROM saved_searches WHERE uid = ?').get(
     uid
   ) as Row | undefined
-  if (!row) throw new WarraqError('not_found', `No saved search with uid ${uid}.`)
+  if (!row)
+    throw new WarraqError('not_found', `No saved search with uid ${uid}.`, {
+      key: 'saved_searches.not_found',
+      params: { uid }
+    })
   return withCount(archive, row)
 }
 

@@ -12,36 +12,24 @@ interface TagRow {
   name: string
 }
 
-/**
- * Every tag with its counts: tags of articles (rows of `tags`) and tags only annotations use
- * (annotation tags are JSON arrays of names), merged by name.
- */
+const TAG_SELECT = `SELECT t.name, t.color,
+  (SELECT count(*) FROM article_tags at JOIN articles a ON a.id = at.article_id
+    WHERE at.tag_id = t.id AND a.deleted_at IS NULL) AS articleCount,
+  (SELECT count(*) FROM annotation_tags x WHERE x.tag_id = t.id) AS annotationCount
+  FROM tags t`
+
+/** Every tag with the number of live articles and of annotations that carry it. */
 export function listTags(archive: Archive): Tag[] {
-  const { sqlite } = archive
-  const rows = sqlite
-    .prepare(
-      `SELECT t.name, t.color, (SELECT count(*) FROM article_tags at JOIN articles a
-         ON a.id = at.article_id WHERE at.tag_id = t.id AND a.deleted_at IS NULL) AS articleCount
-       FROM tags t`
-    )
-    .all() as Omit<Tag, 'annotationCount'>[]
-  const onAnnotations = sqlite
-    .prepare(
-      'SELECT j.value AS name, count(*) AS n FROM annotations x, json_each(x.tags) j GROUP BY j.value'
-    )
-    .all() as { name: string; n: number }[]
-  const byName = new Map<string, Tag>(rows.map((r) => [r.name, { ...r, annotationCount: 0 }]))
-  for (const { name, n } of onAnnotations) {
-    const tag = byName.get(name) ?? { name, color: null, articleCount: 0, annotationCount: 0 }
-    tag.annotationCount = n
-    byName.set(name, tag)
-  }
-  return [...byName.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+  return archive.sqlite.prepare(`${TAG_SELECT} ORDER BY t.name`).all() as Tag[]
 }
 
 function getTag(archive: Archive, name: string): Tag {
-  const tag = listTags(archive).find((t) => t.name === name)
-  if (!tag) throw new WarraqError('not_found', `No tag named ${name}.`)
+  const tag = stmt(archive.sqlite, `${TAG_SELECT} WHERE t.name = ?`).get(name) as Tag | undefined
+  if (!tag)
+    throw new WarraqError('not_found', `No tag named ${name}.`, {
+      key: 'tags.not_found',
+      params: { name }
+    })
   return tag
 }
 
@@ -68,37 +56,47 @@ function subtree(archive: Archive, root: string): TagRow[] {
 
 /**
  * Moves the subtree at `from` to `to`: each tag `from/x` becomes `to/x`, merged into that tag
- * when it exists (its articles re-tagged, duplicates dropped), renamed otherwise. Annotation tag
- * arrays are re-written the same way, and the articles touched are re-indexed (tag names are
- * searchable). One transaction.
+ * when it exists, renamed otherwise. Articles and annotations share the `tags` rows, so a rename
+ * is one UPDATE of `tags`, and a merge one UPDATE per join table (links the target already has
+ * are left to the DELETE, which cascades). The articles touched are re-indexed (tag names are
+ * searchable). The caller owns the transaction.
  */
 function repath(archive: Archive, from: string, to: string): void {
   const { sqlite } = archive
   if (under(to, from) && to !== from) {
-    throw new WarraqError('invalid_input', `A tag cannot be moved below itself (${to}).`)
+    throw new WarraqError('invalid_input', `A tag cannot be moved below itself (${to}).`, {
+      key: 'tags.below_itself',
+      params: { name: to }
+    })
   }
   const map = (name: string): string => (under(name, from) ? to + name.slice(from.length) : name)
   const touched = new Set<number>()
   for (const tag of subtree(archive, from)) {
     const target = map(tag.name)
-    const articleIds = stmt(sqlite, 'SELECT article_id FROM article_tags WHERE tag_id = ?')
-      .pluck()
-      .all(tag.id) as number[]
-    articleIds.forEach((id) => touched.add(id))
+    articlesOf(archive, tag.id).forEach((id) => touched.add(id))
     const existing = stmt(sqlite, 'SELECT id FROM tags WHERE name = ?').pluck().get(target) as
       number | undefined
     if (existing === undefined) {
       stmt(sqlite, 'UPDATE tags SET name = ? WHERE id = ?').run(target, tag.id)
     } else if (existing !== tag.id) {
-      stmt(
-        sqlite,
-        'INSERT OR IGNORE INTO article_tags (article_id, tag_id) SELECT article_id, ? FROM article_tags WHERE tag_id = ?'
-      ).run(existing, tag.id)
+      stmt(sqlite, 'UPDATE OR IGNORE article_tags SET tag_id = ? WHERE tag_id = ?').run(
+        existing,
+        tag.id
+      )
+      stmt(sqlite, 'UPDATE OR IGNORE annotation_tags SET tag_id = ? WHERE tag_id = ?').run(
+        existing,
+        tag.id
+      )
       stmt(sqlite, 'DELETE FROM tags WHERE id = ?').run(tag.id)
     }
   }
-  rewriteAnnotationTags(archive, from, (names) => [...new Set(names.map(map))])
   reindexTouched(archive, touched)
+}
+
+function articlesOf(archive: Archive, tagId: number): number[] {
+  return stmt(archive.sqlite, 'SELECT article_id FROM article_tags WHERE tag_id = ?')
+    .pluck()
+    .all(tagId) as number[]
 }
 
 /** Tag names are searchable words: re-index the articles a rename or merge touched. */
@@ -107,43 +105,30 @@ function reindexTouched(archive: Archive, touched: Set<number>): void {
   reindexSet(archive, 'tag_touched', [...touched])
 }
 
-/** Re-writes the tag arrays of the annotations that carry a tag of the subtree at `root`. */
-function rewriteAnnotationTags(
-  archive: Archive,
-  root: string,
-  change: (names: string[]) => string[]
-): void {
-  const rows = archive.sqlite
-    .prepare(
-      `SELECT id, tags FROM annotations WHERE EXISTS (SELECT 1 FROM json_each(annotations.tags) j
-       WHERE j.value = ? OR substr(j.value, 1, length(?) + 1) = ? || '/')`
-    )
-    .all(root, root, root) as { id: number; tags: string }[]
-  const update = stmt(archive.sqlite, 'UPDATE annotations SET tags = ? WHERE id = ?')
-  for (const row of rows) {
-    update.run(JSON.stringify(change(JSON.parse(row.tags) as string[])), row.id)
-  }
+function exists(archive: Archive, name: string): boolean {
+  return subtree(archive, name).length > 0
 }
 
-function exists(archive: Archive, name: string): boolean {
-  if (subtree(archive, name).length) return true
-  return listTags(archive).some((t) => t.name === name)
-}
+const notFound = (name: string): WarraqError =>
+  new WarraqError('not_found', `No tag named ${name}.`, {
+    key: 'tags.not_found',
+    params: { name }
+  })
 
 /** Renames a tag (its children follow) and/or sets its colour. */
 export function updateTag(archive: Archive, input: z.output<typeof TagUpdateInput>): Tag {
-  if (!exists(archive, input.name))
-    throw new WarraqError('not_found', `No tag named ${input.name}.`)
+  if (!exists(archive, input.name)) throw notFound(input.name)
   let name = input.name
   archive.sqlite.transaction(() => {
     if (input.rename !== undefined && input.rename !== input.name) {
       if (exists(archive, input.rename)) {
         throw new WarraqError(
           'conflict',
-          `A tag named ${input.rename} already exists: merge the two tags instead.`
+          `A tag named ${input.rename} already exists: merge the two tags instead.`,
+          { key: 'tags.rename_exists', params: { name: input.rename } }
         )
       }
-      // a tag only annotations use gets its row now, so it can be renamed like any other
+      // a path only its children spell (سياسة of سياسة/دولية) gets its row now
       stmt(archive.sqlite, 'INSERT OR IGNORE INTO tags (name) VALUES (?)').run(input.name)
       repath(archive, input.name, input.rename)
       name = input.rename
@@ -158,9 +143,14 @@ export function updateTag(archive: Archive, input: z.output<typeof TagUpdateInpu
 
 /** Merges `from` into `into`: every article and annotation tagged `from` is tagged `into`. */
 export function mergeTags(archive: Archive, from: string, into: string): Tag {
-  if (from === into) throw new WarraqError('invalid_input', 'A tag cannot be merged into itself.')
-  if (!exists(archive, from)) throw new WarraqError('not_found', `No tag named ${from}.`)
-  if (!exists(archive, into)) throw new WarraqError('not_found', `No tag named ${into}.`)
+  if (from === into) {
+    throw new WarraqError('invalid_input', 'A tag cannot be merged into itself.', {
+      key: 'tags.merge_into_itself',
+      params: { name: from }
+    })
+  }
+  if (!exists(archive, from)) throw notFound(from)
+  if (!exists(archive, into)) throw notFound(into)
   archive.sqlite.transaction(() => {
     stmt(archive.sqlite, 'INSERT OR IGNORE INTO tags (name) VALUES (?)').run(into)
     repath(archive, from, into)
@@ -168,18 +158,19 @@ export function mergeTags(archive: Archive, from: string, into: string): Tag {
   return getTag(archive, into)
 }
 
-/** Deletes a tag and its children from every article and annotation (the UI confirms first). */
+/**
+ * Deletes a tag and its children from every article and annotation (the UI confirms first): one
+ * DELETE of the subtree's `tags` rows, whose links in both join tables cascade.
+ */
 export function deleteTag(archive: Archive, name: string): { name: string } {
   archive.sqlite.transaction(() => {
     const touched = new Set<number>()
-    for (const tag of subtree(archive, name)) {
-      const ids = stmt(archive.sqlite, 'SELECT article_id FROM article_tags WHERE tag_id = ?')
-        .pluck()
-        .all(tag.id) as number[]
-      ids.forEach((id) => touched.add(id))
-      stmt(archive.sqlite, 'DELETE FROM tags WHERE id = ?').run(tag.id)
-    }
-    rewriteAnnotationTags(archive, name, (names) => names.filter((n) => !under(n, name)))
+    for (const tag of subtree(archive, name))
+      articlesOf(archive, tag.id).forEach((id) => touched.add(id))
+    stmt(
+      archive.sqlite,
+      "DELETE FROM tags WHERE name = ? OR substr(name, 1, length(?) + 1) = ? || '/'"
+    ).run(name, name, name)
     reindexTouched(archive, touched)
   })()
   return { name }

@@ -313,7 +313,91 @@ export const catalogue = {
       'هذه الصفحة لا تحمل رمز الدخول الصحيح: ربما أُعيد تشغيل الخادم أو فُتحت الصفحة دون رابطه. افتح الرابط الذي طبعه الأمر في الطرفية، وهو على هذه الصورة:',
     exportChooseFile: 'اختر الملف وصدّر…',
     backupToFile: 'نسخة احتياطية إلى ملف…',
-    restoreFromFile: 'استعادة من ملف…'
+    restoreFromFile: 'استعادة من ملف…',
+    // E2: core messages, recovery notices and revision labels by key (see KEYS-E2.md)
+    'library.bad_cursor': 'مؤشر الصفحة هذا لم يصدر عن هذا الأرشيف.',
+    'library.position_needs_collection': 'الترتيب حسب الموضع يتطلب مجموعة.',
+    'tags.not_found': 'لا يوجد وسم باسم {name}.',
+    'tags.below_itself': 'لا يمكن نقل وسم إلى ما تحته ({name}).',
+    'tags.rename_exists': 'يوجد وسم باسم {name} بالفعل: ادمج الوسمين بدلاً من ذلك.',
+    'tags.merge_into_itself': 'لا يمكن دمج وسم في نفسه.',
+    'archive.disk_full':
+      'القرص ممتلئ: لم يُحفظ شيء من هذا التغيير. أفرغ بعض المساحة وحاول مجدداً؛ كل ما حُفظ من قبل سليم.',
+    'archive.write_failed': 'تعذّرت الكتابة في ملف الأرشيف ({code}). لم يُحفظ شيء من هذا التغيير.',
+    'archive.busy': 'الأرشيف مشغول في عملية أخرى. حاول بعد لحظات.',
+    'archive.read_only': 'الأرشيف للقراءة فقط: لا يمكن حفظ التغييرات.',
+    'archive.damaged': 'ملف الأرشيف تالف.',
+    'archive.damaged_detail': 'ملف الأرشيف تالف ({detail}).',
+    'archive.schema_too_new': 'كُتب هذا الأرشيف بإصدار أحدث من ورّاق. حدّث ورّاق لفتحه؛ لم يُغيَّر الملف.',
+    'archive.broken_links': 'بعد الترقية، في الأرشيف {count} من الصفوف تشير إلى سجلات مفقودة.',
+    'archive.locked_elsewhere':
+      'هذا الأرشيف مفتوح في ورّاق على حاسوب آخر ({host}، العملية {pid}). أغلقه هناك أولاً، وإن لم يكن مفتوحاً هناك فاحذف {path}.',
+    'archive.locked_other': 'هذا الأرشيف مفتوح في نسخة أخرى من ورّاق (العملية {pid}). أغلقها أولاً.',
+    'archive.locked_here': 'هذا الأرشيف مفتوح بالفعل في ورّاق هذا.',
+    'archive.locked_opening': 'نسخة أخرى من ورّاق تفتح هذا الأرشيف الآن. حاول مجدداً.',
+    'archive.lock_failed': 'تعذّر أخذ ملف القفل {path} الخاص بالأرشيف.',
+    'archive.closed': 'الأرشيف مغلق.',
+    'archive.not_found': 'لا يوجد أرشيف في {path}.',
+    'backup.not_found': 'لا توجد نسخة احتياطية باسم {name}.',
+    'backup.copy_failed_check':
+      'لم تجتز النسخة الاحتياطية الفحص ({detail}): قد يكون الأرشيف نفسه تالفاً. لم يُستبدل شيء.',
+    'backup.disk_full':
+      'القرص ممتلئ: تعذّرت كتابة النسخة الاحتياطية. أفرغ بعض المساحة وحاول مجدداً؛ الأرشيف لم يتغيّر.',
+    'backup.write_failed': 'تعذّرت كتابة النسخة الاحتياطية: {detail}',
+    'backup.exists': '{path} موجود بالفعل؛ اختر اسماً آخر.',
+    'backup.damaged': 'النسخة الاحتياطية {path} تالفة ({detail})؛ لم يتغيّر الأرشيف.',
+    'backup.not_archive': '{path} ليس أرشيفاً من ورّاق؛ لم يتغيّر الأرشيف.',
+    'backup.schema_too_new': 'صُنعت {path} بإصدار أحدث من ورّاق؛ لم يتغيّر الأرشيف.',
+    'recovery.rebuild_other_schema': 'الأرشيف التالف بإصدار مخطط مختلف.',
+    'recovery.rebuild_failed_check': 'لم تجتز النسخة المعاد بناؤها الفحص ({detail}).',
+    'recovery.archive_damaged':
+      'تعذّر فتح الأرشيف {path} لأنه تالف؛ نُقل جانباً ولم يُحذف. استعد نسخة احتياطية أو ابدأ بأرشيف فارغ من شاشة الاستعادة.',
+    'recovery.archive_is_open':
+      'الأرشيف مفتوح ويعمل: للرجوع إلى نسخة احتياطية استخدم «استعادة» في شاشة النسخ الاحتياطية.',
+    'recovery.wal_kept_aside':
+      'تعذّرت قراءة ملف يوميات الأرشيف (-wal)، فقد تنقص التغييرات منذ آخر نقطة حفظ. احتُفظ به في {path}.',
+    'recovery.pre_migration_backup': 'قبل ترقية الأرشيف أُنشئت نسخة احتياطية: {path}.',
+    'recovery.index_rebuilt':
+      'كان فهرس البحث في الأرشيف تالفاً وأُعيد بناؤه؛ لم تتأثر مقالاتك. احتُفظ بالملف التالف في {path}.',
+    'recovery.moved_aside_with_backup':
+      'الأرشيف {file} تالف ({detail}). لم يُحذف: نُقل إلى {path}، فلم يضع منه شيء. أحدث نسخة احتياطية سليمة هي {backup} ({createdAt}): استعدها من شاشة النسخ الاحتياطية أو بالأمر `warraq restore {backup}`.',
+    'recovery.moved_aside_no_backup':
+      'الأرشيف {file} تالف ({detail}). لم يُحذف: نُقل إلى {path}، فلم يضع منه شيء. ولم توجد بجانبه نسخة احتياطية سليمة.',
+    'internal.unexpected': 'خطأ غير متوقع: {detail}',
+    'articles.not_found': 'لا يوجد مقال بالمعرّف {uid}.',
+    'articles.version_conflict':
+      'عُدّل المقال في مكان آخر (النسخة {stored}، ونسختك {yours}). أعد تحميله قبل الحفظ.',
+    'articles.no_revision': 'ليس للمقال نسخة رقم {version}.',
+    'collections.not_found': 'لا توجد مجموعة بالمعرّف {uid}.',
+    'collections.one_level': 'المجموعات تتداخل مستوى واحداً فقط.',
+    'entities.not_found': 'لا يوجد سجل استناد بالمعرّف {uid}.',
+    'entities.merge_into_itself': 'لا يمكن دمج سجل في نفسه.',
+    'bulk.not_found': 'لا يوجد تعديل جماعي بالمعرّف {uid}.',
+    'bulk.already_undone': 'سبق التراجع عن هذا التعديل الجماعي.',
+    'export.invalid_options': 'خيارات التصدير غير صالحة: {detail}.',
+    'export.wrong_extension': 'يُكتب تصدير {format} في ملف ينتهي بـ {allowed}، لا في {name}.',
+    'export.over_archive': 'لا يمكن كتابة التصدير فوق الأرشيف نفسه.',
+    'export.no_collection': 'لا توجد مجموعة باسم «{name}».',
+    'export.ambiguous_collection': 'هناك {count} مجموعات باسم «{name}»: اختر إحداها بمعرّفها.',
+    'export.no_saved_search': 'لا يوجد بحث محفوظ باسم «{name}».',
+    'export.disk_full': 'القرص ممتلئ: لم يُكتب التصدير إلى {path}. أفرغ بعض المساحة وحاول مجدداً.',
+    'export.no_folder': 'المجلد {path} غير موجود.',
+    'export.is_folder': '{path} مجلد وليس ملفاً.',
+    'export.not_allowed': 'لا يُسمح لورّاق بالكتابة في {path} ({code}).',
+    'annotations.range_outside': 'المدى {start}–{end} خارج نص المقال ({length} حرفاً).',
+    'annotations.not_found': 'لا يوجد تعليق بالمعرّف {uid}.',
+    'saved_searches.not_found': 'لا يوجد بحث محفوظ بالمعرّف {uid}.',
+    'duplicates.same_article': 'لا يكون المقال نسخة مكررة من نفسه.',
+    'duplicates.not_candidates': 'هذان المقالان غير مسجَّلين نسختين مكررتين محتملتين.',
+    'duplicates.in_trash': 'أحد المقالين في سلة المحذوفات؛ استعده قبل الدمج.',
+    'revision.create': 'إنشاء',
+    'revision.import': 'استيراد',
+    'revision.edit': 'تعديل',
+    'revision.bulk': 'تعديل جماعي',
+    'revision.undo_bulk': 'تراجع عن تعديل جماعي',
+    'revision.restore': 'استعادة النسخة {version}',
+    'revision.merge': 'دمج نسخة مكررة',
+    'revision.other': '{reason}'
   },
   en: {
     appName: 'Warraq',
@@ -632,7 +716,98 @@ export const catalogue = {
       'This page does not carry the right access token: the server may have been restarted, or the page was opened without its URL. Open the URL the command printed in the terminal, which looks like this:',
     exportChooseFile: 'Choose the file and export…',
     backupToFile: 'Back up to a file…',
-    restoreFromFile: 'Restore from a file…'
+    restoreFromFile: 'Restore from a file…',
+    // E2: core messages, recovery notices and revision labels by key (see KEYS-E2.md)
+    'library.bad_cursor': 'The page cursor is not one this archive gave out.',
+    'library.position_needs_collection': 'Sorting by position needs a collection.',
+    'tags.not_found': 'No tag named {name}.',
+    'tags.below_itself': 'A tag cannot be moved below itself ({name}).',
+    'tags.rename_exists': 'A tag named {name} already exists: merge the two tags instead.',
+    'tags.merge_into_itself': 'A tag cannot be merged into itself.',
+    'archive.disk_full':
+      'The disk is full: nothing from this change was saved. Free some space and try again; everything saved before is intact.',
+    'archive.write_failed':
+      'The archive file could not be written ({code}). Nothing from this change was saved.',
+    'archive.busy': 'The archive is busy in another process. Try again in a moment.',
+    'archive.read_only': 'The archive is read-only: changes cannot be saved.',
+    'archive.damaged': 'The archive file is damaged.',
+    'archive.damaged_detail': 'The archive file is damaged ({detail}).',
+    'archive.schema_too_new':
+      'This archive was written by a newer version of Warraq. Update Warraq to open it; the file has not been changed.',
+    'archive.broken_links':
+      'The archive has {count} rows that point to missing records after upgrading.',
+    'archive.locked_elsewhere':
+      'This archive is open in Warraq on another computer ({host}, pid {pid}). Close it there first. If it is not open there, delete {path}.',
+    'archive.locked_other': 'This archive is open in another Warraq (pid {pid}). Close it first.',
+    'archive.locked_here': 'This archive is already open in this Warraq.',
+    'archive.locked_opening': 'This archive is being opened by another Warraq. Try again.',
+    'archive.lock_failed': "The archive's lock file {path} could not be taken.",
+    'archive.closed': 'The archive is closed.',
+    'archive.not_found': 'No archive at {path}.',
+    'backup.not_found': 'No backup named {name}.',
+    'backup.copy_failed_check':
+      'The backup copy failed its check ({detail}): the archive itself may be damaged. Nothing was overwritten.',
+    'backup.disk_full':
+      'The disk is full: the backup could not be written. Free some space and try again; the archive is unchanged.',
+    'backup.write_failed': 'The backup could not be written: {detail}',
+    'backup.exists': '{path} already exists; choose another name.',
+    'backup.damaged': 'The backup {path} is damaged ({detail}); the archive was not changed.',
+    'backup.not_archive': '{path} is not a Warraq archive; the archive was not changed.',
+    'backup.schema_too_new':
+      '{path} was made by a newer version of Warraq; the archive was not changed.',
+    'recovery.rebuild_other_schema': 'The damaged archive is at another schema version.',
+    'recovery.rebuild_failed_check': 'The rebuilt copy failed its check ({detail}).',
+    'recovery.archive_damaged':
+      'The archive {path} could not be opened because it is damaged; it was kept aside, not deleted. Restore a backup or start with an empty archive on the recovery screen.',
+    'recovery.archive_is_open':
+      'The archive is open and working: to go back to a backup, use Restore on the Backups screen.',
+    'recovery.wal_kept_aside':
+      "The archive's journal file (-wal) could not be read, so changes since the last checkpoint may be missing. It was kept at {path}.",
+    'recovery.pre_migration_backup': 'Before upgrading the archive, a backup was made: {path}.',
+    'recovery.index_rebuilt':
+      "The archive's search index was damaged and has been rebuilt; your articles were not affected. The damaged file was kept at {path}.",
+    'recovery.moved_aside_with_backup':
+      'The archive {file} is damaged ({detail}). It has not been deleted: it was moved to {path}, so nothing in it is lost. The newest good backup is {backup} ({createdAt}): restore it from the Backups screen or with `warraq restore {backup}`.',
+    'recovery.moved_aside_no_backup':
+      'The archive {file} is damaged ({detail}). It has not been deleted: it was moved to {path}, so nothing in it is lost. No good backup was found next to it.',
+    'internal.unexpected': 'Unexpected error: {detail}',
+    'articles.not_found': 'No article with uid {uid}.',
+    'articles.version_conflict':
+      'The article was changed elsewhere (version {stored}, yours {yours}). Reload it before saving.',
+    'articles.no_revision': 'The article has no revision {version}.',
+    'collections.not_found': 'No collection with uid {uid}.',
+    'collections.one_level': 'Collections nest one level only.',
+    'entities.not_found': 'No entity with uid {uid}.',
+    'entities.merge_into_itself': 'A record cannot be merged into itself.',
+    'bulk.not_found': 'No bulk edit with uid {uid}.',
+    'bulk.already_undone': 'This bulk edit has already been undone.',
+    'export.invalid_options': 'The export options are not valid: {detail}.',
+    'export.wrong_extension':
+      'A {format} export is written to a file ending in {allowed}, not {name}.',
+    'export.over_archive': 'An export cannot be written over the archive itself.',
+    'export.no_collection': 'There is no collection named "{name}".',
+    'export.ambiguous_collection': '{count} collections are named "{name}": choose one by its uid.',
+    'export.no_saved_search': 'There is no saved search named "{name}".',
+    'export.disk_full':
+      'The disk is full: the export to {path} was not written. Free some space and try again.',
+    'export.no_folder': 'The folder {path} does not exist.',
+    'export.is_folder': '{path} is a folder, not a file.',
+    'export.not_allowed': 'Warraq may not write to {path} ({code}).',
+    'annotations.range_outside':
+      "The range {start}–{end} is outside the article's text ({length} characters).",
+    'annotations.not_found': 'No annotation with uid {uid}.',
+    'saved_searches.not_found': 'No saved search with uid {uid}.',
+    'duplicates.same_article': 'An article cannot be a duplicate of itself.',
+    'duplicates.not_candidates': 'These two articles are not recorded as possible duplicates.',
+    'duplicates.in_trash': 'One of the two articles is in the trash; restore it before merging.',
+    'revision.create': 'Created',
+    'revision.import': 'Imported',
+    'revision.edit': 'Edited',
+    'revision.bulk': 'Bulk edit',
+    'revision.undo_bulk': 'Bulk edit undone',
+    'revision.restore': 'Restored version {version}',
+    'revision.merge': 'Merged a duplicate',
+    'revision.other': '{reason}'
   }
 } as const
 

@@ -5,7 +5,7 @@ import { useEffect, useState } from 'react'
 import { api } from '../../api/client'
 import { ErrorBanner } from '../../components/ErrorBanner'
 import { useI18n } from '../../i18n/I18nProvider'
-import type { MessageKey } from '../../i18n/catalogue'
+import { catalogue, type MessageKey } from '../../i18n/catalogue'
 
 const FIELD_LABEL: Partial<Record<keyof Snapshot, MessageKey>> = {
   title: 'title',
@@ -99,11 +99,15 @@ function Diff({ change }: { change: Change }) {
   )
 }
 
-function reasonText(reason: string, t: (k: MessageKey) => string): string {
-  if (reason === 'create') return t('revCreate')
-  if (reason === 'edit') return t('revEdit')
-  const restore = /^restore (\d+)$/.exec(reason)
-  return restore ? `${t('revRestore')} ${restore[1]}` : reason
+/**
+ * A revision's reason from its catalogue key (core's `label`). The catalogue has no
+ * interpolation yet, so the restored version number is appended here.
+ */
+function reasonText(revision: RevisionSummary, t: (k: MessageKey) => string): string {
+  const { key, params } = revision.label
+  if (key === 'revision.restore') return `${t('revRestore')} ${String(params?.version ?? '')}`
+  if (key === 'revision.other' || !(key in catalogue.en)) return revision.reason
+  return t(key as MessageKey)
 }
 
 interface Props {
@@ -153,7 +157,7 @@ export function HistoryPanel({ uid, currentVersion, dirty, onRestore }: Props) {
                 <strong>
                   {t('version')} {r.version}
                 </strong>
-                <span>{reasonText(r.reason, t)}</span>
+                <span>{reasonText(r, t)}</span>
                 <time dateTime={r.createdAt}>{time.format(new Date(r.createdAt))}</time>
                 {r.version === currentVersion ? (
                   <span className="current">{t('currentVersion')}</span>
