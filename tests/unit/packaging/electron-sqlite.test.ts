@@ -1,6 +1,8 @@
+import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import {
   addonPath,
@@ -258,4 +260,40 @@ describe('npm start: the pieces it relies on', () => {
       join('/usr/lib/node_modules/npm/node_modules/node-gyp/bin/node-gyp.js')
     ])
   })
+})
+
+describe('npm start: with the real prebuild-install', () => {
+  it('installs the prebuilt binary, or, where it cannot be fetched, falls back and says so', () => {
+    const require = createRequire(import.meta.url)
+    const realSqlite = dirname(require.resolve('better-sqlite3/package.json'))
+    const prebuildInstall = createRequire(join(realSqlite, 'package.json')).resolve(
+      'prebuild-install/bin.js'
+    )
+    const compiles: string[][] = []
+    const outcome = ensureElectronSqlite(root, target, {
+      ...deps(() => ({ status: 1 }), { sqliteDir: realSqlite, prebuildInstall }),
+      spawn: (command, args, options) => {
+        if (args[0] !== prebuildInstall) {
+          compiles.push(args)
+          return { status: 1 }
+        }
+        // a network that drops packets must not hang the test: a timeout counts as a failure
+        return spawnSync(command, args, { ...options, stdio: 'ignore', timeout: 60_000 })
+      }
+    })
+    if (outcome.ok) {
+      // the machine could download it (or had it in npm's cache): a real ELF addon
+      expect(outcome.method).toBe('prebuilt')
+      expect(readFileSync(outcome.file).subarray(0, 4)).toEqual(Buffer.from('\x7fELF', 'latin1'))
+      expect(compiles).toEqual([])
+    } else {
+      expect(lines).toContain(
+        'No prebuilt better-sqlite3 for Electron 39.8.10 (linux-x64) could be downloaded; compiling it from source instead.'
+      )
+      expect(compiles).toHaveLength(1)
+      expect(outcome.message).toMatch(/^Warraq cannot start: .*compiling it failed/)
+    }
+    // the Node build the tests use is the one it always was
+    expect(existsSync(join(realSqlite, 'build', 'Release', 'better_sqlite3.node'))).toBe(true)
+  }, 120_000)
 })
