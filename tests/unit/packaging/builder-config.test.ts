@@ -66,7 +66,8 @@ describe('electron-builder configuration', () => {
     expect(config.files).toContain('out/**')
     expect(config.files.filter((pattern) => !pattern.startsWith('!'))).toEqual([
       'out/**',
-      'package.json'
+      'package.json',
+      'resources/icons/512x512.png'
     ])
     expect(config.extraMetadata.main).toBe(pkg.main.replace(/^\.\//, ''))
   })
