@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join, resolve } from 'node:path'
-import { fileURLToPath, pathToFileURL } from 'node:url'
+import { fileURLToPath } from 'node:url'
 import {
   ensureElectronSqlite,
   missingToolchain,
@@ -50,7 +50,7 @@ export function ensureFromCheckout(target = installedTarget()) {
   })
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+if (resolve(process.argv[1] ?? '') === fileURLToPath(import.meta.url)) {
   const outcome = ensureFromCheckout()
   if (!outcome.ok) {
     process.stderr.write(`${outcome.message}\n`)
