@@ -1,57 +1,60 @@
 #!/usr/bin/env node
-// Builds better-sqlite3's addon for Electron's ABI into native/electron/, leaving the Node build
-// in node_modules untouched: `npm test` (Node) and `npm start` (Electron) then share one checkout
-// without rebuilding back and forth. The main process passes this file as `nativeBinding`.
+// Makes better-sqlite3's addon for the installed Electron (prebuilt first, compiled as a
+// fallback) in native/electron/<electron-version>-<platform>-<arch>/, leaving the Node build in
+// node_modules untouched. `npm start` calls ensureFromCheckout(); run alone, it does the same and
+// prints where the addon is. See lib/electron-sqlite.mjs for the decisions.
 import { spawnSync } from 'node:child_process'
-import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { existsSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import { tmpdir } from 'node:os'
-import { dirname, join } from 'node:path'
+import { dirname, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import {
+  ensureElectronSqlite,
+  missingToolchain,
+  nodeGypCandidates
+} from './lib/electron-sqlite.mjs'
 
-const require = createRequire(import.meta.url)
-const electronVersion = require('electron/package.json').version
-const sqliteDir = dirname(require.resolve('better-sqlite3/package.json'))
-// node-gyp ships inside npm; npm sets npm_execpath for scripts it runs
-const npmCli = process.env.npm_execpath
-const nodeGyp = npmCli
-  ? join(dirname(npmCli), '..', 'node_modules', 'node-gyp', 'bin', 'node-gyp.js')
-  : null
-if (!nodeGyp) {
-  process.stderr.write('Run this through npm (npm start), which provides node-gyp.\n')
-  process.exit(1)
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
+const require = createRequire(join(ROOT, 'package.json'))
+
+/** The installed Electron's version, platform and architecture (npm_config_arch overrides). */
+export function installedTarget() {
+  return {
+    electronVersion: require('electron/package.json').version,
+    platform: process.platform,
+    arch: process.env.npm_config_arch || process.arch
+  }
 }
 
-const work = mkdtempSync(join(tmpdir(), 'warraq-electron-sqlite-'))
-try {
-  cpSync(sqliteDir, work, {
-    recursive: true,
-    filter: (src) => !src.includes(`${join('build', '')}`)
-  })
-  process.stdout.write(`Building better-sqlite3 for Electron ${electronVersion}…\n`)
-  const result = spawnSync(
-    process.execPath,
-    [
-      nodeGyp,
-      'rebuild',
-      '--release',
-      `--target=${electronVersion}`,
-      '--dist-url=https://electronjs.org/headers',
-      '--runtime=electron'
-    ],
-    { cwd: work, stdio: 'inherit', env: { ...process.env, npm_config_nodedir: '' } }
-  )
-  if (result.status !== 0) {
-    process.stderr.write(
-      'Could not build better-sqlite3 for Electron (Electron headers need network access once).\n'
+export function ensureFromCheckout(target = installedTarget()) {
+  const sqliteDir = dirname(require.resolve('better-sqlite3/package.json'))
+  let prebuildInstall
+  try {
+    prebuildInstall = createRequire(join(sqliteDir, 'package.json')).resolve(
+      'prebuild-install/bin.js'
     )
+  } catch {
+    prebuildInstall = undefined
+  }
+  const nodeGyp = nodeGypCandidates({ resolve: (id) => require.resolve(id) }).find((file) =>
+    existsSync(file)
+  )
+  return ensureElectronSqlite(ROOT, target, {
+    spawn: (command, args, options) => spawnSync(command, args, { ...options, stdio: 'inherit' }),
+    sqliteDir,
+    prebuildInstall,
+    nodeGyp,
+    execPath: process.execPath,
+    missingToolchain: () => missingToolchain(),
+    log: (line) => process.stdout.write(`${line}\n`)
+  })
+}
+
+if (resolve(process.argv[1] ?? '') === fileURLToPath(import.meta.url)) {
+  const outcome = ensureFromCheckout()
+  if (!outcome.ok) {
+    process.stderr.write(`${outcome.message}\n`)
     process.exit(1)
   }
-  mkdirSync('native/electron', { recursive: true })
-  cpSync(
-    join(work, 'build', 'Release', 'better_sqlite3.node'),
-    'native/electron/better_sqlite3.node'
-  )
-  process.stdout.write('Built native/electron/better_sqlite3.node\n')
-} finally {
-  rmSync(work, { recursive: true, force: true })
+  process.stdout.write(`${outcome.file}\n`)
 }
