@@ -6,7 +6,7 @@
 import type { Handlers } from '@shared/contract'
 import type { Language } from '@shared/contract/desktop'
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron'
-import { existsSync, mkdirSync } from 'node:fs'
+import { mkdirSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { resolveArchivePath } from './core/paths'
@@ -14,6 +14,7 @@ import { desktopHandlers } from './desktop/handlers'
 import { menuTemplate } from './desktop/menu'
 import { CONTENT_SECURITY_POLICY, readStatic } from './host/static'
 import { bindContract } from './ipc'
+import { electronNativeBinding } from './native-binding'
 import {
   APP_ORIGIN,
   APP_SCHEME,
@@ -29,12 +30,6 @@ const devServerUrl = process.env.ELECTRON_RENDERER_URL
 protocol.registerSchemesAsPrivileged([
   { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }
 ])
-
-/** The Electron build of better-sqlite3's addon, kept apart from the Node one (see scripts/). */
-function electronNativeBinding(): string | undefined {
-  const file = join(app.getAppPath(), 'native', 'electron', 'better_sqlite3.node')
-  return existsSync(file) ? file : undefined
-}
 
 /**
  * The default archive, the same file the CLI and the browser host open (`WARRAQ_DB`, else the
@@ -75,6 +70,11 @@ function createWindow(): BrowserWindow {
     height: 820,
     show: false,
     title: 'ورّاق — Warraq',
+    // macOS takes the .icns from the bundle; elsewhere the window needs the PNG (packaged at the
+    // same path inside the asar as in a checkout)
+    ...(process.platform === 'darwin'
+      ? {}
+      : { icon: join(app.getAppPath(), 'resources', 'icons', '512x512.png') }),
     webPreferences: secureWebPreferences(join(HERE, '..', 'preload', 'index.cjs'))
   })
   window.once('ready-to-show', () => window.show())
