@@ -9,7 +9,9 @@ import { describeSqliteError } from '../db/errors'
 import type { Archive } from '../db/open'
 import { nowIso } from '../db/statements'
 import type { Expanded, InputFile } from './expand'
-import { describeSkipped, MEDIA_TYPES, ParseFailure, parseFile } from './parse-file'
+import type { FieldMapping } from './formats/types'
+import { MEDIA_TYPES, ParseFailure, parseFile, skippedReason } from './parse-file'
+import { reasons } from './reasons'
 import { openReport, saveReport, tally } from './reports'
 import { writeArticles } from './write-file'
 
@@ -27,19 +29,17 @@ export interface ImportOptions {
   final?: boolean
   /** the caller cancelled the import (between calls) */
   cancelled?: boolean
+  /** the user's names for the fields of JSON, CSV and XML records: source name → field */
+  mapping?: FieldMapping
 }
 
 /** The report is saved every so often, so a killed import leaves its lines so far. */
 const SAVE_EVERY_MS = 2_000
 
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`
-}
-
 function importOne(archive: Archive, file: InputFile, options: ImportOptions): FileResult {
   let parsed
   try {
-    parsed = parseFile(file, options.format)
+    parsed = parseFile(file, options.format, options.mapping)
   } catch (err) {
     const failure = err instanceof ParseFailure ? err : new ParseFailure(String(err))
     return {
@@ -47,6 +47,7 @@ function importOne(archive: Archive, file: InputFile, options: ImportOptions): F
       status: 'failed',
       uids: [],
       reason: failure.message,
+      reasonRef: failure.ref,
       format: failure.format,
       encoding: failure.encoding
     }
@@ -64,25 +65,23 @@ function importOne(archive: Archive, file: InputFile, options: ImportOptions): F
     const result: FileResult = { ...base, uids: outcome.uids }
     if (outcome.duplicateOf.length) result.duplicateOf = outcome.duplicateOf
     if (outcome.possibleDuplicates.length) result.possibleDuplicates = outcome.possibleDuplicates
-    const skipped = describeSkipped(parsed.skipped, outcome.unusable)
+    if (outcome.storyOf.length) result.storyOf = outcome.storyOf
+    const skipped = skippedReason(parsed.skipped, outcome.unusable)
     if (outcome.uids.length === 0 && outcome.duplicateOf.length > 0) {
       return {
         ...result,
         status: 'duplicate',
-        reason: `Already in the archive (${plural(outcome.duplicateOf.length, 'article')}).`
+        ...reasons.alreadyInArchive(outcome.duplicateOf.length)
       }
     }
     if (outcome.uids.length === 0) {
-      return {
-        ...result,
-        status: 'failed',
-        reason: skipped ?? 'No article in the file has a title or text.'
-      }
+      return { ...result, status: 'failed', ...(skipped ?? reasons.noArticle()) }
     }
-    if (skipped) return { ...result, status: 'partial', reason: skipped }
+    if (skipped) return { ...result, status: 'partial', ...skipped }
     if (outcome.possibleDuplicates.length) {
-      result.reason = `${plural(outcome.possibleDuplicates.length, 'possible duplicate')} to review.`
+      return { ...result, ...reasons.possibleDuplicates(outcome.possibleDuplicates.length) }
     }
+    if (outcome.storyOf.length) return { ...result, ...reasons.storyCopies(outcome.storyOf.length) }
     return result
   } catch (err) {
     // a full disk or an I/O error is not this file's fault: stop the import with the plain
@@ -90,11 +89,7 @@ function importOne(archive: Archive, file: InputFile, options: ImportOptions): F
     const storage = describeSqliteError(err)
     if (storage?.code === 'disk_full' || storage?.code === 'io_error') throw storage
     // the file's chunks that landed stay; the rest is reported, and the batch goes on
-    return {
-      ...base,
-      status: 'failed',
-      reason: `The file could not be saved: ${(err as Error).message}`
-    }
+    return { ...base, status: 'failed', ...reasons.notSaved((err as Error).message) }
   }
 }
 
@@ -115,12 +110,7 @@ export async function importFiles(
     if (options.signal?.aborted) break
     const result =
       'failed' in item
-        ? {
-            path: item.failed.path,
-            status: 'failed' as const,
-            uids: [],
-            reason: item.failed.reason
-          }
+        ? { ...item.failed, status: 'failed' as const, uids: [] }
         : importOne(archive, item.file, options)
     files.push(result)
     articles += result.uids.length

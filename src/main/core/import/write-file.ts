@@ -6,6 +6,7 @@ import type { Archive } from '../db/open'
 import { nowIso, stmt } from '../db/statements'
 import { analyzeArticle, writeIndex } from '../search/indexer'
 import type { InputFile } from './expand'
+import { findExactDuplicate, findStory, isPlaceholderBody, openStory } from './identity'
 import { recordNearDuplicates } from './near-duplicates'
 
 export interface WriteOptions {
@@ -24,6 +25,8 @@ export interface FileOutcome {
   uids: string[]
   duplicateOf: string[]
   possibleDuplicates: string[]
+  /** uids of articles already in the archive whose story this file's articles are printings of */
+  storyOf: string[]
   unusable: number
 }
 
@@ -50,13 +53,6 @@ function storeOriginal(archive: Archive, file: InputFile, meta: FileMeta): numbe
   )
 }
 
-function existingWithHash(archive: Archive, hash: string): { id: number; uid: string } | undefined {
-  return stmt(
-    archive.sqlite,
-    'SELECT id, uid FROM articles WHERE content_hash = ? AND deleted_at IS NULL LIMIT 1'
-  ).get(hash) as { id: number; uid: string } | undefined
-}
-
 function uidOf(archive: Archive, id: number): string {
   return stmt(archive.sqlite, 'SELECT uid FROM articles WHERE id = ?').pluck().get(id) as string
 }
@@ -77,7 +73,14 @@ export function writeArticles(
   meta: FileMeta,
   options: WriteOptions
 ): FileOutcome {
-  const outcome: FileOutcome = { uids: [], duplicateOf: [], possibleDuplicates: [], unusable: 0 }
+  const outcome: FileOutcome = {
+    uids: [],
+    duplicateOf: [],
+    possibleDuplicates: [],
+    storyOf: [],
+    unusable: 0
+  }
+  const stories = new Set<string>()
   const chunkSize = options.chunkSize ?? 500
   const policy = options.duplicates ?? 'skip'
   let originalId: number | null = null
@@ -92,27 +95,39 @@ export function writeArticles(
           return
         }
         // analysed once: the content hash, the index and the near-duplicate shingles share it
-        const analysis = analyzeArticle({ ...article, title: article.title || file.name })
+        const titled = { ...article, title: article.title || file.name }
+        const analysis = analyzeArticle(titled)
         const hash = contentHashOfSurface(analysis.body.surface)
-        const duplicate = existingWithHash(archive, hash)
+        const placeholder = isPlaceholderBody(archive, article.body, analysis.body.surface, hash)
+        const duplicate =
+          policy === 'import' ? undefined : findExactDuplicate(archive, titled, hash, placeholder)
         if (duplicate && policy === 'skip') {
           outcome.duplicateOf.push(duplicate.uid)
           return
         }
-        const related =
-          duplicate && policy === 'link'
-            ? [
-                ...(article.related ?? []),
-                { title: `duplicate of ${duplicate.uid}`, url: `warraq:${duplicate.uid}` }
-              ]
-            : article.related
+        // the same body printed elsewhere: its own record, in the group of the story's printings
+        const story = placeholder ? undefined : findStory(archive, hash)
+        if (story) openStory(archive, story)
+        const related = duplicate
+          ? [
+              ...(article.related ?? []),
+              { title: `duplicate of ${duplicate.uid}`, url: `warraq:${duplicate.uid}` }
+            ]
+          : article.related
         const { id, uid } = insertArticle(
           archive,
-          { ...article, title: article.title || file.name, related },
-          { originalId, originalIndex: from + i, reason: 'import', contentHash: hash }
+          { ...titled, related },
+          {
+            originalId,
+            originalIndex: from + i,
+            reason: 'import',
+            contentHash: hash,
+            storyUid: story?.story ?? null
+          }
         )
         writeIndex(archive, id, analysis)
-        const status = duplicate && policy === 'link' ? 'linked' : 'open'
+        // printings of one story are linked already: nothing for the archivist to review
+        const status = duplicate || story ? 'linked' : 'open'
         for (const found of recordNearDuplicates(
           archive,
           id,
@@ -121,13 +136,15 @@ export function writeArticles(
           analysis.body.surface,
           true
         )) {
-          near.add(found.otherId)
+          if (status === 'open') near.add(found.otherId)
         }
+        if (story && !outcome.uids.includes(story.uid)) stories.add(story.uid)
         outcome.uids.push(uid)
         if (duplicate) outcome.duplicateOf.push(duplicate.uid)
       })
     })()
   }
   outcome.possibleDuplicates = [...near].map((id) => uidOf(archive, id))
+  outcome.storyOf = [...stories]
   return outcome
 }

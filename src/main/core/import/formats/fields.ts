@@ -10,43 +10,17 @@ import type { ArticleStatus, DatePrecision, ParsedArticle, RelatedLink } from '@
 import { MULTI_VALUE_SEPARATOR } from '@shared/csv/writer'
 import { dateOrText, parseDateField } from './dateField'
 import type { DateFields } from './dateField'
-import { htmlFragmentToText, looksLikeHtml } from './htmlDom'
+import {
+  BOOKKEEPING_NAMES,
+  CATEGORY_NAMES,
+  DEFAULT_NAMES,
+  normalizeFieldName,
+  type Target
+} from './field-names'
+import { fieldText } from './field-text'
 import type { FieldMapping } from './types'
 
 export type FieldRecord = Record<string, unknown>
-type Target = keyof ParsedArticle
-
-/** Default names per article field, best first; compared after `normalizeFieldName`. */
-const DEFAULT_NAMES: Partial<Record<Target, readonly string[]>> = {
-  title: ['title', 'headline', 'header', 'heading'],
-  subtitle: ['subtitle', 'subheadline', 'subhead'],
-  body: ['body', 'content', 'text', 'contentencoded', 'articlebody', 'fulltext', 'description'],
-  source: ['source', 'sitename', 'publisher', 'newspaper'],
-  url: ['url', 'link', 'canonicalurl', 'permalink'],
-  authors: ['authors', 'author', 'byline', 'creator', 'dccreator', 'writer'],
-  published: [
-    'published',
-    'date',
-    'pubdate',
-    'publishdate',
-    'publishedat',
-    'datepublished',
-    'datetime',
-    'time',
-    'dateextracted'
-  ],
-  datePrecision: ['dateprecision'],
-  dateText: ['datetext'],
-  caption: ['caption', 'imagecaption'],
-  imageCredit: ['imagecredit'],
-  section: ['section', 'category'],
-  status: ['status'],
-  notes: ['notes', 'note'],
-  lang: ['lang', 'language'],
-  sourceId: ['id', 'docno', 'uid', 'docid', 'guid'],
-  tags: ['tags', 'keywords'],
-  collections: ['collections']
-}
 
 /** Fields whose value is one line; newlines inside them become spaces. */
 const ONE_LINE: ReadonlySet<Target> = new Set<Target>([
@@ -55,6 +29,7 @@ const ONE_LINE: ReadonlySet<Target> = new Set<Target>([
   'source',
   'url',
   'published',
+  'publishedTime',
   'datePrecision',
   'dateText',
   'imageCredit',
@@ -64,9 +39,7 @@ const ONE_LINE: ReadonlySet<Target> = new Set<Target>([
   'sourceId'
 ])
 
-export function normalizeFieldName(name: string): string {
-  return name.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '')
-}
+export { normalizeFieldName }
 
 export interface RecordOptions {
   mapping?: FieldMapping
@@ -88,8 +61,16 @@ export interface RecordsResult {
   skipped: SkippedRecord[]
 }
 
+interface Picked {
+  picks: Map<Target, unknown>
+  /** the record's keys that went to a field */
+  used: Set<string>
+  /** the section came from a key that names a category (it is kept as a tag too) */
+  category: boolean
+}
+
 /** Picks the value for each article field: mapped names first, then the defaults. */
-function pickFields(record: FieldRecord, mapping: FieldMapping | undefined): Map<Target, unknown> {
+function pickFields(record: FieldRecord, mapping: FieldMapping | undefined): Picked {
   const entries = Object.entries(record).map(([key, value]) => ({
     key,
     norm: normalizeFieldName(key),
@@ -106,6 +87,7 @@ function pickFields(record: FieldRecord, mapping: FieldMapping | undefined): Map
     }
   }
   const mappedTargets = new Set(Object.values(mapping ?? {}))
+  let category = false
   for (const [target, names] of Object.entries(DEFAULT_NAMES) as [Target, readonly string[]][]) {
     if (mappedTargets.has(target)) continue
     for (const name of names) {
@@ -113,11 +95,12 @@ function pickFields(record: FieldRecord, mapping: FieldMapping | undefined): Map
       if (hit) {
         used.add(hit.key)
         picks.set(target, hit.value)
+        if (target === 'section') category = CATEGORY_NAMES.has(hit.norm)
         break
       }
     }
   }
-  return picks
+  return { picks, used, category }
 }
 
 function isEmpty(value: unknown): boolean {
@@ -146,10 +129,45 @@ function asText(value: unknown): string {
 }
 
 function clean(target: Target, raw: string): string {
-  let text = raw.replace(/\r\n?/g, '\n')
-  if (looksLikeHtml(text)) text = htmlFragmentToText(text)
+  // a no-break space from `&nbsp;` is a space to a reader and to search
+  const text = fieldText(raw).replace(/\u00a0/g, ' ')
   if (ONE_LINE.has(target)) return text.replace(/\s*\n\s*/g, ' ').trim()
   return text.trim()
+}
+
+/**
+ * The record's fields that no article field took, kept by their own names as text: an
+ * archivist's data is never dropped. Warraq's own `extra` column (a JSON object) merges back.
+ */
+function extraFields(record: FieldRecord, used: Set<string>): Record<string, string> {
+  const extra: Record<string, string> = {}
+  for (const [key, value] of Object.entries(record)) {
+    if (used.has(key) || isEmpty(value)) continue
+    const norm = normalizeFieldName(key)
+    if (norm === 'extra' && typeof value === 'string') {
+      Object.assign(extra, extraFromJson(value))
+      continue
+    }
+    if (BOOKKEEPING_NAMES.has(norm)) continue
+    const text =
+      typeof value === 'object' && value !== null && !Array.isArray(value)
+        ? JSON.stringify(value)
+        : clean('notes', asText(value))
+    if (text) extra[key] = text
+  }
+  return extra
+}
+
+function extraFromJson(text: string): Record<string, string> {
+  try {
+    const parsed: unknown = JSON.parse(text)
+    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return {}
+    return Object.fromEntries(
+      Object.entries(parsed).filter((e): e is [string, string] => typeof e[1] === 'string')
+    )
+  } catch {
+    return {}
+  }
 }
 
 export function splitAuthors(text: string, multiValueOnly = false): string[] {
@@ -214,7 +232,7 @@ export function recordToArticle(
   options: RecordOptions,
   fallbackTitle: string
 ): ParsedArticle | string {
-  const picks = pickFields(record, options.mapping)
+  const { picks, used, category } = pickFields(record, options.mapping)
   const text = (target: Target): string => {
     const value = picks.get(target)
     return value === undefined ? '' : clean(target, asText(value))
@@ -235,7 +253,9 @@ export function recordToArticle(
     'section',
     'notes',
     'lang',
-    'sourceId'
+    'sourceId',
+    'summary',
+    'publishedTime'
   ] as const) {
     const value = text(target)
     if (value) article[target] = value
@@ -256,6 +276,12 @@ export function recordToArticle(
   const status = text('status')
   if (isStatus(status)) article.status = status
   if (picks.has('related')) article.related = readRelated(picks.get('related'))
+  if (category && article.section) {
+    const tags = article.tags ?? []
+    if (!tags.includes(article.section)) article.tags = [...tags, article.section]
+  }
+  const extra = extraFields(record, used)
+  if (Object.keys(extra).length > 0) article.extra = extra
   return article
 }
 

@@ -1,3 +1,4 @@
+import type { MessageRef } from '@shared/errors'
 import type { ParsedArticle } from '@shared/domain'
 
 export type FormatId = 'txt' | 'html' | 'json' | 'csv' | 'xml'
@@ -34,7 +35,16 @@ export interface FormatImporter {
   parse(text: string, options: ParseOptions): ParsedArticle[]
 }
 
-/** A file's content could not be read as an article; `message` is the reason the user sees. */
+/**
+ * A file's content could not be read as an article; `message` is the reason in English (CLI,
+ * logs) and `ref` the catalogue key the interface shows (by default the generic "could not be
+ * read" with the English detail).
+ */
 export class ImportFormatError extends Error {
   override name = 'ImportFormatError'
+  readonly ref: MessageRef
+  constructor(message: string, ref?: MessageRef) {
+    super(message)
+    this.ref = ref ?? { key: 'import.unreadable', params: { detail: message } }
+  }
 }

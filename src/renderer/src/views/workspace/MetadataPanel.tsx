@@ -16,6 +16,7 @@ export const STATUS_LABEL: Record<ArticleStatus, MessageKey> = {
 }
 
 const PRECISION_LABEL: Record<DatePrecision, MessageKey> = {
+  minute: 'precisionMinute',
   day: 'precisionDay',
   month: 'precisionMonth',
   year: 'precisionYear'

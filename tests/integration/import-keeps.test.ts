@@ -1,0 +1,232 @@
+import { strToU8, zipSync } from 'fflate'
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { getArticle } from '../../src/main/core/articles/service'
+import { expandBuffers, expandPaths } from '../../src/main/core/import/expand'
+import { importFiles } from '../../src/main/core/import/pipeline'
+import { createTestArchive, tempDir, type TestArchive } from '../helpers/archive'
+import {
+  ARABIC_CSV,
+  ARABIC_JSON,
+  PLACEHOLDERS,
+  TREC_XML,
+  WIRE_TWO_PAPERS
+} from '../fixtures/import/keeps'
+import { UNRELATED_BODY, wireTextFile } from '../fixtures/import/wire-story'
+
+let t: TestArchive
+beforeEach(() => {
+  t = createTestArchive()
+})
+afterEach(() => t.cleanup())
+
+const importText = (name: string, text: string, duplicates?: 'skip' | 'link' | 'import') =>
+  importFiles(t.archive, expandBuffers([{ name, bytes: strToU8(text) }]), { duplicates })
+const article = (uid: string) => getArticle(t.archive, uid)
+
+describe('TREC-style XML', () => {
+  it('keeps source, category (section and tag), abstract, identifier, time and unknown elements', async () => {
+    const summary = await importText('radio.xml', TREC_XML)
+    expect(summary.files[0]).toMatchObject({ status: 'imported', format: 'xml' })
+    const [first, second] = summary.files[0].uids.map(article)
+    expect(first).toMatchObject({
+      title: 'افتتاح سوق "الجملة" الجديد – المرحلة الأولى',
+      source: 'إذاعة الساحل',
+      section: 'اقتصاد',
+      summary: 'افتتحت البلدية سوق الجملة الجديد بعد عامين من الأشغال.',
+      identifier: 'RADIO-2017-000123',
+      published: '2017-01-22',
+      datePrecision: 'minute',
+      publishedTime: '18:56',
+      extra: { REGION: 'الوسط الشرقي' }
+    })
+    expect(first.tags).toEqual(['اقتصاد'])
+    expect(first.body.split('\n')).toHaveLength(2)
+    expect(second).toMatchObject({
+      identifier: 'RADIO-2017-000124',
+      published: '2017-01-20',
+      publishedTime: '21:43+01:00',
+      dateText: '2017-01-20T21:43:00+01:00'
+    })
+  })
+
+  it('re-running the import imports nothing twice', async () => {
+    await importText('radio.xml', TREC_XML)
+    const again = await importText('radio-copy.xml', TREC_XML)
+    expect(again.files[0]).toMatchObject({ status: 'duplicate', uids: [] })
+    expect(again.files[0].reasonRef).toEqual({
+      key: 'import.already_in_archive',
+      params: { count: 2 }
+    })
+  })
+})
+
+describe('duplicates by identity, not by body', () => {
+  it('imports every article that shares a placeholder body', async () => {
+    const summary = await importText('wire.json', PLACEHOLDERS)
+    expect(summary.files[0].status).toBe('imported')
+    expect(summary.files[0].uids).toHaveLength(10)
+    const stories = summary.files[0].uids.map((uid) => article(uid).storyUid)
+    expect(stories.every((s) => s === null)).toBe(true)
+    // and a re-run still doubles none of them
+    const again = await importText('wire.json', PLACEHOLDERS)
+    expect(again.files[0]).toMatchObject({ status: 'duplicate', uids: [] })
+    expect(again.duplicates).toBe(10)
+  })
+
+  it('imports a wire story printed by two newspapers twice, linked as one story', async () => {
+    const summary = await importText('papers.json', WIRE_TWO_PAPERS)
+    const [north, south] = summary.files[0].uids.map(article)
+    expect(north.source).toBe('صحيفة الشمال')
+    expect(south.source).toBe('صحيفة الجنوب')
+    expect(north.storyUid).toBe(north.uid)
+    expect(south.storyUid).toBe(north.uid)
+    expect(north.storyCopies).toEqual([south.uid])
+    expect(south.storyCopies).toEqual([north.uid])
+    // the printings are linked already: no duplicate pair left for review
+    const open = t.archive.sqlite
+      .prepare("SELECT count(*) FROM duplicate_candidates WHERE status = 'open'")
+      .pluck()
+      .get()
+    expect(open).toBe(0)
+    // a third paper in a later import joins the same story, and the report says so
+    const third = JSON.stringify([
+      { title: 'محطة تحلية جديدة', source: 'صحيفة الغرب', content: north.body }
+    ])
+    const later = await importText('west.json', third)
+    expect(later.files[0].storyOf).toEqual([north.uid])
+    expect(later.files[0].reasonRef?.key).toBe('import.story_copies')
+    expect(article(later.files[0].uids[0]).storyUid).toBe(north.uid)
+  })
+
+  it('skips the same identifier from the same source, and the same URL', async () => {
+    await importText('a.json', ARABIC_JSON)
+    const renamed = JSON.stringify([
+      { المعرف: 'n-1', العنوان: 'عنوان معدل', النص: 'نص آخر تماماً', المصدر: 'جريدة المساء' },
+      { title: 'نسخة بالرابط', body: 'نص', url: 'https://masaa.example/health/1' }
+    ])
+    const again = await importText('b.json', renamed)
+    expect(again.files[0]).toMatchObject({ status: 'duplicate' })
+    expect(again.files[0].duplicateOf).toHaveLength(2)
+  })
+})
+
+describe('Arabic field names and text as text', () => {
+  it('imports JSON with Arabic keys, decoding entities and keeping a literal "<"', async () => {
+    const summary = await importText('arabic.json', ARABIC_JSON)
+    expect(summary.files[0].status).toBe('imported')
+    const [first, second] = summary.files[0].uids.map(article)
+    expect(first).toMatchObject({
+      title: 'وزارة الصحة تطلق حملة تطعيم "وطنية"',
+      source: 'جريدة المساء',
+      published: '2019-03-05',
+      authors: ['سلمى & علي'],
+      section: 'صحة',
+      summary: 'حملة تطعيم وطنية للأطفال.',
+      identifier: 'n-1',
+      url: 'https://masaa.example/health/1',
+      extra: { عدد_الكلمات: '42' }
+    })
+    expect(first.tags).toEqual(['أطفال', 'تطعيم', 'صحة'])
+    expect(first.body.split('\n')).toHaveLength(3)
+    expect(first.body).toContain('إذا كان x<y و y>z فالنتيجة واضحة.')
+    expect(second).toMatchObject({ source: 'جريدة المساء', identifier: 'n-2' })
+    expect(second.body).toMatch(/^سجلت أسعار الخضر/)
+  })
+
+  it('imports CSV with an Arabic header, an unknown column kept as extra metadata', async () => {
+    const summary = await importText('arabic.csv', ARABIC_CSV)
+    expect(summary.files[0]).toMatchObject({ status: 'imported', format: 'csv' })
+    const [first, second] = summary.files[0].uids.map(article)
+    expect(first).toMatchObject({
+      title: 'انطلاق موسم جني الزيتون',
+      source: 'صحيفة الريف',
+      published: '2018-11-02',
+      authors: ['كريم الهادي'],
+      section: 'فلاحة',
+      summary: 'موسم زيتون وفير',
+      identifier: 'c-1',
+      extra: { 'المحرر المسؤول': 'نادية' }
+    })
+    expect(first.body.split('\n')).toHaveLength(2)
+    expect(second.title).toBe('"مهرجان" المسرح يختتم دورته')
+    expect(second.extra).toEqual({})
+  })
+
+  it('follows an explicit field mapping', async () => {
+    const text = JSON.stringify([
+      { عنوان_رئيسي: 'خبر بالربط', نص_كامل: 'نص الخبر بالربط.', x: 'y' }
+    ])
+    const summary = await importFiles(
+      t.archive,
+      expandBuffers([{ name: 'mapped.json', bytes: strToU8(text) }]),
+      { mapping: { عنوان_رئيسي: 'title', نص_كامل: 'body' } }
+    )
+    const mapped = article(summary.files[0].uids[0])
+    expect(mapped).toMatchObject({
+      title: 'خبر بالربط',
+      body: 'نص الخبر بالربط.',
+      extra: { x: 'y' }
+    })
+  })
+})
+
+describe('every file accounted for', () => {
+  it('follows a symlink inside the folder, reports one leaving it, and gives each file a line', async () => {
+    const tmp = tempDir()
+    try {
+      const folder = join(tmp.dir, 'chosen')
+      const outside = join(tmp.dir, 'elsewhere')
+      mkdirSync(join(folder, 'sub'), { recursive: true })
+      mkdirSync(outside)
+      writeFileSync(join(folder, 'sub', 'real.txt'), wireTextFile('خبر حقيقي', UNRELATED_BODY))
+      writeFileSync(join(outside, 'secret.txt'), wireTextFile('خبر خارجي', UNRELATED_BODY))
+      writeFileSync(join(folder, 'arabic.json'), ARABIC_JSON)
+      symlinkSync(join(folder, 'arabic.json'), join(folder, 'linked.json'))
+      symlinkSync(outside, join(folder, 'out'))
+      symlinkSync(folder, join(folder, 'sub', 'loop'))
+      symlinkSync(join(folder, 'missing.txt'), join(folder, 'broken.txt'))
+      const summary = await importFiles(t.archive, expandPaths([folder]))
+      const line = (name: string) => summary.files.find((f) => f.path.endsWith(name))
+      expect(summary.files.map((f) => f.path.slice(folder.length + 1)).sort()).toEqual(
+        ['arabic.json', 'broken.txt', 'linked.json', 'out', 'sub/loop', 'sub/real.txt'].sort()
+      )
+      expect(line('arabic.json')?.status).toBe('imported')
+      // the link's target was imported already: its line says so
+      expect(line('linked.json')?.status).toBe('duplicate')
+      expect(line('sub/real.txt')?.status).toBe('imported')
+      expect(line('out')?.reasonRef?.key).toBe('import.link_outside')
+      expect(line('sub/loop')?.reasonRef?.key).toBe('import.link_loop')
+      expect(line('broken.txt')?.reasonRef?.key).toBe('import.link_broken')
+    } finally {
+      tmp.cleanup()
+    }
+  })
+
+  it('imports the other entries of a zip with one bad entry, each with its own line', async () => {
+    const zip = zipSync({
+      'good/arabic.json': strToU8(ARABIC_JSON),
+      'good/radio.xml': strToU8(TREC_XML),
+      'aa/evil.txt': strToU8('خبر خبيث')
+    })
+    // rename the entry in both headers to escape the folder (same length, so offsets hold)
+    const bytes = Buffer.from(zip)
+    let at = bytes.indexOf('aa/evil.txt')
+    while (at !== -1) {
+      bytes.write('../evil.txt', at)
+      at = bytes.indexOf('aa/evil.txt', at + 1)
+    }
+    const summary = await importFiles(
+      t.archive,
+      expandBuffers([{ name: 'batch.zip', bytes: new Uint8Array(bytes) }])
+    )
+    expect(summary.files.map((f) => [f.path, f.status])).toEqual([
+      ['batch.zip/good/arabic.json', 'imported'],
+      ['batch.zip/good/radio.xml', 'imported'],
+      ['batch.zip/../evil.txt', 'failed']
+    ])
+    expect(summary.files[2].reasonRef?.key).toBe('import.zip_entry_unsafe')
+    expect(summary.imported).toBe(4)
+  })
+})
