@@ -12,6 +12,27 @@ export interface DecodedText {
   bom: boolean
 }
 
+/** The article fields a user may map a record's field to (`--map 'عنوان=title'`). */
+export const MAPPABLE_FIELDS = [
+  'title',
+  'subtitle',
+  'body',
+  'summary',
+  'source',
+  'url',
+  'authors',
+  'published',
+  'dateText',
+  'caption',
+  'imageCredit',
+  'section',
+  'tags',
+  'notes',
+  'lang',
+  'sourceId'
+] as const satisfies readonly (keyof ParsedArticle)[]
+export type MappableField = (typeof MAPPABLE_FIELDS)[number]
+
 /** Options a user may pass for structured formats (JSON, CSV, XML): source field → article field. */
 export interface FieldMapping {
   [sourceField: string]: keyof ParsedArticle
