@@ -60,7 +60,7 @@ describe('warraq import --map', () => {
     const run = warraq(['--db', db, 'import', join(tmp.dir, 'radio.xml'), '--json'])
     const summary = JSON.parse(run.stdout) as { files: { uids: string[] }[] }
     const shown = warraq(['--db', db, 'show', summary.files[0].uids[0]]).stdout
-    expect(shown).toContain('Summary: افتتحت البلدية سوق الجملة الجديد')
+    expect(shown).toContain('Summary: افتتحت البلدية سوق الجملة الجديد بعد عامين من الترميم')
     expect(shown).toContain('Section: اقتصاد')
     expect(shown).toContain('Identifier: RADIO-2017-000123')
     expect(shown).toContain('2017-01-22 18:56 (minute)')

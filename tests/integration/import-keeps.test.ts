@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { getArticle } from '../../src/main/core/articles/service'
 import { expandBuffers, expandPaths } from '../../src/main/core/import/expand'
 import { importFiles } from '../../src/main/core/import/pipeline'
+import { searchArticles } from '../../src/main/core/search/service'
 import { createTestArchive, tempDir, type TestArchive } from '../helpers/archive'
 import {
   ARABIC_CSV,
@@ -34,7 +35,7 @@ describe('TREC-style XML', () => {
       title: 'افتتاح سوق "الجملة" الجديد – المرحلة الأولى',
       source: 'إذاعة الساحل',
       section: 'اقتصاد',
-      summary: 'افتتحت البلدية سوق الجملة الجديد بعد عامين من الأشغال.',
+      summary: 'افتتحت البلدية سوق الجملة الجديد بعد عامين من الترميم.',
       identifier: 'RADIO-2017-000123',
       published: '2017-01-22',
       datePrecision: 'minute',
@@ -49,6 +50,22 @@ describe('TREC-style XML', () => {
       publishedTime: '21:43+01:00',
       dateText: '2017-01-20T21:43:00+01:00'
     })
+  })
+
+  it('finds the records by identifier, source, category tag and words of the abstract', async () => {
+    const summary = await importText('radio.xml', TREC_XML)
+    const [first] = summary.files[0].uids
+    const uids = (query: string) =>
+      searchArticles(t.archive, { query, limit: 20, offset: 0, facets: false }).hits.map(
+        (h) => h.uid
+      )
+    expect(uids('docno:RADIO-2017-000123')).toEqual([first])
+    expect(uids('id:RADIO-2017-000123')).toEqual([first])
+    expect(uids('id:RADIO-2017-999999')).toEqual([])
+    expect(uids('source:"إذاعة الساحل"')).toHaveLength(2)
+    expect(uids('tag:اقتصاد')).toEqual([first])
+    // "الترميم" is in the abstract, not in the body or the title
+    expect(uids('الترميم')).toEqual([first])
   })
 
   it('re-running the import imports nothing twice', async () => {

@@ -44,7 +44,8 @@ export const ARTICLE_COLUMNS = `a.id, a.uid, a.title, a.subtitle, a.body, a.lang
 export const SUMMARY_COLUMNS = `a.id, a.uid, a.title, s.name AS source, a.published,
   a.date_precision AS datePrecision, a.authors, a.status, a.version,
   a.created_at AS createdAt, a.updated_at AS updatedAt, a.deleted_at AS deletedAt,
-  (SELECT count(*) FROM annotations n WHERE n.article_id = a.id) AS annotationCount`
+  (SELECT count(*) FROM annotations n WHERE n.article_id = a.id) AS annotationCount,
+  a.story_uid AS storyUid`
 
 export function rowById(archive: Archive, id: number): ArticleRow | undefined {
   return archive.sqlite
@@ -171,6 +172,7 @@ export function toSummary(row: SummaryRow): ArticleSummary {
     collections: [],
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
-    deletedAt: row.deletedAt
+    deletedAt: row.deletedAt,
+    storyUid: row.storyUid ?? null
   }
 }
