@@ -144,8 +144,9 @@ function extraFields(record: FieldRecord, used: Set<string>): Record<string, str
   for (const [key, value] of Object.entries(record)) {
     if (used.has(key) || isEmpty(value)) continue
     const norm = normalizeFieldName(key)
-    if (norm === 'extra' && typeof value === 'string') {
-      Object.assign(extra, extraFromJson(value))
+    if (norm === 'extra') {
+      // Warraq's own export: a JSON object in a CSV cell, or the object itself in JSON
+      Object.assign(extra, extraFromJson(typeof value === 'string' ? value : JSON.stringify(value)))
       continue
     }
     if (BOOKKEEPING_NAMES.has(norm)) continue
