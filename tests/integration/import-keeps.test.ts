@@ -247,3 +247,31 @@ describe('every file accounted for', () => {
     expect(summary.imported).toBe(4)
   })
 })
+
+describe('language', () => {
+  it('is detected when the data does not say, and the data wins when it does', async () => {
+    const text = JSON.stringify([
+      {
+        title: 'Nouvelle usine',
+        body: 'Le ministère a annoncé que la nouvelle usine ouvrira dans la région de Sfax.'
+      },
+      {
+        title: 'New plant',
+        body: 'The ministry said the new plant will open in the south of the country.'
+      },
+      { title: 'محطة جديدة', body: 'أعلنت الوزارة أن المحطة الجديدة ستفتح في الجنوب.' },
+      {
+        title: 'Stated',
+        body: 'The ministry said the plant will open soon in the region.',
+        lang: 'en-GB'
+      }
+    ])
+    const summary = await importText('mixed.json', text)
+    expect(summary.files[0].uids.map((uid) => article(uid).lang)).toEqual([
+      'fr',
+      'en',
+      'ar',
+      'en-GB'
+    ])
+  })
+})

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import type { DuplicatePolicy } from '@shared/contract/imports'
 import type { ParsedArticle } from '@shared/domain'
+import { detectLanguage } from '@shared/text/language'
 import { contentHashOfSurface, insertArticle } from '../articles/write'
 import type { Archive } from '../db/open'
 import { nowIso, stmt } from '../db/statements'
@@ -95,7 +96,15 @@ export function writeArticles(
           return
         }
         // analysed once: the content hash, the index and the near-duplicate shingles share it
-        const titled = { ...article, title: article.title || file.name }
+        const titled = {
+          ...article,
+          title: article.title || file.name,
+          // the data's own language wins; else the text's, for its direction and in exports
+          lang:
+            article.lang === undefined
+              ? detectLanguage(`${article.title}\n${article.body}`)
+              : article.lang
+        }
         const analysis = analyzeArticle(titled)
         const hash = contentHashOfSurface(analysis.body.surface)
         const placeholder = isPlaceholderBody(archive, article.body, analysis.body.surface, hash)

@@ -41,6 +41,8 @@ const ONE_LINE: ReadonlySet<Target> = new Set<Target>([
 
 export { normalizeFieldName }
 
+const LANG_NAMES: ReadonlySet<string> = new Set(DEFAULT_NAMES.lang)
+
 export interface RecordOptions {
   mapping?: FieldMapping
   fileName: string
@@ -67,6 +69,8 @@ interface Picked {
   used: Set<string>
   /** the section came from a key that names a category (it is kept as a tag too) */
   category: boolean
+  /** the normalised name of the key each field came from */
+  origin: Map<Target, string>
 }
 
 /** Picks the value for each article field: mapped names first, then the defaults. */
@@ -77,6 +81,7 @@ function pickFields(record: FieldRecord, mapping: FieldMapping | undefined): Pic
     value
   }))
   const picks = new Map<Target, unknown>()
+  const origin = new Map<Target, string>()
   const used = new Set<string>()
   for (const [source, target] of Object.entries(mapping ?? {})) {
     const norm = normalizeFieldName(source)
@@ -95,12 +100,13 @@ function pickFields(record: FieldRecord, mapping: FieldMapping | undefined): Pic
       if (hit) {
         used.add(hit.key)
         picks.set(target, hit.value)
+        origin.set(target, hit.norm)
         if (target === 'section') category = CATEGORY_NAMES.has(hit.norm)
         break
       }
     }
   }
-  return { picks, used, category }
+  return { picks, used, category, origin }
 }
 
 function isEmpty(value: unknown): boolean {
@@ -233,7 +239,7 @@ export function recordToArticle(
   options: RecordOptions,
   fallbackTitle: string
 ): ParsedArticle | string {
-  const { picks, used, category } = pickFields(record, options.mapping)
+  const { picks, used, category, origin } = pickFields(record, options.mapping)
   const text = (target: Target): string => {
     const value = picks.get(target)
     return value === undefined ? '' : clean(target, asText(value))
@@ -262,6 +268,11 @@ export function recordToArticle(
     if (value) article[target] = value
   }
   Object.assign(article, readDates(text('published'), text('datePrecision'), text('dateText')))
+  // a scraper's extraction time is not the time the paper printed: only its day is kept
+  if (origin.get('published') === 'dateextracted' && article.publishedTime) {
+    article.datePrecision = 'day'
+    delete article.publishedTime
+  }
   if (picks.has('authors')) {
     const authors = readAuthors(picks.get('authors'), options.authorsMultiValueOnly ?? false)
     if (authors.length > 0) article.authors = authors
@@ -280,6 +291,11 @@ export function recordToArticle(
   if (category && article.section) {
     const tags = article.tags ?? []
     if (!tags.includes(article.section)) article.tags = [...tags, article.section]
+  }
+  // a language column left empty (Warraq's export of an article of no stated language) says
+  // "none": the importer then does not guess one
+  if (!article.lang && Object.keys(record).some((k) => LANG_NAMES.has(normalizeFieldName(k)))) {
+    article.lang = null
   }
   const extra = extraFields(record, used)
   if (Object.keys(extra).length > 0) article.extra = extra
