@@ -75,6 +75,11 @@ function invariants(file: string): Record<string, number> {
         db,
         "SELECT count(*) - count(DISTINCT title || '|' || content_hash) FROM articles"
       ),
+      // the stored reports are saved with every chunk: together they count every article landed
+      reportGap: count(
+        db,
+        "SELECT (SELECT count(*) FROM articles) - (SELECT coalesce(sum(json_extract(summary, '$.imported')), 0) FROM import_reports)"
+      ),
       // a story's printings are grouped in the chunk that lands the second one
       ungroupedCopies: count(
         db,
@@ -92,6 +97,7 @@ const SOUND = {
   indexOrphans: 0,
   partialBatches: 0,
   doubles: 0,
+  reportGap: 0,
   ungroupedCopies: 0
 }
 

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { getArticle } from '../../src/main/core/articles/service'
 import { expandBuffers, expandPaths } from '../../src/main/core/import/expand'
 import { importFiles } from '../../src/main/core/import/pipeline'
+import { getReport } from '../../src/main/core/import/reports'
 import { searchArticles } from '../../src/main/core/search/service'
 import { createTestArchive, tempDir, type TestArchive } from '../helpers/archive'
 import {
@@ -273,5 +274,75 @@ describe('language', () => {
       'ar',
       'en-GB'
     ])
+  })
+})
+
+describe('progress and stop within one big file', () => {
+  const records = (n: number) =>
+    JSON.stringify(
+      Array.from({ length: n }, (_, i) => ({
+        id: `r-${i}`,
+        title: `خبر رقم ${i}`,
+        source: 'وكالة',
+        content: `نص الخبر رقم ${i} عن الاجتماع الذي عقد في المدينة لمناقشة مشاريع البلدية الجديدة.`
+      }))
+    )
+
+  it('counts records as they land, stops at the next chunk, and the re-run adds the rest', async () => {
+    const controller = new AbortController()
+    const seen: [number | undefined, number | undefined][] = []
+    const bytes = strToU8(records(10))
+    const stopped = await importFiles(t.archive, expandBuffers([{ name: 'big.json', bytes }]), {
+      chunkSize: 3,
+      signal: controller.signal,
+      onProgress: (p) => {
+        if (p.recordsTotal !== undefined) seen.push([p.recordsDone, p.recordsTotal])
+        if (p.recordsDone === 6) controller.abort()
+      }
+    })
+    expect(seen).toEqual([
+      [3, 10],
+      [6, 10]
+    ])
+    expect(stopped.cancelled).toBe(true)
+    expect(stopped.imported).toBe(6)
+    expect(stopped.files[0]).toMatchObject({ status: 'partial' })
+    expect(stopped.files[0].reasonRef).toEqual({
+      key: 'import.stopped',
+      params: { written: 6, total: 10 }
+    })
+    // the stored report says the same
+    const stored = getReport(t.archive, stopped.reportUid)
+    expect(stored.imported).toBe(6)
+    const resumed = await importFiles(t.archive, expandBuffers([{ name: 'big.json', bytes }]))
+    expect(resumed.imported).toBe(4)
+    expect(resumed.duplicates).toBe(6)
+    expect(t.archive.sqlite.prepare('SELECT count(*) FROM articles').pluck().get()).toBe(10)
+  })
+
+  it('keeps the report right when a chunk fails midway (the file line holds what landed)', async () => {
+    let chunks = 0
+    const failing = importFiles(
+      t.archive,
+      expandBuffers([{ name: 'big.json', bytes: strToU8(records(9)) }]),
+      {
+        chunkSize: 3,
+        onProgress: () => {
+          // the third chunk's save fails as a full disk would, after two chunks landed
+          if (++chunks === 2) {
+            t.archive.sqlite.exec(
+              "CREATE TEMP TRIGGER full BEFORE INSERT ON articles BEGIN SELECT RAISE(FAIL, 'database or disk is full'); END"
+            )
+          }
+        }
+      }
+    )
+    await failing.catch(() => undefined)
+    const report = t.archive.sqlite
+      .prepare('SELECT summary FROM import_reports ORDER BY id DESC LIMIT 1')
+      .pluck()
+      .get() as string
+    expect((JSON.parse(report) as { imported: number }).imported).toBe(6)
+    expect(t.archive.sqlite.prepare('SELECT count(*) FROM articles').pluck().get()).toBe(6)
   })
 })

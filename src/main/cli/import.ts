@@ -75,8 +75,13 @@ export async function importCommand(args: CliArgs, out: Output): Promise<number>
       onProgress: (p) => {
         const seconds = (Date.now() - started) / 1000
         const rate = seconds > 0 ? Math.round(p.articles / seconds) : 0
+        // inside one big file: its records so far and their rate
+        const records =
+          p.recordsTotal !== undefined
+            ? ` — ${p.recordsDone} of ${p.recordsTotal} records, ${p.recordsPerSecond}/s`
+            : ''
         out.progress(
-          `${p.filesDone} file(s), ${p.articles} article(s), ${rate}/s — ${p.currentPath}`
+          `${p.filesDone} file(s), ${p.articles} article(s), ${rate}/s${records} — ${p.currentPath}`
         )
       }
     })

@@ -60,6 +60,10 @@ export interface ImportProgress {
   filesTotal: number
   articles: number
   currentPath: string
+  /** within one big file: records written so far, of how many, and how fast */
+  recordsDone?: number
+  recordsTotal?: number
+  recordsPerSecond?: number
 }
 
 /** A file sent from the renderer (drag and drop, the Import dialog) as base64. */

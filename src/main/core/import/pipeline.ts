@@ -13,7 +13,7 @@ import type { FieldMapping } from './formats/types'
 import { MEDIA_TYPES, ParseFailure, parseFile, skippedReason } from './parse-file'
 import { reasons } from './reasons'
 import { openReport, saveReport, tally } from './reports'
-import { writeArticles } from './write-file'
+import { writeArticles, type WriteOptions } from './write-file'
 
 export interface ImportOptions {
   format?: ImportFormatChoice
@@ -36,7 +36,12 @@ export interface ImportOptions {
 /** The report is saved every so often, so a killed import leaves its lines so far. */
 const SAVE_EVERY_MS = 2_000
 
-function importOne(archive: Archive, file: InputFile, options: ImportOptions): FileResult {
+async function importOne(
+  archive: Archive,
+  file: InputFile,
+  options: ImportOptions,
+  onChunk: WriteOptions['onChunk']
+): Promise<FileResult> {
   let parsed
   try {
     parsed = parseFile(file, options.format, options.mapping)
@@ -55,17 +60,21 @@ function importOne(archive: Archive, file: InputFile, options: ImportOptions): F
   const { format, encoding } = parsed
   const base: FileResult = { path: file.path, status: 'imported', uids: [], format, encoding }
   try {
-    const outcome = writeArticles(
+    const outcome = await writeArticles(
       archive,
       file,
       parsed.articles,
       { mediaType: MEDIA_TYPES[format], encoding },
-      options
+      { ...options, onChunk }
     )
     const result: FileResult = { ...base, uids: outcome.uids }
     if (outcome.duplicateOf.length) result.duplicateOf = outcome.duplicateOf
     if (outcome.possibleDuplicates.length) result.possibleDuplicates = outcome.possibleDuplicates
     if (outcome.storyOf.length) result.storyOf = outcome.storyOf
+    if (outcome.notWritten > 0) {
+      const written = parsed.articles.length - outcome.notWritten
+      return { ...result, status: 'partial', ...reasons.stopped(written, parsed.articles.length) }
+    }
     const skipped = skippedReason(parsed.skipped, outcome.unusable)
     if (outcome.uids.length === 0 && outcome.duplicateOf.length > 0) {
       return {
@@ -106,12 +115,35 @@ export async function importFiles(
   const files = summary.files
   let articles = summary.imported
   let savedAt = Date.now()
+  const started = Date.now()
   for await (const item of source) {
     if (options.signal?.aborted) break
+    // each chunk of a big file: the report holds the file's line so far (saved in the chunk's
+    // transaction), and progress counts its records
+    const onChunk: WriteOptions['onChunk'] = (chunk) => {
+      if ('failed' in item) return
+      const line: FileResult = {
+        path: item.file.path,
+        status: 'partial',
+        uids: [...chunk.uids],
+        ...reasons.interrupted(chunk.recordsDone, chunk.recordsTotal)
+      }
+      saveReport(archive, tally({ ...summary, files: [...files, line] }))
+      const seconds = (Date.now() - started) / 1000
+      options.onProgress?.({
+        filesDone: files.length,
+        filesTotal: 0,
+        articles: articles + chunk.uids.length,
+        currentPath: item.file.path,
+        recordsDone: chunk.recordsDone,
+        recordsTotal: chunk.recordsTotal,
+        recordsPerSecond: seconds > 0 ? Math.round(chunk.recordsDone / seconds) : 0
+      })
+    }
     const result =
       'failed' in item
         ? { ...item.failed, status: 'failed' as const, uids: [] }
-        : importOne(archive, item.file, options)
+        : await importOne(archive, item.file, options, onChunk)
     files.push(result)
     articles += result.uids.length
     options.onFile?.(result)

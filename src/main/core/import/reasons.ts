@@ -50,6 +50,19 @@ export const reasons = {
     make('The link leads back into a folder already being read (a loop).', 'import.link_loop'),
   brokenLink: (): Reason =>
     make('The link points to nothing (its target is missing).', 'import.link_broken'),
+  stopped: (written: number, total: number): Reason =>
+    make(
+      `Stopped after ${written} of ${total} records; import the file again to add the rest.`,
+      'import.stopped',
+      { written, total }
+    ),
+  /** the line of a file being imported, as the report holds it until the file is done */
+  interrupted: (done: number, total: number): Reason =>
+    make(
+      `Interrupted after ${done} of ${total} records; import the file again to add the rest.`,
+      'import.interrupted',
+      { done, total }
+    ),
   /** a reason the renderer gave for a file it could not send (too large, unreadable) */
   rejected: (detail: string): Reason => make(detail, 'import.rejected', { detail }),
   /** records of a structured file that are not articles, and records with no title or text */

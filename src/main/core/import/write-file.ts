@@ -15,6 +15,18 @@ export interface WriteOptions {
   signal?: AbortSignal
   /** how many articles one transaction holds; each chunk lands whole or not at all */
   chunkSize?: number
+  /**
+   * Called inside each chunk's transaction once its articles are written, so what it saves (the
+   * import report) lands with them or not at all: right after a kill or a full disk.
+   */
+  onChunk?: (progress: ChunkProgress) => void
+}
+
+export interface ChunkProgress {
+  uids: readonly string[]
+  duplicates: number
+  recordsDone: number
+  recordsTotal: number
 }
 
 export interface FileMeta {
@@ -29,6 +41,8 @@ export interface FileOutcome {
   /** uids of articles already in the archive whose story this file's articles are printings of */
   storyOf: string[]
   unusable: number
+  /** records not written because the import was stopped (the rest can be resumed) */
+  notWritten: number
 }
 
 /** Keeps the imported bytes unchanged; the same file imported twice is stored once. */
@@ -67,19 +81,20 @@ function usable(article: ParsedArticle): boolean {
  * original's bytes, the search index and the near-duplicate signatures: a crash leaves whole
  * chunks, and a re-run skips them because their bodies are already in the archive.
  */
-export function writeArticles(
+export async function writeArticles(
   archive: Archive,
   file: InputFile,
   parsed: ParsedArticle[],
   meta: FileMeta,
   options: WriteOptions
-): FileOutcome {
+): Promise<FileOutcome> {
   const outcome: FileOutcome = {
     uids: [],
     duplicateOf: [],
     possibleDuplicates: [],
     storyOf: [],
-    unusable: 0
+    unusable: 0,
+    notWritten: 0
   }
   const stories = new Set<string>()
   const chunkSize = options.chunkSize ?? 500
@@ -87,7 +102,13 @@ export function writeArticles(
   let originalId: number | null = null
   const near = new Set<number>()
   for (let from = 0; from < parsed.length; from += chunkSize) {
-    if (options.signal?.aborted) break
+    // between chunks the event loop runs: a Stop (SIGINT, the interface) is seen here, and the
+    // chunks written so far stay; a re-run skips them as exact duplicates and writes the rest
+    if (from > 0) await new Promise((resolve) => setImmediate(resolve))
+    if (options.signal?.aborted) {
+      outcome.notWritten = parsed.length - from
+      break
+    }
     archive.sqlite.transaction(() => {
       originalId ??= storeOriginal(archive, file, meta)
       parsed.slice(from, from + chunkSize).forEach((article, i) => {
@@ -150,6 +171,12 @@ export function writeArticles(
         if (story && !outcome.uids.includes(story.uid)) stories.add(story.uid)
         outcome.uids.push(uid)
         if (duplicate) outcome.duplicateOf.push(duplicate.uid)
+      })
+      options.onChunk?.({
+        uids: outcome.uids,
+        duplicates: outcome.duplicateOf.length,
+        recordsDone: Math.min(from + chunkSize, parsed.length),
+        recordsTotal: parsed.length
       })
     })()
   }

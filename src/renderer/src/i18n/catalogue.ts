@@ -91,6 +91,8 @@ export const catalogue = {
     'import.zip_bomb': 'رُفض الملف «{entry}» داخل zip: نسبة ضغطه تدل على قنبلة ضغط.',
     'import.zip_too_large': 'رُفض ملف zip: يتجاوز مجموع محتواه {bytes} بايت.',
     'import.bad_record': 'السجل {index} ليس JSON سليماً: {detail}',
+    'import.stopped': 'أُوقف بعد {written} من {total} سجل؛ استورد الملف مجدداً لإضافة الباقي.',
+    'import.interrupted': 'انقطع بعد {done} من {total} سجل؛ استورد الملف مجدداً لإضافة الباقي.',
     precisionMonth: 'شهر',
     precisionYear: 'سنة',
     details: 'التفاصيل',
@@ -440,6 +442,10 @@ export const catalogue = {
     'import.zip_too_large':
       'The zip file was refused: its entries add up to more than {bytes} bytes.',
     'import.bad_record': 'Record {index} is not valid JSON: {detail}',
+    'import.stopped':
+      'Stopped after {written} of {total} records; import the file again to add the rest.',
+    'import.interrupted':
+      'Interrupted after {done} of {total} records; import the file again to add the rest.',
     precisionMonth: 'month',
     precisionYear: 'year',
     details: 'Details',
