@@ -1,9 +1,10 @@
 /**
  * A message that crossed the contract as a catalogue key and parameters (an import report's
- * reason, an error's detail), in the interface's language. `{name}` is replaced by its parameter;
- * the catalogue's ICU rework will format plurals here.
+ * reason, an error's detail), in the interface's language. The catalogue's ICU rework will
+ * format plurals here.
  */
 import type { MessageRef } from '@shared/errors'
+import { fillMessage } from '@shared/messages'
 import { catalogue, type Locale, type MessageKey } from './catalogue'
 
 function isMessageKey(key: string): key is MessageKey {
@@ -13,11 +14,5 @@ function isMessageKey(key: string): key is MessageKey {
 /** The text of a message reference, or null when the catalogue does not know its key. */
 export function formatMessage(locale: Locale, ref: MessageRef): string | null {
   if (!isMessageKey(ref.key)) return null
-  const template: string = catalogue[locale][ref.key]
-  const numbers = new Intl.NumberFormat(locale === 'ar' ? 'ar' : 'en')
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
-    const value = ref.params?.[name]
-    if (value === undefined) return whole
-    return typeof value === 'number' ? numbers.format(value) : value
-  })
+  return fillMessage(catalogue[locale][ref.key], ref.params, locale)
 }
