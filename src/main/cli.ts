@@ -42,11 +42,17 @@ Global options (before or after the command):
   --help              help for a command`
 
 const HELP: Record<string, string> = {
-  import: `Usage: warraq import PATH… [--format auto|txt|html|json|csv|xml] [--duplicates skip|link|import] [--json]
+  import: `Usage: warraq import PATH… [--format auto|txt|html|json|csv|xml] [--duplicates skip|link|import]
+       [--map 'NAME=FIELD,…'] [--json]
 
 Imports scraped text articles, HTML pages, JSON (array or one object per line), CSV with a header,
 XML dumps (TREC <DOC> records, RSS), folders (recursively) and .zip archives. Every file gets a
 result line: imported, duplicate, or failed with the reason; one bad file never stops a batch.
+Field names are read in English and Arabic (title/العنوان, body/النص/المتن, source/المصدر/الجريدة…);
+--map names the others, e.g. --map 'عنوان=title,نص=body' (FIELD: title, body, summary, source, url,
+authors, published, section, tags, sourceId…); fields left unnamed are kept as extra metadata.
+An exact duplicate (same identifier or URL, or same source, title and body) is skipped by default;
+the same body from another paper or under another headline is imported and linked as one story.
 With --json prints {"imported","duplicates","failed","files":[{"path","status","uids","reason"}]}.`,
   search: `Usage: warraq search QUERY [--limit N] [--offset N] [--json]
 

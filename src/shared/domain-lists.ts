@@ -17,6 +17,8 @@ export interface ArticleSummary {
   createdAt: string
   updatedAt: string
   deletedAt: string | null
+  /** set when the article is one printing of a story several sources printed */
+  storyUid?: string | null
 }
 
 export interface ArticlePage {

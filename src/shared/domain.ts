@@ -3,7 +3,8 @@
 export const ARTICLE_STATUSES = ['new', 'catalogued', 'reviewed'] as const
 export type ArticleStatus = (typeof ARTICLE_STATUSES)[number]
 
-export const DATE_PRECISIONS = ['day', 'month', 'year'] as const
+/** `minute`: the source gave a time (kept in `publishedTime`, with its offset when given) */
+export const DATE_PRECISIONS = ['minute', 'day', 'month', 'year'] as const
 export type DatePrecision = (typeof DATE_PRECISIONS)[number]
 
 /** A link from an article to a related article, as scraped pages list them ("اقرأ أيضاً"). */
@@ -43,9 +44,29 @@ export interface ParsedArticle extends ArticleFields {
   /** tag paths and collection names, as Warraq's own export writes them */
   tags?: string[]
   collections?: string[]
+  /** the abstract or summary the source gives */
+  summary?: string | null
+  /** time of day with its offset when given: `21:43`, `21:43+01:00` (then precision is minute) */
+  publishedTime?: string | null
+  /** the input's fields Warraq has no column for, by their own names */
+  extra?: Record<string, string>
 }
 
-export interface Article extends Required<Omit<ArticleFields, 'authors' | 'status'>> {
+/** What an imported article carries beside its descriptive fields. */
+export interface ImportedFields {
+  summary: string | null
+  /** identifier in the source dump (DOCNO, a JSON `id`) */
+  identifier: string | null
+  publishedTime: string | null
+  extra: Record<string, string>
+  /** shared by the printings of one story in several papers or under several headlines */
+  storyUid: string | null
+  /** uids of the other printings of the same story */
+  storyCopies: string[]
+}
+
+export interface Article
+  extends Required<Omit<ArticleFields, 'authors' | 'status'>>, ImportedFields {
   uid: string
   version: number
   authors: string[]

@@ -7,6 +7,7 @@ export interface CliArgs {
 
 /** Options that take a value; all others are boolean switches. */
 const WITH_VALUE = new Set([
+  'map',
   'db',
   'port',
   'limit',

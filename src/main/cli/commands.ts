@@ -63,23 +63,31 @@ export function statsCommand(args: CliArgs, out: Output): void {
 }
 
 function showText(a: Article): string {
-  const lines = [
+  const published =
+    a.published &&
+    `${a.published}${a.publishedTime ? ` ${a.publishedTime}` : ''} (${a.datePrecision})`
+  const header = [
     a.title,
-    a.subtitle ? a.subtitle : '',
-    [a.source, a.published && `${a.published} (${a.datePrecision})`, a.authors.join('، ')]
-      .filter(Boolean)
-      .join(' · '),
+    a.subtitle ?? '',
+    [a.source, published, a.authors.join('، ')].filter(Boolean).join(' · '),
     a.dateText ? `Date as written: ${a.dateText}` : '',
+    a.summary ? `Summary: ${a.summary}` : '',
+    a.section ? `Section: ${a.section}` : '',
+    a.identifier ? `Identifier: ${a.identifier}` : '',
     a.caption ? `Caption: ${a.caption}${a.imageCredit ? ` (${a.imageCredit})` : ''}` : '',
     a.url ?? '',
-    `uid ${a.uid} · version ${a.version} · status ${a.status}`,
+    ...Object.entries(a.extra).map(([key, value]) => `${key}: ${value}`),
+    a.storyCopies.length ? `Other printings: ${a.storyCopies.join(', ')}` : '',
+    `uid ${a.uid} · version ${a.version} · status ${a.status}`
+  ].filter(Boolean)
+  return [
+    ...header,
     '',
     a.body,
     ...(a.related.length
       ? ['', 'Related:', ...a.related.map((r) => `  - ${r.title}${r.url ? ` <${r.url}>` : ''}`)]
       : [])
-  ]
-  return lines.filter((l, i) => l !== '' || i >= 7).join('\n')
+  ].join('\n')
 }
 
 /** The file the article came from (without its bytes), or null for an article typed in. */

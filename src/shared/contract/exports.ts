@@ -22,6 +22,11 @@ export type CsvEncoding = (typeof CSV_ENCODINGS)[number]
 /** Every column an article row can have: the standard ones, then extras a user may add. */
 export const EXPORT_ARTICLE_COLUMNS = [
   ...ARTICLE_CSV_COLUMNS,
+  'summary',
+  'identifier',
+  'publishedTime',
+  'story',
+  'extra',
   'lang',
   'entities',
   'createdAt',
@@ -37,6 +42,13 @@ export type ExportArticleColumn = (typeof EXPORT_ARTICLE_COLUMNS)[number]
 export const DEFAULT_ARTICLE_COLUMNS: readonly ExportArticleColumn[] = [
   ...ARTICLE_CSV_COLUMNS.filter((c) => c !== 'body'),
   'lang',
+  // what the source gave beside the standard fields: its abstract, its identifier, the time of
+  // day, the story group of a reprint, and its other fields as a JSON object
+  'summary',
+  'identifier',
+  'publishedTime',
+  'story',
+  'extra',
   'body'
 ]
 

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import type { MessageRef } from '../errors'
 
 export const IMPORT_FORMATS = ['auto', 'txt', 'html', 'json', 'csv', 'xml'] as const
 export type ImportFormatChoice = (typeof IMPORT_FORMATS)[number]
@@ -17,7 +18,12 @@ export interface FileResult {
   duplicateOf?: string[]
   /** uids of existing articles this file's articles nearly duplicate (to review) */
   possibleDuplicates?: string[]
+  /** uids of articles already in the archive whose story this file's articles print again */
+  storyOf?: string[]
+  /** the reason in English, for the CLI and logs */
   reason?: string
+  /** the reason as a catalogue key and its parameters, for the interface in either language */
+  reasonRef?: MessageRef
   format?: string
   encoding?: string
 }
@@ -54,6 +60,10 @@ export interface ImportProgress {
   filesTotal: number
   articles: number
   currentPath: string
+  /** within one big file: records written so far, of how many, and how fast */
+  recordsDone?: number
+  recordsTotal?: number
+  recordsPerSecond?: number
 }
 
 /** A file sent from the renderer (drag and drop, the Import dialog) as base64. */

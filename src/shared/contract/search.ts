@@ -22,6 +22,8 @@ export interface SearchHit {
   /** ranges in `title` */
   titleHighlights: Range[]
   score: number
+  /** set when the article is one printing of a story several sources printed */
+  storyUid?: string | null
 }
 
 export interface FacetValue {

@@ -69,6 +69,10 @@ function applyFilter(filters: Filters, item: Extract<LexItem, { type: 'filter' }
       }
       filters.hasAnnotations = true
       return null
+    case 'id':
+    case 'docno':
+      if (!filters.identifiers.includes(value)) filters.identifiers.push(value)
+      return null
     case 'status': {
       const status = value.toLowerCase()
       if (!isStatus(status)) {

@@ -45,6 +45,8 @@ export interface Filters {
   /** `has:annotations` */
   hasAnnotations: boolean
   statuses: ArticleStatus[]
+  /** `id:` / `docno:`: the identifier the source gave (TREC DOCNO, a JSON `id`), exactly */
+  identifiers: string[]
 }
 
 /** A parsed query: every group must match, no excluded term may, and all filters apply. */
@@ -71,7 +73,9 @@ export const FILTER_NAMES = [
   'entity',
   'date',
   'has',
-  'status'
+  'status',
+  'id',
+  'docno'
 ] as const
 export type FilterName = (typeof FILTER_NAMES)[number]
 
@@ -85,6 +89,7 @@ export function emptyFilters(): Filters {
     entities: [],
     dates: [],
     hasAnnotations: false,
-    statuses: []
+    statuses: [],
+    identifiers: []
   }
 }

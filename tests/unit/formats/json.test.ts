@@ -119,9 +119,6 @@ describe('jsonImporter bad input', () => {
 
   it('gives clear reasons for broken, empty and non-article JSON', () => {
     expect(reasonOf(() => parse('{"title": "x",'))).toMatch(/^The file is not valid JSON: /)
-    expect(reasonOf(() => parse('{"title":"a","body":"b"}\n{"title": oops}'))).toMatch(
-      /^The file is not valid JSON \(JSON Lines, line 2\): /
-    )
     expect(reasonOf(() => parse('   '))).toBe('The JSON file is empty')
     expect(reasonOf(() => parse('[]'))).toBe(
       'The JSON file holds no article objects (the list is empty)'
@@ -133,6 +130,22 @@ describe('jsonImporter bad input', () => {
       'None of the 2 records in the JSON file is an article (record 1: it has no title and no ' +
         'body (fields: title); record 2: it has no title and no body (fields: url))'
     )
+  })
+
+  it('reports a bad record on its own and keeps the others (JSON Lines and arrays)', () => {
+    const lines = parseJsonWithReport('{"title":"a","body":"b"}\n{"title": oops}\n{"title":"c"}', {
+      fileName: 'x.jsonl'
+    })
+    expect(lines.articles.map((a) => a.title)).toEqual(['a', 'c'])
+    expect(lines.skipped).toHaveLength(1)
+    expect(lines.skipped[0]).toMatchObject({ index: 2 })
+    expect(lines.skipped[0].reason).toMatch(/^it is not valid JSON \(/)
+    const array = parseJsonWithReport(
+      '[{"title":"a, [b]","body":"x"},{"title": "bad" "x"},{"title":"c"},{"title":"cut',
+      { fileName: 'x.json' }
+    )
+    expect(array.articles.map((a) => a.title)).toEqual(['a, [b]', 'c'])
+    expect(array.skipped.map((s) => s.index)).toEqual([2, 4])
   })
 
   it('reports non-objects among articles', () => {

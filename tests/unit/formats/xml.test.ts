@@ -62,7 +62,7 @@ describe('xmlImporter on a TREC file with 3 DOCs and no root', () => {
 describe('xmlImporter on RSS', () => {
   const articles = parse(fixtureText('feed.rss'), 'feed.rss')
 
-  it('reads items, the channel title as source, content:encoded as body without markup', () => {
+  it('reads items, the channel title as source, content:encoded as body, description as summary', () => {
     expect(articles).toHaveLength(2)
     expect(articles[0]).toEqual({
       title: 'ميناء الصيادين يستقبل أول قوارب الموسم',
@@ -73,6 +73,9 @@ describe('xmlImporter on RSS', () => {
       url: 'https://sahel.example/news/101',
       sourceId: 'sahel-101',
       section: 'محليات',
+      // an RSS <category> is a section and a tag; the item's <description> its summary
+      tags: ['محليات'],
+      summary: 'وصلت صباح اليوم أولى قوارب الصيد إلى الميناء.',
       authors: ['نورة القحطاني'],
       published: '2015-07-21',
       datePrecision: 'day',

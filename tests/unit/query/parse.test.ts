@@ -131,7 +131,7 @@ describe('parseQuery: errors', () => {
     ['source:"الشرق', 'Unclosed quote at position 7', 7],
     [
       'foo:bar',
-      'Unknown filter "foo:" — known filters are source:, author:, tag:, collection:, entity:, date:, has:, status:',
+      'Unknown filter "foo:" — known filters are source:, author:, tag:, collection:, entity:, date:, has:, status:, id:, docno:',
       0
     ],
     ['date:2015-13', 'Invalid date "2015-13": months go from 01 to 12', 0],

@@ -27,18 +27,25 @@ export interface ArticleRow {
   updatedAt: string
   deletedAt: string | null
   originalId: number | null
+  summary: string | null
+  identifier: string | null
+  publishedTime: string | null
+  extra: string | null
+  storyUid: string | null
 }
 
 export const ARTICLE_COLUMNS = `a.id, a.uid, a.title, a.subtitle, a.body, a.lang, s.name AS source, a.url,
   a.published, a.date_precision AS datePrecision, a.date_text AS dateText, a.authors, a.caption,
   a.image_credit AS imageCredit, a.section, a.status, a.notes, a.content_hash AS contentHash,
   a.version, a.created_at AS createdAt, a.updated_at AS updatedAt, a.deleted_at AS deletedAt,
-  a.original_id AS originalId`
+  a.original_id AS originalId, a.summary, a.source_ref AS identifier,
+  a.published_time AS publishedTime, a.extra, a.story_uid AS storyUid`
 
 export const SUMMARY_COLUMNS = `a.id, a.uid, a.title, s.name AS source, a.published,
   a.date_precision AS datePrecision, a.authors, a.status, a.version,
   a.created_at AS createdAt, a.updated_at AS updatedAt, a.deleted_at AS deletedAt,
-  (SELECT count(*) FROM annotations n WHERE n.article_id = a.id) AS annotationCount`
+  (SELECT count(*) FROM annotations n WHERE n.article_id = a.id) AS annotationCount,
+  a.story_uid AS storyUid`
 
 export function rowById(archive: Archive, id: number): ArticleRow | undefined {
   return archive.sqlite
@@ -60,6 +67,16 @@ export function parseJsonList(value: string | null): string[] {
   if (!value) return []
   const parsed: unknown = JSON.parse(value)
   return Array.isArray(parsed) ? parsed.filter((v): v is string => typeof v === 'string') : []
+}
+
+/** The extra-metadata column: a JSON object of text values (anything else ignored). */
+export function parseExtra(value: string | null): Record<string, string> {
+  if (!value) return {}
+  const parsed: unknown = JSON.parse(value)
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return {}
+  const out: Record<string, string> = {}
+  for (const [k, v] of Object.entries(parsed)) if (typeof v === 'string') out[k] = v
+  return out
 }
 
 /** Completes a row with its tags, collections, related links and annotation count. */
@@ -87,9 +104,23 @@ export function toArticle(archive: Archive, row: ArticleRow): Article {
     .prepare('SELECT count(*) FROM annotations WHERE article_id = ?')
     .pluck()
     .get(row.id) as number
+  const storyCopies = row.storyUid
+    ? (sqlite
+        .prepare(
+          'SELECT uid FROM articles WHERE story_uid = ? AND id != ? AND deleted_at IS NULL ORDER BY id'
+        )
+        .pluck()
+        .all(row.storyUid, row.id) as string[])
+    : []
   return {
     uid: row.uid,
     version: row.version,
+    summary: row.summary,
+    identifier: row.identifier,
+    publishedTime: row.publishedTime,
+    extra: parseExtra(row.extra),
+    storyUid: row.storyUid,
+    storyCopies,
     title: row.title,
     subtitle: row.subtitle,
     body: row.body,
@@ -141,6 +172,7 @@ export function toSummary(row: SummaryRow): ArticleSummary {
     collections: [],
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
-    deletedAt: row.deletedAt
+    deletedAt: row.deletedAt,
+    storyUid: row.storyUid ?? null
   }
 }

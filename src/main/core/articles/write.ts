@@ -139,6 +139,8 @@ export interface InsertOptions {
   reason?: string
   tags?: string[]
   collections?: string[]
+  /** the story group this article joins (another printing of the same body) */
+  storyUid?: string | null
 }
 
 /** Inserts one article with its links and first revision; the caller owns the transaction. */
@@ -153,8 +155,9 @@ export function insertArticle(
     archive.sqlite,
     `INSERT INTO articles (uid, title, subtitle, body, lang, source_id, url, published, date_precision,
        date_text, authors, caption, image_credit, section, status, notes, content_hash, original_id,
-       original_index, source_ref, version, created_at, updated_at, title_key, author_key)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?)`
+       original_index, source_ref, summary, published_time, extra, story_uid, version, created_at,
+       updated_at, title_key, author_key)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?)`
   ).run(
     uid,
     input.title,
@@ -176,6 +179,10 @@ export function insertArticle(
     options.originalId ?? null,
     options.originalIndex ?? null,
     input.sourceId ?? null,
+    input.summary ?? null,
+    input.publishedTime ?? null,
+    input.extra && Object.keys(input.extra).length ? JSON.stringify(input.extra) : null,
+    options.storyUid ?? null,
     at,
     at,
     sortKey(input.title),

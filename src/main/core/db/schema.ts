@@ -70,6 +70,14 @@ export const articles = sqliteTable(
     /** position of this article inside its original file (0 for one-article files) */
     originalIndex: integer('original_index'),
     sourceRef: text('source_ref'),
+    /** the abstract or summary the source gives (TREC ABSTRACT, a JSON `summary`) */
+    summary: text('summary'),
+    /** time of day and offset when the source gives them: `21:43`, `21:43+01:00` */
+    publishedTime: text('published_time'),
+    /** JSON object of the input's fields Warraq has no column for, key → text, kept as given */
+    extra: text('extra'),
+    /** uid shared by the printings of one story (the same body from other papers or headlines) */
+    storyUid: text('story_uid'),
     version: integer('version').notNull().default(1),
     createdAt: text('created_at').notNull().default(now),
     updatedAt: text('updated_at').notNull().default(now),
@@ -92,7 +100,10 @@ export const articles = sqliteTable(
     index('articles_source_idx').on(t.sourceId, t.id),
     index('articles_status_idx').on(t.status, t.id),
     index('articles_hash_idx').on(t.contentHash),
-    index('articles_deleted_idx').on(t.deletedAt)
+    index('articles_deleted_idx').on(t.deletedAt),
+    index('articles_source_ref_idx').on(t.sourceRef),
+    index('articles_url_idx').on(t.url),
+    index('articles_story_idx').on(t.storyUid)
   ]
 )
 

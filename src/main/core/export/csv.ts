@@ -38,6 +38,11 @@ const ARTICLE_CELL: Record<ExportArticleColumn, (a: ExportArticle) => string> = 
   notes: (a) => text(a.notes),
   body: (a) => a.body,
   lang: (a) => text(a.lang),
+  summary: (a) => text(a.summary),
+  identifier: (a) => text(a.identifier),
+  publishedTime: (a) => text(a.publishedTime),
+  story: (a) => text(a.storyUid),
+  extra: (a) => text(a.extra),
   entities: (a) => joined(a.entities),
   createdAt: (a) => a.createdAt,
   updatedAt: (a) => a.updatedAt

@@ -2,6 +2,7 @@
  * JSON exports: full records (an article with its text, links and annotations; or an annotation
  * with its article), and the streaming of any records as one JSON array, record by record.
  */
+import { parseExtra } from '../articles/rows'
 import type { ExportAnnotation, ExportArticle } from './records'
 
 /** An annotation as exported: its own fields, offsets as JavaScript string offsets. */
@@ -49,6 +50,11 @@ export function articleRecord(
     caption: article.caption,
     imageCredit: article.imageCredit,
     notes: article.notes,
+    summary: article.summary,
+    identifier: article.identifier,
+    publishedTime: article.publishedTime,
+    story: article.storyUid,
+    extra: parseExtra(article.extra),
     tags: article.tags,
     collections: article.collections,
     entities: article.entities,

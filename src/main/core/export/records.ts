@@ -29,6 +29,12 @@ export interface ExportArticle {
   section: string | null
   status: string
   notes: string | null
+  summary: string | null
+  identifier: string | null
+  publishedTime: string | null
+  storyUid: string | null
+  /** the extra metadata as stored: a JSON object, or null */
+  extra: string | null
   version: number
   createdAt: string
   updatedAt: string
@@ -116,7 +122,9 @@ export function readArticleBatch(
     .prepare(
       `SELECT a.id, a.uid, a.title, a.subtitle, ${body}, a.lang, s.name AS source, a.url,
          a.published, a.date_precision AS datePrecision, a.date_text AS dateText, a.authors,
-         a.caption, a.image_credit AS imageCredit, a.section, a.status, a.notes, a.version,
+         a.caption, a.image_credit AS imageCredit, a.section, a.status, a.notes, a.summary,
+         a.source_ref AS identifier, a.published_time AS publishedTime, a.story_uid AS storyUid,
+         a.extra, a.version,
          a.created_at AS createdAt, a.updated_at AS updatedAt
        FROM articles a LEFT JOIN sources s ON s.id = a.source_id WHERE a.id IN (${list})`
     )

@@ -19,7 +19,7 @@ export function decodeBytes(bytes: Uint8Array): DecodedText {
   if (utf16) return decodeWith(utf16, bytes, false)
 
   if (bytes.includes(0) || controlRatio(bytes) > 0.05) {
-    throw new ImportFormatError('The file looks binary, not text')
+    throw new ImportFormatError('The file looks binary, not text', { key: 'import.binary_file' })
   }
   const utf8 = tryUtf8(bytes)
   if (utf8 !== null) return { text: utf8, encoding: 'utf-8', bom: false }
@@ -28,7 +28,8 @@ export function decodeBytes(bytes: Uint8Array): DecodedText {
   const byte = bytes[invalidAt].toString(16).toUpperCase().padStart(2, '0')
   throw new ImportFormatError(
     `The file is not valid UTF-8 text (invalid byte 0x${byte} at offset ${invalidAt}) ` +
-      'and does not look like Windows-1256 Arabic either'
+      'and does not look like Windows-1256 Arabic either',
+    { key: 'import.invalid_utf8', params: { byte: `0x${byte}`, offset: invalidAt } }
   )
 }
 

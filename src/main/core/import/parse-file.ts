@@ -1,4 +1,6 @@
 import type { ImportFormatChoice } from '@shared/contract/imports'
+import type { MessageRef } from '@shared/errors'
+import { reasons, type Reason } from './reasons'
 import type { ParsedArticle } from '@shared/domain'
 import { decodeBytes } from './decode'
 import type { InputFile } from './expand'
@@ -6,7 +8,7 @@ import { detectFormat } from './formats'
 import { parseCsvWithReport } from './formats/csv'
 import { noArticlesReason, type RecordsResult, type SkippedRecord } from './formats/fields'
 import { parseJsonWithReport } from './formats/json'
-import type { EncodingName, FormatId, ParseOptions } from './formats/types'
+import type { EncodingName, FieldMapping, FormatId, ParseOptions } from './formats/types'
 import { ImportFormatError } from './formats/types'
 import { parseXmlWithReport } from './formats/xml'
 
@@ -40,14 +42,19 @@ export class ParseFailure extends Error {
   constructor(
     message: string,
     readonly format?: FormatId,
-    readonly encoding?: EncodingName
+    readonly encoding?: EncodingName,
+    readonly ref: MessageRef = { key: 'import.unreadable', params: { detail: message } }
   ) {
     super(message)
   }
 }
 
 /** Decodes, detects the format and parses one file; throws ParseFailure with the reason. */
-export function parseFile(file: InputFile, choice: ImportFormatChoice = 'auto'): ParsedFile {
+export function parseFile(
+  file: InputFile,
+  choice: ImportFormatChoice = 'auto',
+  mapping?: FieldMapping
+): ParsedFile {
   let format: FormatId | undefined
   let encoding: EncodingName | undefined
   try {
@@ -55,7 +62,9 @@ export function parseFile(file: InputFile, choice: ImportFormatChoice = 'auto'):
     encoding = decoded.encoding
     const importer = detectFormat(decoded.text, file.name, choice === 'auto' ? undefined : choice)
     format = importer.id
-    const options = { fileName: file.name }
+    const options: ParseOptions = mapping
+      ? { fileName: file.name, mapping }
+      : { fileName: file.name }
     const reporting = WITH_REPORT[importer.id]
     if (!reporting) {
       const articles = importer.parse(decoded.text, options)
@@ -72,8 +81,17 @@ export function parseFile(file: InputFile, choice: ImportFormatChoice = 'auto'):
     // a stack overflow or an allocation failure inside a parser is still this file's problem
     const reason =
       err instanceof RangeError ? `The file could not be parsed (${message}).` : message
-    throw new ParseFailure(reason, format, encoding)
+    const ref = err instanceof ImportFormatError ? err.ref : undefined
+    throw new ParseFailure(reason, format, encoding, ref)
   }
+}
+
+/** The skipped records as a report reason, or undefined when none was skipped. */
+export function skippedReason(skipped: SkippedRecord[], unusable: number): Reason | undefined {
+  const sentence = describeSkipped(skipped, unusable)
+  if (!sentence) return undefined
+  const first = skipped[0] ? `record ${skipped[0].index}: ${skipped[0].reason}` : ''
+  return reasons.skipped(sentence, skipped.length, unusable, first)
 }
 
 /** "3 record(s) were skipped: record 2: …; record 5: …" — at most a few shown. */

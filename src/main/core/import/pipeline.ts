@@ -9,9 +9,11 @@ import { describeSqliteError } from '../db/errors'
 import type { Archive } from '../db/open'
 import { nowIso } from '../db/statements'
 import type { Expanded, InputFile } from './expand'
-import { describeSkipped, MEDIA_TYPES, ParseFailure, parseFile } from './parse-file'
+import type { FieldMapping } from './formats/types'
+import { MEDIA_TYPES, ParseFailure, parseFile, skippedReason } from './parse-file'
+import { reasons } from './reasons'
 import { openReport, saveReport, tally } from './reports'
-import { writeArticles } from './write-file'
+import { writeArticles, type WriteOptions } from './write-file'
 
 export interface ImportOptions {
   format?: ImportFormatChoice
@@ -27,19 +29,22 @@ export interface ImportOptions {
   final?: boolean
   /** the caller cancelled the import (between calls) */
   cancelled?: boolean
+  /** the user's names for the fields of JSON, CSV and XML records: source name → field */
+  mapping?: FieldMapping
 }
 
 /** The report is saved every so often, so a killed import leaves its lines so far. */
 const SAVE_EVERY_MS = 2_000
 
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`
-}
-
-function importOne(archive: Archive, file: InputFile, options: ImportOptions): FileResult {
+async function importOne(
+  archive: Archive,
+  file: InputFile,
+  options: ImportOptions,
+  onChunk: WriteOptions['onChunk']
+): Promise<FileResult> {
   let parsed
   try {
-    parsed = parseFile(file, options.format)
+    parsed = parseFile(file, options.format, options.mapping)
   } catch (err) {
     const failure = err instanceof ParseFailure ? err : new ParseFailure(String(err))
     return {
@@ -47,6 +52,7 @@ function importOne(archive: Archive, file: InputFile, options: ImportOptions): F
       status: 'failed',
       uids: [],
       reason: failure.message,
+      reasonRef: failure.ref,
       format: failure.format,
       encoding: failure.encoding
     }
@@ -54,35 +60,37 @@ function importOne(archive: Archive, file: InputFile, options: ImportOptions): F
   const { format, encoding } = parsed
   const base: FileResult = { path: file.path, status: 'imported', uids: [], format, encoding }
   try {
-    const outcome = writeArticles(
+    const outcome = await writeArticles(
       archive,
       file,
       parsed.articles,
       { mediaType: MEDIA_TYPES[format], encoding },
-      options
+      { ...options, onChunk }
     )
     const result: FileResult = { ...base, uids: outcome.uids }
     if (outcome.duplicateOf.length) result.duplicateOf = outcome.duplicateOf
     if (outcome.possibleDuplicates.length) result.possibleDuplicates = outcome.possibleDuplicates
-    const skipped = describeSkipped(parsed.skipped, outcome.unusable)
+    if (outcome.storyOf.length) result.storyOf = outcome.storyOf
+    if (outcome.notWritten > 0) {
+      const written = parsed.articles.length - outcome.notWritten
+      return { ...result, status: 'partial', ...reasons.stopped(written, parsed.articles.length) }
+    }
+    const skipped = skippedReason(parsed.skipped, outcome.unusable)
     if (outcome.uids.length === 0 && outcome.duplicateOf.length > 0) {
       return {
         ...result,
         status: 'duplicate',
-        reason: `Already in the archive (${plural(outcome.duplicateOf.length, 'article')}).`
+        ...reasons.alreadyInArchive(outcome.duplicateOf.length)
       }
     }
     if (outcome.uids.length === 0) {
-      return {
-        ...result,
-        status: 'failed',
-        reason: skipped ?? 'No article in the file has a title or text.'
-      }
+      return { ...result, status: 'failed', ...(skipped ?? reasons.noArticle()) }
     }
-    if (skipped) return { ...result, status: 'partial', reason: skipped }
+    if (skipped) return { ...result, status: 'partial', ...skipped }
     if (outcome.possibleDuplicates.length) {
-      result.reason = `${plural(outcome.possibleDuplicates.length, 'possible duplicate')} to review.`
+      return { ...result, ...reasons.possibleDuplicates(outcome.possibleDuplicates.length) }
     }
+    if (outcome.storyOf.length) return { ...result, ...reasons.storyCopies(outcome.storyOf.length) }
     return result
   } catch (err) {
     // a full disk or an I/O error is not this file's fault: stop the import with the plain
@@ -90,11 +98,7 @@ function importOne(archive: Archive, file: InputFile, options: ImportOptions): F
     const storage = describeSqliteError(err)
     if (storage?.code === 'disk_full' || storage?.code === 'io_error') throw storage
     // the file's chunks that landed stay; the rest is reported, and the batch goes on
-    return {
-      ...base,
-      status: 'failed',
-      reason: `The file could not be saved: ${(err as Error).message}`
-    }
+    return { ...base, status: 'failed', ...reasons.notSaved((err as Error).message) }
   }
 }
 
@@ -111,17 +115,35 @@ export async function importFiles(
   const files = summary.files
   let articles = summary.imported
   let savedAt = Date.now()
+  const started = Date.now()
   for await (const item of source) {
     if (options.signal?.aborted) break
+    // each chunk of a big file: the report holds the file's line so far (saved in the chunk's
+    // transaction), and progress counts its records
+    const onChunk: WriteOptions['onChunk'] = (chunk) => {
+      if ('failed' in item) return
+      const line: FileResult = {
+        path: item.file.path,
+        status: 'partial',
+        uids: [...chunk.uids],
+        ...reasons.interrupted(chunk.recordsDone, chunk.recordsTotal)
+      }
+      saveReport(archive, tally({ ...summary, files: [...files, line] }))
+      const seconds = (Date.now() - started) / 1000
+      options.onProgress?.({
+        filesDone: files.length,
+        filesTotal: 0,
+        articles: articles + chunk.uids.length,
+        currentPath: item.file.path,
+        recordsDone: chunk.recordsDone,
+        recordsTotal: chunk.recordsTotal,
+        recordsPerSecond: seconds > 0 ? Math.round(chunk.recordsDone / seconds) : 0
+      })
+    }
     const result =
       'failed' in item
-        ? {
-            path: item.failed.path,
-            status: 'failed' as const,
-            uids: [],
-            reason: item.failed.reason
-          }
-        : importOne(archive, item.file, options)
+        ? { ...item.failed, status: 'failed' as const, uids: [] }
+        : await importOne(archive, item.file, options, onChunk)
     files.push(result)
     articles += result.uids.length
     options.onFile?.(result)

@@ -4,12 +4,13 @@ import type { z } from 'zod'
 import type { Archive } from '../db/open'
 import { expandBuffers, type Expanded } from './expand'
 import { importFiles } from './pipeline'
+import { reasons } from './reasons'
 
 export type ParsedImportFiles = z.output<typeof ImportFilesInput>
 
 function* uploaded(input: ParsedImportFiles): Generator<Expanded> {
   for (const rejected of input.rejected)
-    yield { failed: { path: rejected.name, reason: rejected.reason } }
+    yield { failed: { path: rejected.name, ...reasons.rejected(rejected.reason) } }
   // decoded one at a time, so a batch's bytes are not all held twice
   for (const file of input.files) {
     const bytes = Buffer.from(file.base64, 'base64')

@@ -1,11 +1,13 @@
 import { createHash } from 'node:crypto'
 import type { DuplicatePolicy } from '@shared/contract/imports'
 import type { ParsedArticle } from '@shared/domain'
+import { detectLanguage } from '@shared/text/language'
 import { contentHashOfSurface, insertArticle } from '../articles/write'
 import type { Archive } from '../db/open'
 import { nowIso, stmt } from '../db/statements'
 import { analyzeArticle, writeIndex } from '../search/indexer'
 import type { InputFile } from './expand'
+import { findExactDuplicate, findStory, isPlaceholderBody, openStory } from './identity'
 import { recordNearDuplicates } from './near-duplicates'
 
 export interface WriteOptions {
@@ -13,6 +15,18 @@ export interface WriteOptions {
   signal?: AbortSignal
   /** how many articles one transaction holds; each chunk lands whole or not at all */
   chunkSize?: number
+  /**
+   * Called inside each chunk's transaction once its articles are written, so what it saves (the
+   * import report) lands with them or not at all: right after a kill or a full disk.
+   */
+  onChunk?: (progress: ChunkProgress) => void
+}
+
+export interface ChunkProgress {
+  uids: readonly string[]
+  duplicates: number
+  recordsDone: number
+  recordsTotal: number
 }
 
 export interface FileMeta {
@@ -24,7 +38,11 @@ export interface FileOutcome {
   uids: string[]
   duplicateOf: string[]
   possibleDuplicates: string[]
+  /** uids of articles already in the archive whose story this file's articles are printings of */
+  storyOf: string[]
   unusable: number
+  /** records not written because the import was stopped (the rest can be resumed) */
+  notWritten: number
 }
 
 /** Keeps the imported bytes unchanged; the same file imported twice is stored once. */
@@ -50,13 +68,6 @@ function storeOriginal(archive: Archive, file: InputFile, meta: FileMeta): numbe
   )
 }
 
-function existingWithHash(archive: Archive, hash: string): { id: number; uid: string } | undefined {
-  return stmt(
-    archive.sqlite,
-    'SELECT id, uid FROM articles WHERE content_hash = ? AND deleted_at IS NULL LIMIT 1'
-  ).get(hash) as { id: number; uid: string } | undefined
-}
-
 function uidOf(archive: Archive, id: number): string {
   return stmt(archive.sqlite, 'SELECT uid FROM articles WHERE id = ?').pluck().get(id) as string
 }
@@ -70,20 +81,34 @@ function usable(article: ParsedArticle): boolean {
  * original's bytes, the search index and the near-duplicate signatures: a crash leaves whole
  * chunks, and a re-run skips them because their bodies are already in the archive.
  */
-export function writeArticles(
+export async function writeArticles(
   archive: Archive,
   file: InputFile,
   parsed: ParsedArticle[],
   meta: FileMeta,
   options: WriteOptions
-): FileOutcome {
-  const outcome: FileOutcome = { uids: [], duplicateOf: [], possibleDuplicates: [], unusable: 0 }
+): Promise<FileOutcome> {
+  const outcome: FileOutcome = {
+    uids: [],
+    duplicateOf: [],
+    possibleDuplicates: [],
+    storyOf: [],
+    unusable: 0,
+    notWritten: 0
+  }
+  const stories = new Set<string>()
   const chunkSize = options.chunkSize ?? 500
   const policy = options.duplicates ?? 'skip'
   let originalId: number | null = null
   const near = new Set<number>()
   for (let from = 0; from < parsed.length; from += chunkSize) {
-    if (options.signal?.aborted) break
+    // between chunks the event loop runs: a Stop (SIGINT, the interface) is seen here, and the
+    // chunks written so far stay; a re-run skips them as exact duplicates and writes the rest
+    if (from > 0) await new Promise((resolve) => setImmediate(resolve))
+    if (options.signal?.aborted) {
+      outcome.notWritten = parsed.length - from
+      break
+    }
     archive.sqlite.transaction(() => {
       originalId ??= storeOriginal(archive, file, meta)
       parsed.slice(from, from + chunkSize).forEach((article, i) => {
@@ -92,27 +117,47 @@ export function writeArticles(
           return
         }
         // analysed once: the content hash, the index and the near-duplicate shingles share it
-        const analysis = analyzeArticle({ ...article, title: article.title || file.name })
+        const titled = {
+          ...article,
+          title: article.title || file.name,
+          // the data's own language wins; else the text's, for its direction and in exports
+          lang:
+            article.lang === undefined
+              ? detectLanguage(`${article.title}\n${article.body}`)
+              : article.lang
+        }
+        const analysis = analyzeArticle(titled)
         const hash = contentHashOfSurface(analysis.body.surface)
-        const duplicate = existingWithHash(archive, hash)
+        const placeholder = isPlaceholderBody(archive, article.body, analysis.body.surface, hash)
+        const duplicate =
+          policy === 'import' ? undefined : findExactDuplicate(archive, titled, hash, placeholder)
         if (duplicate && policy === 'skip') {
           outcome.duplicateOf.push(duplicate.uid)
           return
         }
-        const related =
-          duplicate && policy === 'link'
-            ? [
-                ...(article.related ?? []),
-                { title: `duplicate of ${duplicate.uid}`, url: `warraq:${duplicate.uid}` }
-              ]
-            : article.related
+        // the same body printed elsewhere: its own record, in the group of the story's printings
+        const story = placeholder ? undefined : findStory(archive, hash)
+        if (story) openStory(archive, story)
+        const related = duplicate
+          ? [
+              ...(article.related ?? []),
+              { title: `duplicate of ${duplicate.uid}`, url: `warraq:${duplicate.uid}` }
+            ]
+          : article.related
         const { id, uid } = insertArticle(
           archive,
-          { ...article, title: article.title || file.name, related },
-          { originalId, originalIndex: from + i, reason: 'import', contentHash: hash }
+          { ...titled, related },
+          {
+            originalId,
+            originalIndex: from + i,
+            reason: 'import',
+            contentHash: hash,
+            storyUid: story?.story ?? null
+          }
         )
         writeIndex(archive, id, analysis)
-        const status = duplicate && policy === 'link' ? 'linked' : 'open'
+        // printings of one story are linked already: nothing for the archivist to review
+        const status = duplicate || story ? 'linked' : 'open'
         for (const found of recordNearDuplicates(
           archive,
           id,
@@ -121,13 +166,21 @@ export function writeArticles(
           analysis.body.surface,
           true
         )) {
-          near.add(found.otherId)
+          if (status === 'open') near.add(found.otherId)
         }
+        if (story && !outcome.uids.includes(story.uid)) stories.add(story.uid)
         outcome.uids.push(uid)
         if (duplicate) outcome.duplicateOf.push(duplicate.uid)
+      })
+      options.onChunk?.({
+        uids: outcome.uids,
+        duplicates: outcome.duplicateOf.length,
+        recordsDone: Math.min(from + chunkSize, parsed.length),
+        recordsTotal: parsed.length
       })
     })()
   }
   outcome.possibleDuplicates = [...near].map((id) => uidOf(archive, id))
+  outcome.storyOf = [...stories]
   return outcome
 }

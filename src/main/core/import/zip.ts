@@ -47,7 +47,10 @@ const CENTRAL = 0x02014b50
 const LOCAL = 0x04034b50
 
 function damaged(detail: string): ImportFormatError {
-  return new ImportFormatError(`The zip file is damaged or truncated: ${detail}`)
+  return new ImportFormatError(`The zip file is damaged or truncated: ${detail}`, {
+    key: 'import.zip_damaged',
+    params: { detail }
+  })
 }
 
 export function readZipEntries(bytes: Uint8Array, limits: Partial<ZipLimits> = {}): ZipEntry[] {
@@ -57,6 +60,39 @@ export function readZipEntries(bytes: Uint8Array, limits: Partial<ZipLimits> = {
   return entries
     .filter((e) => !e.name.endsWith('/') && !isMacMetadata(e.name))
     .map((e) => ({ name: e.name, bytes: extract(bytes, e) }))
+}
+
+/** An entry that could not be read, with the reason; the archive's other entries still are. */
+export interface ZipEntryFailure {
+  name: string
+  error: ImportFormatError
+}
+
+/**
+ * The entries one by one: a `..` name, an encrypted or unsupported entry, a bomb-like ratio or
+ * bad data (CRC, truncation) fails that entry alone, before it is decompressed, and the others
+ * are read. Only what concerns the whole archive (its directory unreadable, too many entries,
+ * too much in total) refuses it whole.
+ */
+export function readZipEntriesEach(
+  bytes: Uint8Array,
+  limits: Partial<ZipLimits> = {}
+): (ZipEntry | ZipEntryFailure)[] {
+  const lim = { ...DEFAULT_ZIP_LIMITS, ...limits }
+  const entries = readCentralDirectory(bytes, lim)
+  checkTotal(entries, lim)
+  return entries
+    .filter((e) => !e.name.endsWith('/') && !isMacMetadata(e.name))
+    .map((e) => {
+      try {
+        const problem = entryProblem(e, lim)
+        if (problem) throw problem
+        return { name: e.name, bytes: extract(bytes, e) }
+      } catch (error) {
+        if (!(error instanceof ImportFormatError)) throw error
+        return { name: e.name, error }
+      }
+    })
 }
 
 /** Finder's resource forks (`__MACOSX/`, `._name`) are not the user's files. */
@@ -149,35 +185,55 @@ function readZip64Extra(view: DataView, start: number, length: number, e: Direct
 
 /** Refuses the archive as a whole, before any decompression, with the first reason found. */
 function checkEntries(entries: DirectoryEntry[], lim: ZipLimits): void {
+  for (const e of entries) {
+    const problem = entryProblem(e, lim)
+    if (problem) throw problem
+  }
+  checkTotal(entries, lim)
+}
+
+/** What makes one entry unsafe or unreadable, found from the directory alone. */
+function entryProblem(e: DirectoryEntry, lim: ZipLimits): ImportFormatError | null {
+  const unsafe = unsafeNameReason(e.name)
+  if (unsafe) {
+    return new ImportFormatError(
+      `The zip file is refused: entry ${JSON.stringify(e.name)} ${unsafe}`,
+      { key: 'import.zip_entry_unsafe', params: { entry: e.name } }
+    )
+  }
+  if (e.flags & 1) {
+    return new ImportFormatError(`The zip file is encrypted (entry ${JSON.stringify(e.name)})`, {
+      key: 'import.zip_encrypted',
+      params: { entry: e.name }
+    })
+  }
+  if (e.method !== 0 && e.method !== 8) {
+    return new ImportFormatError(
+      `The zip entry ${JSON.stringify(e.name)} uses compression method ${e.method}; ` +
+        'only stored and deflated entries can be read',
+      { key: 'import.zip_method', params: { entry: e.name, method: e.method } }
+    )
+  }
+  const ratio = e.size / Math.max(e.compressedSize, 1)
+  if (e.size > lim.ratioCheckAbove && ratio > lim.maxRatio) {
+    return new ImportFormatError(
+      `The zip file is refused as a likely zip bomb: entry ${JSON.stringify(e.name)} ` +
+        `declares ${e.size} bytes from ${e.compressedSize} compressed (ratio ${Math.round(ratio)})`,
+      { key: 'import.zip_bomb', params: { entry: e.name } }
+    )
+  }
+  return null
+}
+
+function checkTotal(entries: DirectoryEntry[], lim: ZipLimits): void {
   let total = 0
   for (const e of entries) {
-    const unsafe = unsafeNameReason(e.name)
-    if (unsafe) {
-      throw new ImportFormatError(
-        `The zip file is refused: entry ${JSON.stringify(e.name)} ${unsafe}`
-      )
-    }
-    if (e.flags & 1) {
-      throw new ImportFormatError(`The zip file is encrypted (entry ${JSON.stringify(e.name)})`)
-    }
-    if (e.method !== 0 && e.method !== 8) {
-      throw new ImportFormatError(
-        `The zip entry ${JSON.stringify(e.name)} uses compression method ${e.method}; ` +
-          'only stored and deflated entries can be read'
-      )
-    }
-    const ratio = e.size / Math.max(e.compressedSize, 1)
-    if (e.size > lim.ratioCheckAbove && ratio > lim.maxRatio) {
-      throw new ImportFormatError(
-        `The zip file is refused as a likely zip bomb: entry ${JSON.stringify(e.name)} ` +
-          `declares ${e.size} bytes from ${e.compressedSize} compressed (ratio ${Math.round(ratio)})`
-      )
-    }
     total += e.size
     if (total > lim.maxTotalUncompressed) {
       throw new ImportFormatError(
         `The zip file is refused: its entries add up to more than ${lim.maxTotalUncompressed} ` +
-          'bytes uncompressed'
+          'bytes uncompressed',
+        { key: 'import.zip_too_large', params: { bytes: lim.maxTotalUncompressed } }
       )
     }
   }

@@ -16,7 +16,8 @@ function hasFilters(f: Filters): boolean {
       f.collections.length +
       f.entities.length +
       f.dates.length +
-      f.statuses.length >
+      f.statuses.length +
+      f.identifiers.length >
       0 || f.hasAnnotations
   )
 }

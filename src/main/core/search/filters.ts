@@ -92,5 +92,10 @@ export function filterSql(archive: Archive, filters: Filters): SqlPart {
     where.push(`a.status IN (${filters.statuses.map(() => '?').join(',')})`)
     params.push(...filters.statuses)
   }
+  if (filters.identifiers.length) {
+    // any of them: one article has one identifier
+    where.push(`a.source_ref IN (${filters.identifiers.map(() => '?').join(',')})`)
+    params.push(...filters.identifiers)
+  }
   return { where, params }
 }

@@ -12,6 +12,7 @@ interface IndexSource {
   caption: string | null
   notes: string | null
   section: string | null
+  summary: string | null
   deletedAt: string | null
 }
 
@@ -25,6 +26,8 @@ export interface IndexFields {
   caption?: string | null
   section?: string | null
   notes?: string | null
+  /** the source's abstract: searched with the metadata */
+  summary?: string | null
   tags?: string[]
   annotationNotes?: string[]
 }
@@ -47,6 +50,7 @@ export function analyzeArticle(fields: IndexFields): ArticleAnalysis {
         fields.caption ?? '',
         fields.section ?? '',
         fields.notes ?? '',
+        fields.summary ?? '',
         ...(fields.tags ?? []).map((t) => t.replaceAll('/', ' ')),
         ...(fields.annotationNotes ?? [])
       ].join('\n')
@@ -80,7 +84,7 @@ export function indexArticle(archive: Archive, articleId: number): void {
   const row = stmt(
     sqlite,
     `SELECT a.title, a.subtitle, a.body, a.authors, s.name AS source, a.caption, a.notes, a.section,
-            a.deleted_at AS deletedAt
+            a.summary, a.deleted_at AS deletedAt
      FROM articles a LEFT JOIN sources s ON s.id = a.source_id WHERE a.id = ?`
   ).get(articleId) as IndexSource | undefined
   if (!row || row.deletedAt) return

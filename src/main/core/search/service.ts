@@ -97,7 +97,8 @@ export function searchArticles(archive: Archive, input: SearchInput): SearchResu
   const total = stmt(sqlite, 'SELECT count(*) FROM search_hits_v2').pluck().get() as number
   const rows = stmt(
     sqlite,
-    `SELECT a.id, a.uid, a.title, a.body, s.name AS source, a.published, h.score FROM
+    `SELECT a.id, a.uid, a.title, a.body, s.name AS source, a.published, h.score,
+       a.story_uid AS storyUid FROM
        (SELECT id, score, published FROM search_hits_v2
         ORDER BY score, published DESC, id DESC LIMIT ? OFFSET ?) h
      CROSS JOIN articles a ON a.id = h.id LEFT JOIN sources s ON s.id = a.source_id
@@ -110,6 +111,7 @@ export function searchArticles(archive: Archive, input: SearchInput): SearchResu
     source: string | null
     published: string | null
     score: number
+    storyUid: string | null
   }[]
   const hits: SearchHit[] = rows.map((row) => {
     const ranges = findMatches(row.body, compiled.terms)
@@ -122,7 +124,8 @@ export function searchArticles(archive: Archive, input: SearchInput): SearchResu
       snippet: snippet.text,
       highlights: snippet.highlights,
       titleHighlights: findMatches(row.title, compiled.terms),
-      score: row.score
+      score: row.score,
+      storyUid: row.storyUid
     }
   })
   return { total, hits, facets: wantFacets ? facets(archive) : null }

@@ -2,6 +2,7 @@ import { useState } from 'react'
 import type { FileResult, FileStatus, ImportSummary } from '@shared/contract/imports'
 import type { MessageKey } from '../i18n/catalogue'
 import { useI18n } from '../i18n/I18nProvider'
+import { formatMessage } from '../i18n/message'
 
 const STATUS_KEY: Record<FileStatus, MessageKey> = {
   imported: 'importImported',
@@ -37,7 +38,9 @@ export function SummaryLine({ summary }: { summary: ImportSummary }) {
 }
 
 function Row({ file }: { file: FileResult }) {
-  const { t } = useI18n()
+  const { t, locale } = useI18n()
+  // the catalogue's sentence in the interface's language; the English one when it has none
+  const reason = (file.reasonRef && formatMessage(locale, file.reasonRef)) ?? file.reason
   return (
     <tr className={`import-row status-${file.status}`} data-testid="import-row">
       <td className="import-path">
@@ -46,7 +49,7 @@ function Row({ file }: { file: FileResult }) {
       <td>
         <span className={`import-status status-${file.status}`}>{t(STATUS_KEY[file.status])}</span>
       </td>
-      <td className="import-reason">{file.reason ? <bdi dir="auto">{file.reason}</bdi> : null}</td>
+      <td className="import-reason">{reason ? <bdi dir="auto">{reason}</bdi> : null}</td>
       <td className="import-links">
         {file.uids.slice(0, 3).map((uid) => (
           <span key={uid}>

@@ -66,6 +66,11 @@ export function SearchView({ query }: { query: string }) {
                 <span className="row-meta">
                   {hit.source ? <bdi dir="auto">{hit.source}</bdi> : null}
                   {hit.published ? <bdi dir="ltr">{hit.published}</bdi> : null}
+                  {hit.storyUid ? (
+                    <span className="story-marker" data-testid="story-marker">
+                      {t('storyMarker')}
+                    </span>
+                  ) : null}
                 </span>
                 <p className="snippet" dir="auto">
                   <Highlighted text={hit.snippet} ranges={hit.highlights} />

@@ -6,6 +6,7 @@
  */
 import type { ParsedArticle } from '@shared/domain'
 import { CsvSyntaxError, parseCsv, unguardFormula } from '@shared/csv/reader'
+import { ALL_FIELD_NAMES } from './field-names'
 import { collectArticles, noArticlesReason, normalizeFieldName } from './fields'
 import type { FieldRecord, RecordsResult } from './fields'
 import { ImportFormatError } from './types'
@@ -13,35 +14,8 @@ import type { FormatImporter, ParseOptions } from './types'
 
 const SEPARATORS = [',', ';', '\t'] as const
 
-/** Column names (normalised) that say a header row is about articles. */
-const KNOWN_COLUMNS = new Set([
-  'title',
-  'headline',
-  'body',
-  'content',
-  'text',
-  'source',
-  'url',
-  'link',
-  'author',
-  'authors',
-  'date',
-  'dateextracted',
-  'published',
-  'pubdate',
-  'subtitle',
-  'caption',
-  'section',
-  'category',
-  'id',
-  'uid',
-  'datetext',
-  'dateprecision',
-  'notes',
-  'imagecredit',
-  'status',
-  'tags'
-])
+/** Column names (normalised) that say a header row is about articles: any field's name. */
+const KNOWN_COLUMNS = ALL_FIELD_NAMES
 
 /** The first line (up to the first newline outside quotes). */
 function headerLine(text: string): string {

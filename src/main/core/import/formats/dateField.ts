@@ -6,10 +6,13 @@
  * The calendar date is taken as written, never shifted to UTC: the day the paper printed is the
  * day the user expects to see.
  */
-import { findDateInText, parseArabicDate } from '@shared/dates'
+import { findDateInText, parseArabicDate, parseIsoDateTime } from '@shared/dates'
 import type { DatePrecision, ParsedArticle } from '@shared/domain'
 
-export type DateFields = Pick<ParsedArticle, 'published' | 'datePrecision' | 'dateText'>
+export type DateFields = Pick<
+  ParsedArticle,
+  'published' | 'datePrecision' | 'dateText' | 'publishedTime'
+>
 
 /** Longest text kept as `dateText`: a date field holding a paragraph is not a date. */
 const MAX_DATE_TEXT = 200
@@ -43,18 +46,16 @@ function fromArabic(text: string): Omit<DateFields, 'dateText'> | null {
   return hit ? { published: hit.published, datePrecision: hit.precision } : null
 }
 
-const ISO =
-  /^(\d{4})-(\d{2})(?:-(\d{2}))?(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:Z|[+-]\d{2}:?\d{2})?)?$/
 const RFC822 =
   /^(?:[A-Za-z]{3},\s*)?(\d{1,2})\s+([A-Za-z]{3})[a-z]*\s+(\d{4})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?(?:\s*(?:[A-Z]{1,4}|[+-]\d{4}))?$/
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec']
 
 /** ISO 8601 and RFC 822 dates; null for anything else (left to the Arabic parser). */
 export function parseMachineDate(text: string): Omit<DateFields, 'dateText'> | null {
-  const iso = ISO.exec(text)
+  const iso = parseIsoDateTime(text)
   if (iso) {
-    const [, y, m, d] = iso
-    return validDate(Number(y), Number(m), d ? Number(d) : 1, d ? 'day' : 'month')
+    const fields = { published: iso.published, datePrecision: iso.precision }
+    return iso.time ? { ...fields, publishedTime: iso.time } : fields
   }
   const rfc = RFC822.exec(text)
   if (rfc) {

@@ -10,43 +10,17 @@ import type { ArticleStatus, DatePrecision, ParsedArticle, RelatedLink } from '@
 import { MULTI_VALUE_SEPARATOR } from '@shared/csv/writer'
 import { dateOrText, parseDateField } from './dateField'
 import type { DateFields } from './dateField'
-import { htmlFragmentToText, looksLikeHtml } from './htmlDom'
+import {
+  BOOKKEEPING_NAMES,
+  CATEGORY_NAMES,
+  DEFAULT_NAMES,
+  normalizeFieldName,
+  type Target
+} from './field-names'
+import { fieldText } from './field-text'
 import type { FieldMapping } from './types'
 
 export type FieldRecord = Record<string, unknown>
-type Target = keyof ParsedArticle
-
-/** Default names per article field, best first; compared after `normalizeFieldName`. */
-const DEFAULT_NAMES: Partial<Record<Target, readonly string[]>> = {
-  title: ['title', 'headline', 'header', 'heading'],
-  subtitle: ['subtitle', 'subheadline', 'subhead'],
-  body: ['body', 'content', 'text', 'contentencoded', 'articlebody', 'fulltext', 'description'],
-  source: ['source', 'sitename', 'publisher', 'newspaper'],
-  url: ['url', 'link', 'canonicalurl', 'permalink'],
-  authors: ['authors', 'author', 'byline', 'creator', 'dccreator', 'writer'],
-  published: [
-    'published',
-    'date',
-    'pubdate',
-    'publishdate',
-    'publishedat',
-    'datepublished',
-    'datetime',
-    'time',
-    'dateextracted'
-  ],
-  datePrecision: ['dateprecision'],
-  dateText: ['datetext'],
-  caption: ['caption', 'imagecaption'],
-  imageCredit: ['imagecredit'],
-  section: ['section', 'category'],
-  status: ['status'],
-  notes: ['notes', 'note'],
-  lang: ['lang', 'language'],
-  sourceId: ['id', 'docno', 'uid', 'docid', 'guid'],
-  tags: ['tags', 'keywords'],
-  collections: ['collections']
-}
 
 /** Fields whose value is one line; newlines inside them become spaces. */
 const ONE_LINE: ReadonlySet<Target> = new Set<Target>([
@@ -55,6 +29,7 @@ const ONE_LINE: ReadonlySet<Target> = new Set<Target>([
   'source',
   'url',
   'published',
+  'publishedTime',
   'datePrecision',
   'dateText',
   'imageCredit',
@@ -64,9 +39,9 @@ const ONE_LINE: ReadonlySet<Target> = new Set<Target>([
   'sourceId'
 ])
 
-export function normalizeFieldName(name: string): string {
-  return name.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '')
-}
+export { normalizeFieldName }
+
+const LANG_NAMES: ReadonlySet<string> = new Set(DEFAULT_NAMES.lang)
 
 export interface RecordOptions {
   mapping?: FieldMapping
@@ -88,14 +63,25 @@ export interface RecordsResult {
   skipped: SkippedRecord[]
 }
 
+interface Picked {
+  picks: Map<Target, unknown>
+  /** the record's keys that went to a field */
+  used: Set<string>
+  /** the section came from a key that names a category (it is kept as a tag too) */
+  category: boolean
+  /** the normalised name of the key each field came from */
+  origin: Map<Target, string>
+}
+
 /** Picks the value for each article field: mapped names first, then the defaults. */
-function pickFields(record: FieldRecord, mapping: FieldMapping | undefined): Map<Target, unknown> {
+function pickFields(record: FieldRecord, mapping: FieldMapping | undefined): Picked {
   const entries = Object.entries(record).map(([key, value]) => ({
     key,
     norm: normalizeFieldName(key),
     value
   }))
   const picks = new Map<Target, unknown>()
+  const origin = new Map<Target, string>()
   const used = new Set<string>()
   for (const [source, target] of Object.entries(mapping ?? {})) {
     const norm = normalizeFieldName(source)
@@ -106,6 +92,7 @@ function pickFields(record: FieldRecord, mapping: FieldMapping | undefined): Map
     }
   }
   const mappedTargets = new Set(Object.values(mapping ?? {}))
+  let category = false
   for (const [target, names] of Object.entries(DEFAULT_NAMES) as [Target, readonly string[]][]) {
     if (mappedTargets.has(target)) continue
     for (const name of names) {
@@ -113,11 +100,13 @@ function pickFields(record: FieldRecord, mapping: FieldMapping | undefined): Map
       if (hit) {
         used.add(hit.key)
         picks.set(target, hit.value)
+        origin.set(target, hit.norm)
+        if (target === 'section') category = CATEGORY_NAMES.has(hit.norm)
         break
       }
     }
   }
-  return picks
+  return { picks, used, category, origin }
 }
 
 function isEmpty(value: unknown): boolean {
@@ -146,10 +135,46 @@ function asText(value: unknown): string {
 }
 
 function clean(target: Target, raw: string): string {
-  let text = raw.replace(/\r\n?/g, '\n')
-  if (looksLikeHtml(text)) text = htmlFragmentToText(text)
+  // a no-break space from `&nbsp;` is a space to a reader and to search
+  const text = fieldText(raw).replace(/\u00a0/g, ' ')
   if (ONE_LINE.has(target)) return text.replace(/\s*\n\s*/g, ' ').trim()
   return text.trim()
+}
+
+/**
+ * The record's fields that no article field took, kept by their own names as text: an
+ * archivist's data is never dropped. Warraq's own `extra` column (a JSON object) merges back.
+ */
+function extraFields(record: FieldRecord, used: Set<string>): Record<string, string> {
+  const extra: Record<string, string> = {}
+  for (const [key, value] of Object.entries(record)) {
+    if (used.has(key) || isEmpty(value)) continue
+    const norm = normalizeFieldName(key)
+    if (norm === 'extra') {
+      // Warraq's own export: a JSON object in a CSV cell, or the object itself in JSON
+      Object.assign(extra, extraFromJson(typeof value === 'string' ? value : JSON.stringify(value)))
+      continue
+    }
+    if (BOOKKEEPING_NAMES.has(norm)) continue
+    const text =
+      typeof value === 'object' && value !== null && !Array.isArray(value)
+        ? JSON.stringify(value)
+        : clean('notes', asText(value))
+    if (text) extra[key] = text
+  }
+  return extra
+}
+
+function extraFromJson(text: string): Record<string, string> {
+  try {
+    const parsed: unknown = JSON.parse(text)
+    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return {}
+    return Object.fromEntries(
+      Object.entries(parsed).filter((e): e is [string, string] => typeof e[1] === 'string')
+    )
+  } catch {
+    return {}
+  }
 }
 
 export function splitAuthors(text: string, multiValueOnly = false): string[] {
@@ -214,7 +239,7 @@ export function recordToArticle(
   options: RecordOptions,
   fallbackTitle: string
 ): ParsedArticle | string {
-  const picks = pickFields(record, options.mapping)
+  const { picks, used, category, origin } = pickFields(record, options.mapping)
   const text = (target: Target): string => {
     const value = picks.get(target)
     return value === undefined ? '' : clean(target, asText(value))
@@ -235,12 +260,19 @@ export function recordToArticle(
     'section',
     'notes',
     'lang',
-    'sourceId'
+    'sourceId',
+    'summary',
+    'publishedTime'
   ] as const) {
     const value = text(target)
     if (value) article[target] = value
   }
   Object.assign(article, readDates(text('published'), text('datePrecision'), text('dateText')))
+  // a scraper's extraction time is not the time the paper printed: only its day is kept
+  if (origin.get('published') === 'dateextracted' && article.publishedTime) {
+    article.datePrecision = 'day'
+    delete article.publishedTime
+  }
   if (picks.has('authors')) {
     const authors = readAuthors(picks.get('authors'), options.authorsMultiValueOnly ?? false)
     if (authors.length > 0) article.authors = authors
@@ -256,6 +288,17 @@ export function recordToArticle(
   const status = text('status')
   if (isStatus(status)) article.status = status
   if (picks.has('related')) article.related = readRelated(picks.get('related'))
+  if (category && article.section) {
+    const tags = article.tags ?? []
+    if (!tags.includes(article.section)) article.tags = [...tags, article.section]
+  }
+  // a language column left empty (Warraq's export of an article of no stated language) says
+  // "none": the importer then does not guess one
+  if (!article.lang && Object.keys(record).some((k) => LANG_NAMES.has(normalizeFieldName(k)))) {
+    article.lang = null
+  }
+  const extra = extraFields(record, used)
+  if (Object.keys(extra).length > 0) article.extra = extra
   return article
 }
 

@@ -6,6 +6,7 @@
 import type { ParsedArticle } from '@shared/domain'
 import { collectArticles, noArticlesReason } from './fields'
 import type { FieldRecord, RecordsResult } from './fields'
+import { isBadRecord, parseLines, recoverArray, type BadRecord } from './json-recover'
 import { ImportFormatError } from './types'
 import type { FormatImporter, ParseOptions } from './types'
 
@@ -45,30 +46,25 @@ export function jsonDepthExceeds(text: string, limit: number): boolean {
   return false
 }
 
-function parseJsonValue(text: string, where: string): unknown {
-  try {
-    return JSON.parse(text)
-  } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error)
-    throw new ImportFormatError(`The file is not valid JSON${where}: ${detail}`)
-  }
-}
-
-/** Top-level values of the file: one JSON document, or JSON Lines. */
+/**
+ * Top-level values of the file: one JSON document, or JSON Lines. A document that does not parse
+ * is read record by record (see json-recover), so one bad record is reported on its own.
+ */
 function readValues(text: string): unknown[] {
   try {
     return [JSON.parse(text)]
   } catch (error) {
+    const recovered = recoverArray(text)
+    if (recovered && recovered.some((v) => !isBadRecord(v))) return [recovered]
     const lines = text.split(/\r?\n/).filter((l) => l.trim())
     if (lines.length < 2 || !lines[0].trim().startsWith('{')) {
       const detail = error instanceof Error ? error.message : String(error)
       throw new ImportFormatError(`The file is not valid JSON: ${detail}`)
     }
-    const values: unknown[] = []
-    let lineNo = 0
-    for (const line of text.split(/\r?\n/)) {
-      lineNo++
-      if (line.trim()) values.push(parseJsonValue(line, ` (JSON Lines, line ${lineNo})`))
+    const values = parseLines(text)
+    if (values.every(isBadRecord)) {
+      const detail = (values[0] as BadRecord).badJson
+      throw new ImportFormatError(`The file is not valid JSON (JSON Lines, line 1): ${detail}`)
     }
     return values
   }
@@ -102,7 +98,7 @@ export function parseJsonWithReport(text: string, options: ParseOptions): Record
     )
   }
   const candidates = recordsOf(readValues(source))
-  const records = candidates.map((c) => (isRecord(c) ? c : null))
+  const records = candidates.map((c) => (isRecord(c) && !isBadRecord(c) ? c : null))
   if (!records.some((r) => r !== null)) {
     throw new ImportFormatError(
       candidates.length === 0
@@ -110,7 +106,12 @@ export function parseJsonWithReport(text: string, options: ParseOptions): Record
         : 'The JSON file holds no article objects (expected an object or a list of objects)'
     )
   }
-  return collectArticles(records, options, 'it is not a JSON object')
+  const result = collectArticles(records, options, 'it is not a JSON object')
+  for (const skipped of result.skipped) {
+    const bad = candidates[skipped.index - 1]
+    if (isBadRecord(bad)) skipped.reason = `it is not valid JSON (${bad.badJson})`
+  }
+  return result
 }
 
 export const jsonImporter: FormatImporter = {

@@ -1,3 +1,4 @@
+import type { MessageRef } from '@shared/errors'
 import type { ParsedArticle } from '@shared/domain'
 
 export type FormatId = 'txt' | 'html' | 'json' | 'csv' | 'xml'
@@ -10,6 +11,27 @@ export interface DecodedText {
   encoding: EncodingName
   bom: boolean
 }
+
+/** The article fields a user may map a record's field to (`--map 'عنوان=title'`). */
+export const MAPPABLE_FIELDS = [
+  'title',
+  'subtitle',
+  'body',
+  'summary',
+  'source',
+  'url',
+  'authors',
+  'published',
+  'dateText',
+  'caption',
+  'imageCredit',
+  'section',
+  'tags',
+  'notes',
+  'lang',
+  'sourceId'
+] as const satisfies readonly (keyof ParsedArticle)[]
+export type MappableField = (typeof MAPPABLE_FIELDS)[number]
 
 /** Options a user may pass for structured formats (JSON, CSV, XML): source field → article field. */
 export interface FieldMapping {
@@ -34,7 +56,16 @@ export interface FormatImporter {
   parse(text: string, options: ParseOptions): ParsedArticle[]
 }
 
-/** A file's content could not be read as an article; `message` is the reason the user sees. */
+/**
+ * A file's content could not be read as an article; `message` is the reason in English (CLI,
+ * logs) and `ref` the catalogue key the interface shows (by default the generic "could not be
+ * read" with the English detail).
+ */
 export class ImportFormatError extends Error {
   override name = 'ImportFormatError'
+  readonly ref: MessageRef
+  constructor(message: string, ref?: MessageRef) {
+    super(message)
+    this.ref = ref ?? { key: 'import.unreadable', params: { detail: message } }
+  }
 }

@@ -28,9 +28,16 @@ export function Cell({ column, item }: { column: ColumnKey; item: ArticleSummary
     switch (column) {
       case 'title':
         return (
-          <a href={`#/article/${encodeURIComponent(item.uid)}`} tabIndex={-1} dir="auto">
-            {item.title}
-          </a>
+          <>
+            <a href={`#/article/${encodeURIComponent(item.uid)}`} tabIndex={-1} dir="auto">
+              {item.title}
+            </a>
+            {item.storyUid ? (
+              <span className="story-marker" title={t('storyMarker')} data-testid="story-marker">
+                {' ⧉'}
+              </span>
+            ) : null}
+          </>
         )
       case 'source':
         return <bdi dir="auto">{item.source ?? ''}</bdi>

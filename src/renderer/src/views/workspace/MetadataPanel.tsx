@@ -5,6 +5,7 @@ import {
   type ArticleStatus,
   type DatePrecision
 } from '@shared/domain'
+import { instantOf } from '@shared/dates/iso'
 import type { MetaDraft } from '../../editor/meta'
 import { useI18n } from '../../i18n/I18nProvider'
 import type { MessageKey } from '../../i18n/catalogue'
@@ -16,6 +17,7 @@ export const STATUS_LABEL: Record<ArticleStatus, MessageKey> = {
 }
 
 const PRECISION_LABEL: Record<DatePrecision, MessageKey> = {
+  minute: 'precisionMinute',
   day: 'precisionDay',
   month: 'precisionMonth',
   year: 'precisionYear'
@@ -121,15 +123,27 @@ function Field({ label, value }: { label: string; value: string | null | undefin
 
 /** The same fields, read-only, for the reader. */
 export function MetaList({ article }: { article: Article }) {
-  const { t } = useI18n()
+  const { t, locale } = useI18n()
   const date = article.published
     ? `${article.published} (${t(PRECISION_LABEL[article.datePrecision ?? 'day'])})${article.dateText ? ` — ${article.dateText}` : ''}`
     : null
+  // a time with its offset is an instant: shown in the reader's time zone; without an offset it
+  // is the source's own local time, shown as written
+  const instant = article.published ? instantOf(article.published, article.publishedTime) : null
+  const time = instant
+    ? instant.toLocaleString(locale === 'ar' ? 'ar' : 'en', {
+        dateStyle: 'medium',
+        timeStyle: 'short'
+      })
+    : article.publishedTime
   return (
     <dl className="meta">
       <Field label={t('source')} value={article.source} />
       <Field label={t('authors')} value={article.authors.join('، ')} />
       <Field label={t('published')} value={date} />
+      <Field label={t('publishedAt')} value={time} />
+      <Field label={t('summary')} value={article.summary} />
+      <Field label={t('identifier')} value={article.identifier} />
       <Field label={t('url')} value={article.url} />
       <Field label={t('caption')} value={article.caption} />
       <Field label={t('imageCredit')} value={article.imageCredit} />
@@ -139,6 +153,29 @@ export function MetaList({ article }: { article: Article }) {
       <Field label={t('collections')} value={article.collections.join('، ')} />
       <Field label={t('notes')} value={article.notes} />
       <Field label={t('version')} value={String(article.version)} />
+      {Object.entries(article.extra).map(([key, value]) => (
+        // the source's own field names: user strings, isolated like their values
+        <div key={key} className="meta-extra" data-testid="meta-extra">
+          <dt>
+            <bdi dir="auto">{key}</bdi>
+          </dt>
+          <dd>
+            <bdi dir="auto">{value}</bdi>
+          </dd>
+        </div>
+      ))}
+      {article.storyCopies.length ? (
+        <>
+          <dt>{t('storyCopies')}</dt>
+          <dd data-testid="story-copies">
+            {article.storyCopies.map((uid, i) => (
+              <a key={uid} href={`#/article/${encodeURIComponent(uid)}`}>
+                {i + 1}{' '}
+              </a>
+            ))}
+          </dd>
+        </>
+      ) : null}
     </dl>
   )
 }
