@@ -12,10 +12,10 @@ export function highlightTermsFromQuery(
   variantGroups: readonly (readonly string[])[] = DEFAULT_VARIANT_GROUPS
 ): MatchTerm[] {
   const terms: MatchTerm[] = []
-  for (const group of query.groups) {
+  for (const group of [...query.groups, ...(query.optional ?? [])]) {
     for (const term of group) {
       if (term.kind === 'phrase') {
-        terms.push({ norm: term.words.join(' '), phrase: term.words })
+        terms.push({ norm: term.words.join(' '), phrase: term.words, stemmed: true })
       } else if (term.prefix) {
         terms.push({ norm: term.norm, prefix: true })
       } else if (term.exact) {

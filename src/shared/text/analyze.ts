@@ -46,6 +46,8 @@ export interface MatchTerm {
   prefix?: boolean
   /** Normalised words that must occur as consecutive tokens. */
   phrase?: string[]
+  /** A phrase whose words also match by stem (a clitic attached: وللأمم for الأمم). */
+  stemmed?: boolean
 }
 
 /** A `[start, end)` range of offsets into the original text. */
@@ -65,12 +67,13 @@ export function findMatches(
   const exact = new Set<string>()
   const stems = new Set<string>()
   const prefixes: string[] = []
-  const phrases: string[][] = []
+  const phrases: { words: string[]; stems: string[] | null }[] = []
   for (const term of terms) {
     if (term.phrase !== undefined) {
       const words = term.phrase.filter((w) => w !== '')
       if (words.length === 1) exact.add(words[0])
-      else if (words.length > 1) phrases.push(words)
+      else if (words.length > 1)
+        phrases.push({ words, stems: term.stemmed === true ? words.map(stemWord) : null })
     } else if (term.norm === '') {
       continue
     } else if (term.prefix === true) {
@@ -90,10 +93,15 @@ export function findMatches(
     ) {
       ranges.push([t.start, t.end])
     }
-    for (const words of phrases) {
-      if (t.norm !== words[0] || i + words.length > tokens.length) continue
+    for (const { words, stems: wordStems } of phrases) {
+      if (i + words.length > tokens.length) continue
+      const same = (k: number): boolean => {
+        const norm = tokens[i + k].norm
+        return norm === words[k] || (wordStems !== null && stemWord(norm) === wordStems[k])
+      }
+      if (!same(0)) continue
       let k = 1
-      while (k < words.length && tokens[i + k].norm === words[k]) k++
+      while (k < words.length && same(k)) k++
       if (k === words.length) ranges.push([t.start, tokens[i + k - 1].end])
     }
   }

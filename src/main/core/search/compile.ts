@@ -27,11 +27,15 @@ function hasFilters(f: Filters): boolean {
  */
 export function compileQuery(archive: Archive, text: string): CompiledQuery {
   const parsed = parseQuery(text)
-  if (!parsed.ok) throw new WarraqError('query_syntax', parsed.error.message)
+  if (!parsed.ok) {
+    const { message, key, params } = parsed.error
+    throw new WarraqError('query_syntax', message, { key, params })
+  }
   const { query } = parsed
   const groups = variantGroups(archive)
   const match = buildFtsMatch(query, { variantGroups: groups })
   if (match === null && !hasFilters(query.filters)) return { kind: 'empty' }
+  // a hand-typed long query or an old saved search may hold what the parser now refuses
   return {
     kind: 'query',
     match,

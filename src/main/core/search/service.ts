@@ -92,7 +92,10 @@ export function searchArticles(archive: Archive, input: SearchInput): SearchResu
     }
   } catch (err) {
     // the builder quotes every token, so this is a bug, but the user still gets a sentence
-    throw new WarraqError('query_syntax', `The query could not be run: ${(err as Error).message}`)
+    throw new WarraqError('query_syntax', `The query could not be run: ${(err as Error).message}`, {
+      key: 'query.run_failed',
+      params: { position: 0 }
+    })
   }
   const total = stmt(sqlite, 'SELECT count(*) FROM search_hits_v2').pluck().get() as number
   const rows = stmt(
