@@ -7,6 +7,7 @@
  * (`_t`): title_s, title_t, body_s, body_t, meta_s, meta_t.
  */
 import { DEFAULT_VARIANT_GROUPS, expandVariants, stemWord } from '@shared/text'
+import type { Lexicon } from '@shared/text'
 import type { SearchQuery, Term, TermGroup } from './types'
 
 /** The indexed fields a query can be limited to. */
@@ -19,6 +20,8 @@ export interface FtsMatchOptions {
   fields?: readonly SearchField[]
   /** Equivalent spellings OR-ed into plain words (default: DEFAULT_VARIANT_GROUPS). */
   variantGroups?: readonly (readonly string[])[]
+  /** The lexicon the index was stemmed with (default: the shipped one). */
+  lexicon?: Lexicon
 }
 
 /**
@@ -53,15 +56,17 @@ function columnsFor(fields: readonly SearchField[]): Columns {
 function termExpression(
   term: Term,
   cols: Columns,
-  groups: readonly (readonly string[])[]
+  groups: readonly (readonly string[])[],
+  lexicon: Lexicon | undefined
 ): string | null {
+  const stemOf = (w: string): string => stemWord(w, lexicon)
   if (term.kind === 'phrase') {
     const words = term.words.filter((w) => w !== '')
     if (words.length === 0) return null
     // The same phrase over the stems too, so a clitic attached to a word of the text (وللأمم
     // المتحدة for "الأمم المتحدة") still matches; the exact forms rank first (weights).
     const surface = `${cols.surface} : ${ftsString(words.join(' '))}`
-    const stems = `${cols.stems} : ${ftsString(words.map(stemWord).join(' '))}`
+    const stems = `${cols.stems} : ${ftsString(words.map(stemOf).join(' '))}`
     return `(${surface} OR ${stems})`
   }
   if (term.norm === '') return null
@@ -74,8 +79,8 @@ function termExpression(
   const surfaces = unique([term.norm, ...variants])
   const stems = unique([
     term.stem,
-    ...variants.map(stemWord),
-    ...expandVariants(term.stem, groups).map(stemWord)
+    ...variants.map(stemOf),
+    ...expandVariants(term.stem, groups).map(stemOf)
   ])
   const parts = [
     ...surfaces.map((w) => `${cols.surface} : ${ftsString(w)}`),
@@ -100,14 +105,14 @@ export function buildFtsMatch(query: SearchQuery, options: FtsMatchOptions = {})
   const groups = options.variantGroups ?? DEFAULT_VARIANT_GROUPS
   const groupExpression = (group: TermGroup): string | null => {
     const ored = group
-      .map((t) => termExpression(t, cols, groups))
+      .map((t) => termExpression(t, cols, groups, options.lexicon))
       .filter((e): e is string => e !== null)
     if (ored.length <= 1) return ored[0] ?? null
     return `(${ored.join(' OR ')})`
   }
-  const anded = query.groups.map(groupExpression).filter((e): e is string => e !== null)
+  const anded = query.groups.map((g) => groupExpression(g)).filter((e): e is string => e !== null)
   const optional = (query.optional ?? [])
-    .map(groupExpression)
+    .map((g) => groupExpression(g))
     .filter((e): e is string => e !== null)
   let positive: string
   if (anded.length === 0 && optional.length === 0) return null
@@ -120,7 +125,7 @@ export function buildFtsMatch(query: SearchQuery, options: FtsMatchOptions = {})
     positive = `${required} AND (${[...optional, `(${required})`].join(' OR ')})`
   }
   const excluded = query.excluded
-    .map((t) => termExpression(t, cols, groups))
+    .map((t) => termExpression(t, cols, groups, options.lexicon))
     .filter((e): e is string => e !== null)
   if (excluded.length === 0) return positive
   return `(${positive}) NOT (${excluded.join(' OR ')})`

@@ -1,4 +1,5 @@
 /** The search query language: parsing, FTS5 MATCH building and highlight terms. */
+export type { ParseOptions } from './parse'
 export { parseQuery, LONG_QUERY_WORDS, MAX_QUERY_FILTERS, MAX_QUERY_TERMS } from './parse'
 export { isStopword } from './stopwords'
 export { parseDateValue } from './dates'

@@ -23,7 +23,7 @@ export type LexItem =
     }
   | { type: 'phrase'; raw: string; pos: number; negated: boolean; required: boolean }
   | { type: 'or'; pos: number }
-  | { type: 'and'; pos: number }
+  | { type: 'and'; pos: number; word: string }
   | { type: 'filter'; name: FilterName; value: string; pos: number; negated: boolean }
 
 /** A lexing failure: an English sentence, a catalogue key with its parameters, the position. */
@@ -136,7 +136,7 @@ export function lexQuery(input: string): LexResult {
       continue
     }
     if (!negated && !exact && !required && AND_WORDS.has(raw)) {
-      items.push({ type: 'and', pos })
+      items.push({ type: 'and', pos, word: raw })
       continue
     }
     const stars = /\*+$/.exec(raw)

@@ -10,10 +10,11 @@
 import { ARTICLE_STATUSES } from '@shared/domain'
 import type { ArticleStatus } from '@shared/domain'
 import { stemWord, tokenize } from '@shared/text'
+import type { Lexicon } from '@shared/text'
 import { parseDateValue } from './dates'
 import { lexQuery } from './lexer'
 import type { LexItem } from './lexer'
-import { isStopword } from './stopwords'
+import { isQuestionWord, isStopword } from './stopwords'
 import { emptyFilters } from './types'
 import type { Filters, ParsedQuery, QueryError, SearchQuery, Term, TermGroup } from './types'
 
@@ -41,6 +42,11 @@ export const LONG_QUERY_WORDS = 3
 
 type Params = Record<string, string | number>
 
+export interface ParseOptions {
+  /** The lexicon the index was stemmed with (default: the shipped one). */
+  lexicon?: Lexicon
+}
+
 function failure(
   message: string,
   position: number,
@@ -55,12 +61,12 @@ function isStatus(value: string): value is ArticleStatus {
 }
 
 /** The term a chunk or phrase stands for, or null when it holds no word at all. */
-function termOf(raw: string, exact: boolean, prefix: boolean): Term | null {
+function termOf(raw: string, exact: boolean, prefix: boolean, lexicon?: Lexicon): Term | null {
   const words = tokenize(raw).map((t) => t.norm)
   if (words.length === 0) return null
   if (words.length > 1) return { kind: 'phrase', words }
   const norm = words[0]
-  return { kind: 'word', norm, stem: exact ? norm : stemWord(norm), exact, prefix }
+  return { kind: 'word', norm, stem: exact ? norm : stemWord(norm, lexicon), exact, prefix }
 }
 
 interface FilterProblem {
@@ -158,7 +164,31 @@ function relax(groups: TermGroup[], required: boolean[]): Pick<SearchQuery, 'gro
  * is fine and has empty `groups` (the caller lists by filters only, or shows nothing), unless it
  * holds nothing but operators (`OR`, `*`), which gets a message instead of silence.
  */
-export function parseQuery(input: string): ParsedQuery {
+export function parseQuery(input: string, options: ParseOptions = {}): ParsedQuery {
+  const parsed = parseLexed(input, options.lexicon)
+  if (parsed.ok || parsed.error.key !== 'query.unclosed_quote') return parsed
+  // A pasted sentence or a question often holds a stray quote: read it as punctuation there,
+  // while a short query keeps the message pointing at the quote.
+  const at = parsed.error.position
+  const retry = parseLexed(`${input.slice(0, at)} ${input.slice(at + 1)}`, options.lexicon)
+  return retry.ok && isLong(retry.query) ? retry : parsed
+}
+
+function isLong(query: SearchQuery): boolean {
+  return query.optional !== undefined
+}
+
+/**
+ * A question is read like a long query whatever its length: it ends with a question mark or
+ * opens with a question word (متى استقلت الهند؟), and its function words are not what it asks.
+ */
+function isQuestion(input: string, groups: TermGroup[]): boolean {
+  if (/[؟?]/.test(input)) return true
+  const first = groups[0]?.[0]
+  return groups.length > 1 && first?.kind === 'word' && isQuestionWord(first.norm)
+}
+
+function parseLexed(input: string, lexicon: Lexicon | undefined): ParsedQuery {
   const lexed = lexQuery(input)
   if (!lexed.ok) return failure(lexed.message, lexed.position, lexed.key, lexed.params)
   const filterCount = lexed.items.filter((item) => item.type === 'filter').length
@@ -188,7 +218,8 @@ export function parseQuery(input: string): ParsedQuery {
       lonely ??= { operator: item.type === 'or' ? 'OR' : 'AND', pos: item.pos }
       if (item.type === 'and') {
         // AND is what words do anyway; it matters in long queries, where it makes both required.
-        if (previous === 'positive') {
+        // A lone و there is the sentence's own conjunction (الفاتحين و الدعاة), not an operator.
+        if (previous === 'positive' && item.word === 'AND') {
           required[required.length - 1] = true
           pendingAnd = true
         }
@@ -219,8 +250,8 @@ export function parseQuery(input: string): ParsedQuery {
     }
     const term =
       item.type === 'phrase'
-        ? termOf(item.raw, true, false)
-        : termOf(item.raw, item.exact, item.prefix)
+        ? termOf(item.raw, true, false, lexicon)
+        : termOf(item.raw, item.exact, item.prefix, lexicon)
     if (term === null) {
       // only punctuation or marks: nothing to search for; a bare * is an operator alone
       if (item.type === 'chunk' && item.prefix && item.raw === '') {
@@ -264,7 +295,7 @@ export function parseQuery(input: string): ParsedQuery {
     return failure(message, lonely.pos, 'query.operator_alone', { operator: lonely.operator })
   }
   const words = groups.reduce((n, g) => n + g.length, 0)
-  if (words > LONG_QUERY_WORDS) {
+  if (words > LONG_QUERY_WORDS || (words > 1 && isQuestion(input, groups))) {
     return { ok: true, query: { ...relax(groups, required), excluded, filters } }
   }
   const query: SearchQuery = { groups, excluded, filters }

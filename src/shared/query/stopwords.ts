@@ -76,10 +76,49 @@ const WORDS = [
   'ممن',
   'بماذا',
   'لمن',
-  'عما'
+  'عما',
+  // and as they are often typed
+  'ماهو',
+  'ماهي',
+  'مين',
+  'وين',
+  'شو'
+]
+
+/** Words that open a question: a query starting with one is read as a question (long). */
+const QUESTION_WORDS = [
+  'متى',
+  'أين',
+  'وين',
+  'من',
+  'مين',
+  'ما',
+  'ماذا',
+  'ماهو',
+  'ماهي',
+  'كيف',
+  'لماذا',
+  'لم',
+  'كم',
+  'هل',
+  'أي',
+  'بماذا',
+  'ممن',
+  'مما',
+  'لمن',
+  'عما',
+  'بم',
+  'فيم'
 ]
 
 const STOPWORDS: ReadonlySet<string> = new Set(WORDS.map((w) => normalizeText(w)))
+
+const QUESTIONS: ReadonlySet<string> = new Set(QUESTION_WORDS.map((w) => normalizeText(w)))
+
+/** Whether a normalised word opens a question (متى، أين، كيف…). */
+export function isQuestionWord(norm: string): boolean {
+  return QUESTIONS.has(norm)
+}
 
 /** Whether a normalised word is a function word a long query may leave out. */
 export function isStopword(norm: string): boolean {

@@ -1,9 +1,17 @@
 /**
  * What goes into the FTS5 columns, and where query terms occur in an original text.
  */
+import type { Lexicon } from './lexicon'
 import { stemWord } from './stem'
 import { tokenize } from './tokenize'
 import type { Token } from './tokenize'
+
+/**
+ * The version of what analyzeForIndex produces (normaliser folds, tokenizer, stemmer). Raise it
+ * with any change that alters indexed text: the open sequence then rebuilds the index.
+ * 2: Maghrebi/Persian/Urdu letters folded; lexicon-checked proclitics, tanween, feminine ت.
+ */
+export const ANALYZER_VERSION = 2
 
 /** Index text of one field: the `_s` and `_t` column values. */
 export interface IndexedText {
@@ -17,13 +25,13 @@ export interface IndexedText {
  * Turns a field into the text stored in its FTS5 columns. Tokens contain only a–z, 0–9 and Arabic
  * letters, so unicode61 (remove_diacritics 0) splits the stored text exactly at our spaces.
  */
-export function analyzeForIndex(text: string): IndexedText {
+export function analyzeForIndex(text: string, lexicon?: Lexicon): IndexedText {
   const tokens = tokenize(text)
   const surface = new Array<string>(tokens.length)
   const stems = new Array<string>(tokens.length)
   for (let i = 0; i < tokens.length; i++) {
     surface[i] = tokens[i].norm
-    stems[i] = stemWord(tokens[i].norm)
+    stems[i] = stemWord(tokens[i].norm, lexicon)
   }
   return { surface: surface.join(' '), stems: stems.join(' ') }
 }
@@ -55,15 +63,17 @@ export type TextRange = [number, number]
 
 /**
  * Ranges of the ORIGINAL text covering tokens that match any term: the same normalised form, the
- * same stem (when the term has one), a normalised prefix (prefix terms), or consecutive tokens
+ * same stem (when the term has one; stems made with `lexicon`, as the index's), a normalised prefix (prefix terms), or consecutive tokens
  * (phrases). Sorted, and overlapping ranges merged. Pass `tokens` to reuse a tokenization of
  * `original` across calls (in-article find while typing).
  */
 export function findMatches(
   original: string,
   terms: readonly MatchTerm[],
-  tokens: readonly Token[] = tokenize(original)
+  tokens: readonly Token[] = tokenize(original),
+  lexicon?: Lexicon
 ): TextRange[] {
+  const stemOf = (norm: string): string => stemWord(norm, lexicon)
   const exact = new Set<string>()
   const stems = new Set<string>()
   const prefixes: string[] = []
@@ -73,7 +83,7 @@ export function findMatches(
       const words = term.phrase.filter((w) => w !== '')
       if (words.length === 1) exact.add(words[0])
       else if (words.length > 1)
-        phrases.push({ words, stems: term.stemmed === true ? words.map(stemWord) : null })
+        phrases.push({ words, stems: term.stemmed === true ? words.map(stemOf) : null })
     } else if (term.norm === '') {
       continue
     } else if (term.prefix === true) {
@@ -88,7 +98,7 @@ export function findMatches(
     const t = tokens[i]
     if (
       exact.has(t.norm) ||
-      (stems.size > 0 && stems.has(stemWord(t.norm))) ||
+      (stems.size > 0 && stems.has(stemOf(t.norm))) ||
       prefixes.some((p) => t.norm.startsWith(p))
     ) {
       ranges.push([t.start, t.end])
@@ -97,7 +107,7 @@ export function findMatches(
       if (i + words.length > tokens.length) continue
       const same = (k: number): boolean => {
         const norm = tokens[i + k].norm
-        return norm === words[k] || (wordStems !== null && stemWord(norm) === wordStems[k])
+        return norm === words[k] || (wordStems !== null && stemOf(norm) === wordStems[k])
       }
       if (!same(0)) continue
       let k = 1

@@ -5,6 +5,7 @@ import { contentHashOfSurface, insertArticle } from '../articles/write'
 import type { Archive } from '../db/open'
 import { nowIso, stmt } from '../db/statements'
 import { analyzeArticle, writeIndex } from '../search/indexer'
+import { archiveLexicon } from '../search/lexicon'
 import type { InputFile } from './expand'
 import { recordNearDuplicates } from './near-duplicates'
 
@@ -92,7 +93,10 @@ export function writeArticles(
           return
         }
         // analysed once: the content hash, the index and the near-duplicate shingles share it
-        const analysis = analyzeArticle({ ...article, title: article.title || file.name })
+        const analysis = analyzeArticle(
+          { ...article, title: article.title || file.name },
+          archiveLexicon(archive)
+        )
         const hash = contentHashOfSurface(analysis.body.surface)
         const duplicate = existingWithHash(archive, hash)
         if (duplicate && policy === 'skip') {

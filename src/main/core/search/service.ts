@@ -115,7 +115,7 @@ export function searchArticles(archive: Archive, input: SearchInput): SearchResu
     score: number
   }[]
   const hits: SearchHit[] = rows.map((row) => {
-    const ranges = findMatches(row.body, compiled.terms)
+    const ranges = findMatches(row.body, compiled.terms, undefined, compiled.lexicon)
     const snippet = makeSnippet(row.body, ranges)
     return {
       uid: row.uid,
@@ -124,7 +124,7 @@ export function searchArticles(archive: Archive, input: SearchInput): SearchResu
       published: row.published,
       snippet: snippet.text,
       highlights: snippet.highlights,
-      titleHighlights: findMatches(row.title, compiled.terms),
+      titleHighlights: findMatches(row.title, compiled.terms, undefined, compiled.lexicon),
       score: row.score
     }
   })
@@ -139,7 +139,7 @@ export function findInArticle(archive: Archive, uid: string, text: string): Find
   const compiled = compileQuery(archive, text)
   if (compiled.kind === 'empty') return { body: [], title: [] }
   return {
-    body: findMatches(row.body, compiled.terms),
-    title: findMatches(row.title, compiled.terms)
+    body: findMatches(row.body, compiled.terms, undefined, compiled.lexicon),
+    title: findMatches(row.title, compiled.terms, undefined, compiled.lexicon)
   }
 }
