@@ -29,6 +29,7 @@ import {
   UidInput
 } from './articles'
 import { call } from './define'
+import { VariantAddInput, VariantIdInput, VariantUpdateInput, type VariantGroup } from './variants'
 import {
   EntityCreateInput,
   EntityLinkInput,
@@ -150,7 +151,11 @@ export const contract = {
   'savedSearches.list': call<SavedSearch[]>()(EmptyInput),
   'savedSearches.create': call<SavedSearch>()(SavedSearchCreateInput),
   'savedSearches.update': call<SavedSearch>()(SavedSearchUpdateInput),
-  'savedSearches.delete': call<{ uid: string }>()(UidInput)
+  'savedSearches.delete': call<{ uid: string }>()(UidInput),
+  'variants.list': call<VariantGroup[]>()(EmptyInput),
+  'variants.add': call<VariantGroup>()(VariantAddInput),
+  'variants.update': call<VariantGroup>()(VariantUpdateInput),
+  'variants.remove': call<{ id: number }>()(VariantIdInput)
 } as const
 
 export type Contract = typeof contract
