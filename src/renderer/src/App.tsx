@@ -13,6 +13,28 @@ import { CatalogueRoutes } from './views/catalogue/CatalogueRoutes'
 import { SearchView } from './views/SearchView'
 import { Workspace } from './views/workspace/Workspace'
 
+/** The rules of the query language, beside the search box. */
+function SearchHelp() {
+  const { t } = useI18n()
+  return (
+    <details className="search-help" data-testid="search-help">
+      <summary aria-label={t('searchHelpTitle')} title={t('searchHelpTitle')}>
+        ?
+      </summary>
+      <div className="search-help-body" dir="auto">
+        <strong>{t('searchHelpTitle')}</strong>
+        {t('searchHelp')
+          .split('\n')
+          .map((line) => (
+            <p key={line} dir="auto">
+              {line}
+            </p>
+          ))}
+      </div>
+    </details>
+  )
+}
+
 function SearchBox({ initial }: { initial: string }) {
   const { t } = useI18n()
   const [value, setValue] = useState(initial)
@@ -79,6 +101,7 @@ export function App() {
       </nav>
       <main className="content">
         <SearchBox initial={route.name === 'search' ? route.query : ''} />
+        <SearchHelp />
         {route.name === 'library' ? <LibraryView /> : null}
         {route.name === 'trash' ? <LibraryView trash /> : null}
         {route.name === 'search' ? <SearchView query={route.query} /> : null}
