@@ -5,6 +5,7 @@ import { navigate, useRoute } from './router'
 import { ArticleForm } from './views/ArticleForm'
 import { AnnotationsView } from './views/annotations/AnnotationsView'
 import { BackupsView } from './views/backups/BackupsView'
+import { VariantsView } from './views/VariantsView'
 import { ExportView } from './views/export/ExportView'
 import { ArticleView } from './views/ArticleView'
 import { LibraryView } from './views/LibraryView'
@@ -92,6 +93,13 @@ export function App() {
         >
           {t('backupsTitle')}
         </a>
+        <a
+          href="#/variants"
+          className={route.name === 'variants' ? 'active' : ''}
+          data-testid="nav-variants"
+        >
+          {t('variantsTitle')}
+        </a>
         <a href="#/new" className="new-article" data-testid="new-article">
           {t('newArticle')}
         </a>
@@ -117,6 +125,7 @@ export function App() {
         {route.name === 'edit' ? <Workspace key={route.uid} uid={route.uid} editable /> : null}
         {route.name === 'new' ? <ArticleForm /> : null}
         {route.name === 'backups' ? <BackupsView /> : null}
+        {route.name === 'variants' ? <VariantsView /> : null}
         {route.name === 'export' ? <ExportView selection={route.selection} /> : null}
         <ImportRoutes route={route} />
         <CatalogueRoutes route={route} />
