@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- [--corpus DIR] [--scale N] [--queries N]`: imports the corpus through
+ * `npm run bench -- [--corpus DIR] [--scale N] [--queries N] [--only arcd]`: imports the corpus through
  * Warraq's import path and through plain better-sqlite3 FTS5 in the same run, runs a fixed mix
  * of queries on both, and prints one JSON line with the figures. Not a test: no goal is asserted.
  */
@@ -12,6 +12,7 @@ import { importFiles } from '../src/main/core/import/pipeline'
 import { searchArticles } from '../src/main/core/search/service'
 import { readCorpus, scaledJsonFiles } from './corpus'
 import { plainImport, plainSearch } from './plain'
+import { runArcdPart } from './arcd'
 import { benchExtras } from './extras'
 import { QUERIES } from './queries'
 
@@ -46,6 +47,11 @@ function timeQueries(
 }
 
 async function main(): Promise<void> {
+  if (arg('only') === 'arcd') {
+    const arcd = await runArcdPart()
+    process.stdout.write(`${JSON.stringify({ arcd })}\n`)
+    return
+  }
   const corpusDir = resolve(
     arg('corpus') ?? join(import.meta.dirname, '..', '..', 'shared', 'corpus', 'saudinewsnet')
   )
@@ -84,6 +90,8 @@ async function main(): Promise<void> {
       .pluck()
       .get() as number
     const extras = await benchExtras(archive, work)
+    // the judged part builds its own archive (paragraphs + corpus); close this one's memory first
+    const arcd = await runArcdPart()
     const result = {
       articles: total,
       imported: summary.imported,
@@ -97,7 +105,8 @@ async function main(): Promise<void> {
       warraqDbMB: Math.round(statSync(join(work, 'warraq.db')).size / 1e6),
       warraqIndexMB: Math.round(indexBytes / 1e6),
       plainDbMB: Math.round(statSync(join(work, 'plain.db')).size / 1e6),
-      ...extras
+      ...extras,
+      arcd
     }
     plain.db.close()
     archive.close()

@@ -19,6 +19,7 @@ import {
 } from './cli/commands'
 import { EXPORT_HELP, exportCommand } from './cli/export'
 import { importCommand } from './cli/import'
+import { VARIANTS_HELP, variantsCommand } from './cli/variants'
 import { createOutput, type Output } from './cli/output'
 
 const GLOBAL_HELP = `Usage: warraq [--db FILE] <command> [options]
@@ -30,6 +31,7 @@ Commands:
   show UID            print one article
   stats               counts and sizes of the archive
   rebuild-index       recreate the search index from the articles
+  variants            list, add, edit or remove equivalent spellings (سوريا سورية)
   serve               open the app in a browser on this machine
   backup [FILE]       make a checked backup (into the backups folder, or FILE)
   backups             list the backups, newest first
@@ -56,8 +58,10 @@ the same body from another paper or under another headline is imported and linke
 With --json prints {"imported","duplicates","failed","files":[{"path","status","uids","reason"}]}.`,
   search: `Usage: warraq search QUERY [--limit N] [--offset N] [--json]
 
-Query language: words, "phrases", OR, -exclude, prefix*, =exact, and filters source: author:
-tag: collection: entity: date:2016 date:2015-07..2016-02 has:annotations status:new`,
+Query language: words, "phrases", OR / أو, AND / و, +required, -exclude, prefix*, =exact, and
+filters source: author: tag: collection: entity: date:2016 date:2015-07..2016-02
+has:annotations status:new. Up to 3 words, every word is required; a longer query or a
+question ranks the articles that hold most of its words.`,
   export: EXPORT_HELP,
   show: 'Usage: warraq show UID [--json]\n\nPrints every field of an article.',
   stats:
@@ -67,6 +71,7 @@ tag: collection: entity: date:2016 date:2015-07..2016-02 has:annotations status:
   serve: `Usage: warraq serve [--db FILE] [--port N]
 
 Serves the app on 127.0.0.1 and prints its URL once, with a fresh token. Stop with Ctrl+C.`,
+  variants: VARIANTS_HELP,
   ...BACKUP_HELP
 }
 
@@ -83,6 +88,7 @@ const COMMANDS: Record<string, Command> = {
   show: showCommand,
   stats: statsCommand,
   'rebuild-index': rebuildIndexCommand,
+  variants: variantsCommand,
   serve: serveCommand
 }
 

@@ -70,6 +70,9 @@ describe('search in the browser host', () => {
     await page.waitForSelector('[data-testid=library-count]')
     await page.fill('input.search-box', 'foo:bar')
     await page.waitForSelector('.error-banner')
-    expect(await page.textContent('.error-banner')).toMatch(/filter/i)
+    // the catalogue's sentence, in the interface's language, with the typed filter named
+    const text = (await page.textContent('.error-banner')) ?? ''
+    expect(text).toMatch(/مرشح|filter/i)
+    expect(text).toContain('foo:')
   })
 })

@@ -5,6 +5,7 @@ import { navigate, useRoute } from './router'
 import { ArticleForm } from './views/ArticleForm'
 import { AnnotationsView } from './views/annotations/AnnotationsView'
 import { BackupsView } from './views/backups/BackupsView'
+import { VariantsView } from './views/VariantsView'
 import { ExportView } from './views/export/ExportView'
 import { ArticleView } from './views/ArticleView'
 import { LibraryView } from './views/LibraryView'
@@ -12,6 +13,28 @@ import { CatalogueNav } from './views/catalogue/CatalogueNav'
 import { CatalogueRoutes } from './views/catalogue/CatalogueRoutes'
 import { SearchView } from './views/SearchView'
 import { Workspace } from './views/workspace/Workspace'
+
+/** The rules of the query language, beside the search box. */
+function SearchHelp() {
+  const { t } = useI18n()
+  return (
+    <details className="search-help" data-testid="search-help">
+      <summary aria-label={t('searchHelpTitle')} title={t('searchHelpTitle')}>
+        ?
+      </summary>
+      <div className="search-help-body" dir="auto">
+        <strong>{t('searchHelpTitle')}</strong>
+        {t('searchHelp')
+          .split('\n')
+          .map((line) => (
+            <p key={line} dir="auto">
+              {line}
+            </p>
+          ))}
+      </div>
+    </details>
+  )
+}
 
 function SearchBox({ initial }: { initial: string }) {
   const { t } = useI18n()
@@ -70,6 +93,13 @@ export function App() {
         >
           {t('backupsTitle')}
         </a>
+        <a
+          href="#/variants"
+          className={route.name === 'variants' ? 'active' : ''}
+          data-testid="nav-variants"
+        >
+          {t('variantsTitle')}
+        </a>
         <a href="#/new" className="new-article" data-testid="new-article">
           {t('newArticle')}
         </a>
@@ -79,6 +109,7 @@ export function App() {
       </nav>
       <main className="content">
         <SearchBox initial={route.name === 'search' ? route.query : ''} />
+        <SearchHelp />
         {route.name === 'library' ? <LibraryView /> : null}
         {route.name === 'trash' ? <LibraryView trash /> : null}
         {route.name === 'search' ? <SearchView query={route.query} /> : null}
@@ -94,6 +125,7 @@ export function App() {
         {route.name === 'edit' ? <Workspace key={route.uid} uid={route.uid} editable /> : null}
         {route.name === 'new' ? <ArticleForm /> : null}
         {route.name === 'backups' ? <BackupsView /> : null}
+        {route.name === 'variants' ? <VariantsView /> : null}
         {route.name === 'export' ? <ExportView selection={route.selection} /> : null}
         <ImportRoutes route={route} />
         <CatalogueRoutes route={route} />

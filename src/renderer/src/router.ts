@@ -9,6 +9,7 @@ export type Route =
   | { name: 'edit'; uid: string }
   | { name: 'new' }
   | { name: 'backups' }
+  | { name: 'variants' }
   | { name: 'export'; selection: string }
   | { name: 'import' }
   | { name: 'importReport'; uid: string }
@@ -43,6 +44,7 @@ export function parseRoute(hash: string): Route {
         }
   if (parts[0] === 'new') return { name: 'new' }
   if (parts[0] === 'backups') return { name: 'backups' }
+  if (parts[0] === 'variants') return { name: 'variants' }
   // the selection to export, as JSON (see ExportSelection): all, collection, saved search, query
   if (parts[0] === 'export') return { name: 'export', selection: params.get('sel') ?? '' }
   if (parts[0] === 'import')
@@ -80,6 +82,8 @@ export function hrefFor(route: Route): string {
       return '#/new'
     case 'backups':
       return '#/backups'
+    case 'variants':
+      return '#/variants'
     case 'export':
       return route.selection ? `#/export?sel=${encodeURIComponent(route.selection)}` : '#/export'
     case 'import':

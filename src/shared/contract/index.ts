@@ -29,6 +29,7 @@ import {
   UidInput
 } from './articles'
 import { call } from './define'
+import { VariantAddInput, VariantIdInput, VariantUpdateInput, type VariantGroup } from './variants'
 import {
   EntityCreateInput,
   EntityLinkInput,
@@ -168,7 +169,11 @@ export const contract = {
   'desktop.exportChosen': call<DesktopChoice<ExportResult>>()(DesktopExportInput),
   'desktop.backupChosen': call<DesktopChoice<BackupInfo>>()(EmptyInput),
   'desktop.restoreChosen': call<DesktopChoice<RestoreResult>>()(EmptyInput),
-  'desktop.setLanguage': call<{ language: Language }>()(DesktopLanguageInput)
+  'desktop.setLanguage': call<{ language: Language }>()(DesktopLanguageInput),
+  'variants.list': call<VariantGroup[]>()(EmptyInput),
+  'variants.add': call<VariantGroup>()(VariantAddInput),
+  'variants.update': call<VariantGroup>()(VariantUpdateInput),
+  'variants.remove': call<{ id: number }>()(VariantIdInput)
 } as const
 
 export type Contract = typeof contract

@@ -2,7 +2,19 @@
 import { normalizeText } from '@shared/text'
 import type { DateRange } from './types'
 
-export type DateParse = { ok: true; range: DateRange } | { ok: false; message: string }
+/** A date that cannot be read: the English sentence and its catalogue key and parameters. */
+export interface DateFailure {
+  ok: false
+  message: string
+  key: string
+  params: Record<string, string | number>
+}
+
+export type DateParse = { ok: true; range: DateRange } | DateFailure
+
+function bad(message: string, key: string, params: Record<string, string | number>): DateFailure {
+  return { ok: false, message, key: `query.date_${key}`, params }
+}
 
 const MONTH_NAMES = [
   'January',
@@ -27,19 +39,21 @@ function pad(n: number, width: number): string {
   return String(n).padStart(width, '0')
 }
 
-type PeriodParse = { ok: true; start: string; end: string } | { ok: false; message: string }
+type PeriodParse = { ok: true; start: string; end: string } | DateFailure
 
 /** One side of a range: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, as its first and last day. */
 function parsePeriod(text: string): PeriodParse {
   const m = /^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$/.exec(text)
   if (m === null) {
-    return { ok: false, message: `Invalid date "${text}": use YYYY, YYYY-MM or YYYY-MM-DD` }
+    return bad(`Invalid date "${text}": use YYYY, YYYY-MM or YYYY-MM-DD`, 'invalid', {
+      value: text
+    })
   }
   const year = Number(m[1])
   if (m[2] === undefined) return { ok: true, start: `${m[1]}-01-01`, end: `${m[1]}-12-31` }
   const month = Number(m[2])
   if (month < 1 || month > 12) {
-    return { ok: false, message: `Invalid date "${text}": months go from 01 to 12` }
+    return bad(`Invalid date "${text}": months go from 01 to 12`, 'month', { value: text })
   }
   const ym = `${m[1]}-${pad(month, 2)}`
   const last = daysInMonth(year, month)
@@ -47,10 +61,12 @@ function parsePeriod(text: string): PeriodParse {
   const day = Number(m[3])
   if (day < 1 || day > last) {
     const monthName = MONTH_NAMES[month - 1]
-    return {
-      ok: false,
-      message: `Invalid date "${text}": ${monthName} ${m[1]} has ${last} days`
-    }
+    return bad(`Invalid date "${text}": ${monthName} ${m[1]} has ${last} days`, 'day', {
+      value: text,
+      month,
+      year,
+      days: last
+    })
   }
   const iso = `${ym}-${pad(day, 2)}`
   return { ok: true, start: iso, end: iso }
@@ -71,16 +87,16 @@ export function parseDateValue(value: string): DateParse {
   const from = text.slice(0, dots)
   const to = text.slice(dots + 2)
   if (from === '' && to === '') {
-    return { ok: false, message: 'Invalid date range "..": give a start, an end or both' }
+    return bad('Invalid date range "..": give a start, an end or both', 'range_empty', {})
   }
-  if (to.includes('..')) return { ok: false, message: `Invalid date range "${text}"` }
+  if (to.includes('..')) return bad(`Invalid date range "${text}"`, 'range', { value: text })
   const a = from === '' ? null : parsePeriod(from)
   const b = to === '' ? null : parsePeriod(to)
   if (a !== null && !a.ok) return a
   if (b !== null && !b.ok) return b
   const range: DateRange = { start: a === null ? null : a.start, end: b === null ? null : b.end }
   if (range.start !== null && range.end !== null && range.start > range.end) {
-    return { ok: false, message: `The date range "${text}" ends before it starts` }
+    return bad(`The date range "${text}" ends before it starts`, 'range_reversed', { value: text })
   }
   return { ok: true, range }
 }

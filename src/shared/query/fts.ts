@@ -7,7 +7,8 @@
  * (`_t`): title_s, title_t, body_s, body_t, meta_s, meta_t.
  */
 import { DEFAULT_VARIANT_GROUPS, expandVariants, stemWord } from '@shared/text'
-import type { SearchQuery, Term } from './types'
+import type { Lexicon } from '@shared/text'
+import type { SearchQuery, Term, TermGroup } from './types'
 
 /** The indexed fields a query can be limited to. */
 export type SearchField = 'title' | 'body' | 'meta'
@@ -19,6 +20,8 @@ export interface FtsMatchOptions {
   fields?: readonly SearchField[]
   /** Equivalent spellings OR-ed into plain words (default: DEFAULT_VARIANT_GROUPS). */
   variantGroups?: readonly (readonly string[])[]
+  /** The lexicon the index was stemmed with (default: the shipped one). */
+  lexicon?: Lexicon
 }
 
 /**
@@ -53,11 +56,18 @@ function columnsFor(fields: readonly SearchField[]): Columns {
 function termExpression(
   term: Term,
   cols: Columns,
-  groups: readonly (readonly string[])[]
+  groups: readonly (readonly string[])[],
+  lexicon: Lexicon | undefined
 ): string | null {
+  const stemOf = (w: string): string => stemWord(w, lexicon)
   if (term.kind === 'phrase') {
     const words = term.words.filter((w) => w !== '')
-    return words.length === 0 ? null : `(${cols.surface} : ${ftsString(words.join(' '))})`
+    if (words.length === 0) return null
+    // The same phrase over the stems too, so a clitic attached to a word of the text (وللأمم
+    // المتحدة for "الأمم المتحدة") still matches; the exact forms rank first (weights).
+    const surface = `${cols.surface} : ${ftsString(words.join(' '))}`
+    const stems = `${cols.stems} : ${ftsString(words.map(stemOf).join(' '))}`
+    return `(${surface} OR ${stems})`
   }
   if (term.norm === '') return null
   if (term.prefix) {
@@ -69,8 +79,8 @@ function termExpression(
   const surfaces = unique([term.norm, ...variants])
   const stems = unique([
     term.stem,
-    ...variants.map(stemWord),
-    ...expandVariants(term.stem, groups).map(stemWord)
+    ...variants.map(stemOf),
+    ...expandVariants(term.stem, groups).map(stemOf)
   ])
   const parts = [
     ...surfaces.map((w) => `${cols.surface} : ${ftsString(w)}`),
@@ -93,18 +103,29 @@ function termExpression(
 export function buildFtsMatch(query: SearchQuery, options: FtsMatchOptions = {}): string | null {
   const cols = columnsFor(options.fields ?? SEARCH_FIELDS)
   const groups = options.variantGroups ?? DEFAULT_VARIANT_GROUPS
-  const anded: string[] = []
-  for (const group of query.groups) {
+  const groupExpression = (group: TermGroup): string | null => {
     const ored = group
-      .map((t) => termExpression(t, cols, groups))
+      .map((t) => termExpression(t, cols, groups, options.lexicon))
       .filter((e): e is string => e !== null)
-    if (ored.length === 1) anded.push(ored[0])
-    else if (ored.length > 1) anded.push(`(${ored.join(' OR ')})`)
+    if (ored.length <= 1) return ored[0] ?? null
+    return `(${ored.join(' OR ')})`
   }
-  if (anded.length === 0) return null
-  const positive = anded.join(' AND ')
+  const anded = query.groups.map((g) => groupExpression(g)).filter((e): e is string => e !== null)
+  const optional = (query.optional ?? [])
+    .map((g) => groupExpression(g))
+    .filter((e): e is string => e !== null)
+  let positive: string
+  if (anded.length === 0 && optional.length === 0) return null
+  if (optional.length === 0) positive = anded.join(' AND ')
+  else if (anded.length === 0) positive = optional.join(' OR ')
+  else {
+    // Required terms decide what matches; the optional ones (OR-ed with the required, so an
+    // article needs none of them) only add to bm25's score.
+    const required = anded.join(' AND ')
+    positive = `${required} AND (${[...optional, `(${required})`].join(' OR ')})`
+  }
   const excluded = query.excluded
-    .map((t) => termExpression(t, cols, groups))
+    .map((t) => termExpression(t, cols, groups, options.lexicon))
     .filter((e): e is string => e !== null)
   if (excluded.length === 0) return positive
   return `(${positive}) NOT (${excluded.join(' OR ')})`

@@ -1,5 +1,7 @@
 /** The search query language: parsing, FTS5 MATCH building and highlight terms. */
-export { parseQuery, MAX_QUERY_TERMS } from './parse'
+export type { ParseOptions } from './parse'
+export { parseQuery, LONG_QUERY_WORDS, MAX_QUERY_FILTERS, MAX_QUERY_TERMS } from './parse'
+export { isStopword } from './stopwords'
 export { parseDateValue } from './dates'
 export { buildFtsMatch, ftsString, SEARCH_FIELDS } from './fts'
 export type { FtsMatchOptions, SearchField } from './fts'

@@ -12,13 +12,30 @@ const QUOTES = '"“”„«»'
 const URL_SCHEMES: ReadonlySet<string> = new Set(['http', 'https', 'ftp', 'file', 'mailto'])
 
 export type LexItem =
-  | { type: 'chunk'; raw: string; pos: number; negated: boolean; exact: boolean; prefix: boolean }
-  | { type: 'phrase'; raw: string; pos: number; negated: boolean }
+  | {
+      type: 'chunk'
+      raw: string
+      pos: number
+      negated: boolean
+      exact: boolean
+      prefix: boolean
+      required: boolean
+    }
+  | { type: 'phrase'; raw: string; pos: number; negated: boolean; required: boolean }
   | { type: 'or'; pos: number }
+  | { type: 'and'; pos: number; word: string }
   | { type: 'filter'; name: FilterName; value: string; pos: number; negated: boolean }
 
-export type LexResult =
-  { ok: true; items: LexItem[] } | { ok: false; message: string; position: number }
+/** A lexing failure: an English sentence, a catalogue key with its parameters, the position. */
+export interface LexFailure {
+  ok: false
+  message: string
+  key: string
+  params: Record<string, string | number>
+  position: number
+}
+
+export type LexResult = { ok: true; items: LexItem[] } | LexFailure
 
 const KNOWN_FILTERS: ReadonlySet<string> = new Set(FILTER_NAMES)
 
@@ -41,8 +58,18 @@ function closingQuote(input: string, open: number): number {
 }
 
 function unclosed(position: number): LexResult {
-  return { ok: false, message: `Unclosed quote at position ${position}`, position }
+  return {
+    ok: false,
+    message: `Unclosed quote at position ${position}`,
+    key: 'query.unclosed_quote',
+    params: { position },
+    position
+  }
 }
+
+/** Words that join as operators: `AND`, and the Arabic و standing alone between spaces. */
+const AND_WORDS: ReadonlySet<string> = new Set(['AND', 'و'])
+const OR_WORDS: ReadonlySet<string> = new Set(['OR', 'أو', 'او'])
 
 /** Lexes the whole input; the only errors are unclosed quotes and malformed filter names. */
 export function lexQuery(input: string): LexResult {
@@ -57,8 +84,12 @@ export function lexQuery(input: string): LexResult {
     const pos = i
     let negated = false
     let exact = false
+    let required = false
     if (input[i] === '-' && i + 1 < n && !isSpace(input[i + 1])) {
       negated = true
+      i++
+    } else if (input[i] === '+' && i + 1 < n && !isSpace(input[i + 1])) {
+      required = true
       i++
     }
     if (input[i] === '=' && i + 1 < n && !isSpace(input[i + 1])) {
@@ -68,7 +99,7 @@ export function lexQuery(input: string): LexResult {
     if (isQuote(input[i])) {
       const close = closingQuote(input, i)
       if (close < 0) return unclosed(i)
-      items.push({ type: 'phrase', raw: input.slice(i + 1, close), pos, negated })
+      items.push({ type: 'phrase', raw: input.slice(i + 1, close), pos, negated, required })
       i = close + 1
       if (input[i] === '*') i++ // a prefix star after a phrase has no meaning; skip it
       continue
@@ -85,7 +116,8 @@ export function lexQuery(input: string): LexResult {
         if (!isFilterName(name)) {
           const known = FILTER_NAMES.map((f) => `${f}:`).join(', ')
           const message = `Unknown filter "${filter[1]}:" — known filters are ${known}`
-          return { ok: false, message, position: pos }
+          const params = { name: filter[1], known, position: pos }
+          return { ok: false, message, key: 'query.unknown_filter', params, position: pos }
         }
         if (value === '' && end < n && isQuote(input[end])) {
           const close = closingQuote(input, end)
@@ -99,13 +131,18 @@ export function lexQuery(input: string): LexResult {
       }
     }
     i = end
-    if (!negated && !exact && (raw === 'OR' || raw === 'أو' || raw === 'او')) {
+    if (!negated && !exact && !required && OR_WORDS.has(raw)) {
       items.push({ type: 'or', pos })
+      continue
+    }
+    if (!negated && !exact && !required && AND_WORDS.has(raw)) {
+      items.push({ type: 'and', pos, word: raw })
       continue
     }
     const stars = /\*+$/.exec(raw)
     const body = stars === null ? raw : raw.slice(0, stars.index)
-    items.push({ type: 'chunk', raw: body, pos, negated, exact, prefix: stars !== null })
+    const prefix = stars !== null
+    items.push({ type: 'chunk', raw: body, pos, negated, exact, prefix, required })
   }
   return { ok: true, items }
 }

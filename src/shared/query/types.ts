@@ -49,17 +49,27 @@ export interface Filters {
   identifiers: string[]
 }
 
-/** A parsed query: every group must match, no excluded term may, and all filters apply. */
+/**
+ * A parsed query: every group must match, no excluded term may, and all filters apply.
+ * `optional` (long queries only, see parse.ts) holds groups of which at least one must match
+ * when `groups` is empty; they rank the results (bm25), they do not filter them.
+ */
 export interface SearchQuery {
   groups: TermGroup[]
   excluded: Term[]
   filters: Filters
+  optional?: TermGroup[]
 }
 
-/** What is wrong with a query; `position` is the 0-based offset in the typed string. */
+/**
+ * What is wrong with a query; `position` is the 0-based offset in the typed string. `key` and
+ * `params` name the message in the interface's catalogue (params always hold `position`).
+ */
 export interface QueryError {
   message: string
   position: number
+  key: string
+  params: Record<string, string | number>
 }
 
 export type ParsedQuery = { ok: true; query: SearchQuery } | { ok: false; error: QueryError }

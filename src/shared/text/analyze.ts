@@ -1,9 +1,17 @@
 /**
  * What goes into the FTS5 columns, and where query terms occur in an original text.
  */
+import type { Lexicon } from './lexicon'
 import { stemWord } from './stem'
 import { tokenize } from './tokenize'
 import type { Token } from './tokenize'
+
+/**
+ * The version of what analyzeForIndex produces (normaliser folds, tokenizer, stemmer). Raise it
+ * with any change that alters indexed text: the open sequence then rebuilds the index.
+ * 2: Maghrebi/Persian/Urdu letters folded; lexicon-checked proclitics, tanween, feminine ت.
+ */
+export const ANALYZER_VERSION = 2
 
 /** Index text of one field: the `_s` and `_t` column values. */
 export interface IndexedText {
@@ -17,13 +25,13 @@ export interface IndexedText {
  * Turns a field into the text stored in its FTS5 columns. Tokens contain only a–z, 0–9 and Arabic
  * letters, so unicode61 (remove_diacritics 0) splits the stored text exactly at our spaces.
  */
-export function analyzeForIndex(text: string): IndexedText {
+export function analyzeForIndex(text: string, lexicon?: Lexicon): IndexedText {
   const tokens = tokenize(text)
   const surface = new Array<string>(tokens.length)
   const stems = new Array<string>(tokens.length)
   for (let i = 0; i < tokens.length; i++) {
     surface[i] = tokens[i].norm
-    stems[i] = stemWord(tokens[i].norm)
+    stems[i] = stemWord(tokens[i].norm, lexicon)
   }
   return { surface: surface.join(' '), stems: stems.join(' ') }
 }
@@ -46,6 +54,8 @@ export interface MatchTerm {
   prefix?: boolean
   /** Normalised words that must occur as consecutive tokens. */
   phrase?: string[]
+  /** A phrase whose words also match by stem (a clitic attached: وللأمم for الأمم). */
+  stemmed?: boolean
 }
 
 /** A `[start, end)` range of offsets into the original text. */
@@ -53,24 +63,27 @@ export type TextRange = [number, number]
 
 /**
  * Ranges of the ORIGINAL text covering tokens that match any term: the same normalised form, the
- * same stem (when the term has one), a normalised prefix (prefix terms), or consecutive tokens
+ * same stem (when the term has one; stems made with `lexicon`, as the index's), a normalised prefix (prefix terms), or consecutive tokens
  * (phrases). Sorted, and overlapping ranges merged. Pass `tokens` to reuse a tokenization of
  * `original` across calls (in-article find while typing).
  */
 export function findMatches(
   original: string,
   terms: readonly MatchTerm[],
-  tokens: readonly Token[] = tokenize(original)
+  tokens: readonly Token[] = tokenize(original),
+  lexicon?: Lexicon
 ): TextRange[] {
+  const stemOf = (norm: string): string => stemWord(norm, lexicon)
   const exact = new Set<string>()
   const stems = new Set<string>()
   const prefixes: string[] = []
-  const phrases: string[][] = []
+  const phrases: { words: string[]; stems: string[] | null }[] = []
   for (const term of terms) {
     if (term.phrase !== undefined) {
       const words = term.phrase.filter((w) => w !== '')
       if (words.length === 1) exact.add(words[0])
-      else if (words.length > 1) phrases.push(words)
+      else if (words.length > 1)
+        phrases.push({ words, stems: term.stemmed === true ? words.map(stemOf) : null })
     } else if (term.norm === '') {
       continue
     } else if (term.prefix === true) {
@@ -85,15 +98,20 @@ export function findMatches(
     const t = tokens[i]
     if (
       exact.has(t.norm) ||
-      (stems.size > 0 && stems.has(stemWord(t.norm))) ||
+      (stems.size > 0 && stems.has(stemOf(t.norm))) ||
       prefixes.some((p) => t.norm.startsWith(p))
     ) {
       ranges.push([t.start, t.end])
     }
-    for (const words of phrases) {
-      if (t.norm !== words[0] || i + words.length > tokens.length) continue
+    for (const { words, stems: wordStems } of phrases) {
+      if (i + words.length > tokens.length) continue
+      const same = (k: number): boolean => {
+        const norm = tokens[i + k].norm
+        return norm === words[k] || (wordStems !== null && stemOf(norm) === wordStems[k])
+      }
+      if (!same(0)) continue
       let k = 1
-      while (k < words.length && tokens[i + k].norm === words[k]) k++
+      while (k < words.length && same(k)) k++
       if (k === words.length) ranges.push([t.start, tokens[i + k - 1].end])
     }
   }

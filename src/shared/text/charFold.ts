@@ -54,7 +54,23 @@ const ARABIC_FOLDS: ReadonlyMap<number, number> = new Map([
   [0x06cc, 0x064a], // ی farsi yeh
   [0x06a9, 0x0643], // ک keheh
   [0x06c1, 0x0647], // ہ heh goal
-  [0x06be, 0x0647] // ھ heh doachashmee
+  [0x06be, 0x0647], // ھ heh doachashmee
+  // Maghrebi, Persian and Urdu letters for sounds Arabic writes with its nearest letter, so that
+  // الڤاتيكان finds الفاتيكان and ڨردان (Tunisian news) finds قردان
+  [0x06a8, 0x0642], // ڨ qaf with three dots → ق
+  [0x06a4, 0x0641], // ڤ veh → ف
+  [0x06a2, 0x0641], // ڢ Maghrebi feh → ف
+  [0x06a7, 0x0642], // ڧ Maghrebi qaf → ق
+  [0x06af, 0x0643], // گ gaf → ك
+  [0x06ad, 0x0643], // ڭ ng → ك
+  [0x0686, 0x062c], // چ tcheh → ج
+  [0x067e, 0x0628], // پ peh → ب
+  [0x0698, 0x0632], // ژ jeh → ز
+  [0x06d2, 0x064a], // ے yeh barree → ي
+  [0x06d0, 0x064a], // ې e → ي
+  [0x06c0, 0x0647], // ۀ heh with yeh above → ه
+  [0x06c3, 0x0647], // ۃ teh marbuta goal → ه
+  [0x06d5, 0x0647] // ە ae → ه
 ])
 
 /** Latin letters that NFD does not decompose but people type as plain ASCII. */

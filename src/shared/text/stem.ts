@@ -3,14 +3,21 @@
  * (ة is already ه, أ إ آ are ا, ى is ي).
  *
  * Differences from light10, each to fix a measured trap:
- * - single-letter prepositions ب ل (remainder ≥ 4) and ف ك (remainder ≥ 5) are stripped too, or
- *   whenever the remainder is a protected word (بمصر → مصر);
+ * - the one-letter prepositions ب ل ف ك are stripped only when what remains is a word the
+ *   LEXICON knows and the word itself never takes the article (البطاقه, البلديه, البرامج show
+ *   that ب is a root letter there; فبراير → براير is not a word), or when the rest is protected;
+ * - tanween alef (اعتراضاً, normalised اعتراضا), the feminine past ت (قامت, افرجت) and ة before a
+ *   pronoun (حكومته, اسرتهم → حكومه) are reduced under the same lexicon check;
  * - suffixes never leave fewer than 3 letters (light10 allows 2), and ان ون ين fewer than 4;
  * - a preposition before a protected word is stripped first (بالله → الله, not ب+ال+له);
  * - protected words (PROTECTED_WORDS) stop stripping as soon as any intermediate form is one,
- *   checking the least-stripped forms first, so فلسطيني → فلسطين and واشنطن stays whole.
- * Non-Arabic tokens (Latin, digits) are returned unchanged.
+ *   checking the least-stripped forms first, so فلسطيني → فلسطين and واشنطن stays whole; their
+ *   plural and pronoun forms reach them (الولايات → ولايه, وفاته → وفاه).
+ * The stemmer is pure: the lexicon is passed in (the archive's own vocabulary in the app, see
+ * core/search/lexicon.ts; the shipped BASE_LEXICON otherwise). Non-Arabic tokens are unchanged.
  */
+import { BASE_LEXICON } from './lexicon'
+import type { Lexicon } from './lexicon'
 import { normalizeText } from './normalize'
 import { PROTECTED_WORDS } from './protectedWords'
 
@@ -30,22 +37,25 @@ const SUFFIXES: readonly (readonly [string, number])[] = [
   ['ي', 3]
 ]
 
+/** Pronoun suffixes that can stand after ة (written ت then): حكومتها، حكومته، حكومتهم. */
+const PRONOUNS_AFTER_TA: readonly string[] = ['هما', 'هم', 'ها', 'ه', 'كم', 'نا']
+
 /** Definite article with its proclitics, longest first. */
 const ARTICLES: readonly string[] = ['بال', 'كال', 'فال', 'لل', 'ال']
 
-/** Single-letter prepositions and the shortest remainder each may leave. */
+/** Single-letter prepositions: the shortest remainder each may leave. */
 const SINGLE_PREFIX_MIN_REST: ReadonlyMap<string, number> = new Map([
   ['ب', 4],
   ['ل', 4],
-  ['ف', 5],
-  ['ك', 5]
+  ['ف', 4],
+  ['ك', 4]
 ])
 
 const MIN_AFTER_ARTICLE = 2
 const MIN_AFTER_CONJUNCTION = 3
 
-// Indexing stems millions of tokens drawn from a much smaller vocabulary: memoise.
-const STEM_CACHE = new Map<string, string>()
+// Indexing stems millions of tokens drawn from a much smaller vocabulary: memoise, per lexicon.
+const STEM_CACHES = new WeakMap<Lexicon, Map<string, string>>()
 const STEM_CACHE_LIMIT = 500_000
 
 const PROTECTED_SET: ReadonlySet<string> = new Set(PROTECTED_WORDS.map((w) => normalizeText(w)))
@@ -59,13 +69,61 @@ function isArabicLetterCode(c: number): boolean {
   return c >= 0x0620 && c <= 0x06ff
 }
 
+/** A word the article cannot precede is not a noun: its first letter may be a clitic. */
+function takesArticle(word: string, lexicon: Lexicon): boolean {
+  return lexicon.has(`ال${word}`)
+}
+
+/**
+ * ة written ت before a pronoun: the singular with ة (as ه) when `x` ends so and it is known
+ * (حكومت → حكومه) or protected; else undefined.
+ */
+function taMarbutaOf(x: string, known: (w: string) => boolean): string | undefined {
+  if (x.length < 4 || !x.endsWith('ت')) return undefined
+  const singular = `${x.slice(0, -1)}ه`
+  return known(singular) ? singular : undefined
+}
+
 /**
  * Strips suffixes in order. With `stopAt`, returns the first form (the word itself included) that
  * is protected, or undefined when none is; without it, returns the fully stripped word.
  */
-function stripSuffixes(w: string, stopAt?: ReadonlySet<string>): string | undefined {
+function stripSuffixes(
+  w: string,
+  lexicon: Lexicon,
+  stopAt?: ReadonlySet<string>
+): string | undefined {
   let x = w
   if (stopAt?.has(x) === true) return x
+  // protected mode: the singular is protected itself or as a stem (وزاره reaches وزار)
+  const known = (v: string): boolean =>
+    stopAt !== undefined
+      ? stopAt.has(v) || (v.endsWith('ه') && stopAt.has(v.slice(0, -1)))
+      : lexicon.has(v)
+  // ة + pronoun first: the pronoun goes, and the ت is the ة again (وفاته → وفاه).
+  for (const pronoun of PRONOUNS_AFTER_TA) {
+    if (x.length - pronoun.length < 4 || !x.endsWith(pronoun)) continue
+    const singular = taMarbutaOf(x.slice(0, x.length - pronoun.length), known)
+    if (singular !== undefined) {
+      x = singular
+      if (stopAt?.has(x) === true) return x
+      break
+    }
+  }
+  // A feminine plural of a protected word meets its singular (الولايات → ولايه).
+  if (stopAt !== undefined && x.endsWith('ات') && stopAt.has(`${x.slice(0, -2)}ه`)) {
+    return `${x.slice(0, -2)}ه`
+  }
+  if (stopAt === undefined && x.length >= 5 && x.endsWith('ا') && !x.endsWith('وا')) {
+    // tanween alef (اعتراضاً), only when the bare word is known
+    const bare = x.slice(0, -1)
+    if (lexicon.has(bare)) x = bare
+  }
+  if (stopAt === undefined && x.length >= 4 && x.endsWith('ت') && !x.endsWith('ات')) {
+    // feminine past ت (قامت, افرجت): a known verb, never seen with the article
+    const verb = x.slice(0, -1)
+    if (lexicon.has(verb) && !takesArticle(x, lexicon)) return stripSuffixes(verb, lexicon)
+  }
   for (const [suffix, minStem] of SUFFIXES) {
     if (x.length - suffix.length >= minStem && x.endsWith(suffix)) {
       x = x.slice(0, x.length - suffix.length)
@@ -76,12 +134,12 @@ function stripSuffixes(w: string, stopAt?: ReadonlySet<string>): string | undefi
 }
 
 /** The protected word `form` is or reaches by stripping suffixes (فلسطيني → فلسطين). */
-function protectedStemOf(form: string): string | undefined {
-  return stripSuffixes(form, PROTECTED_SET)
+function protectedStemOf(form: string, lexicon: Lexicon): string | undefined {
+  return stripSuffixes(form, lexicon, PROTECTED_SET)
 }
 
 /** The word after each prefix step, least stripped first (the word itself included). */
-function prefixForms(w: string): string[] {
+function prefixForms(w: string, lexicon: Lexicon): string[] {
   const forms = [w]
   let x = w
   // 1. Conjunction و (light10: remainder of at least 3 letters).
@@ -92,38 +150,52 @@ function prefixForms(w: string): string[] {
   // 2. A preposition glued to a protected word: بالله = ب + الله, للجنة = ل + لجنة, بمصر.
   const rest = x.slice(1)
   const minRest = SINGLE_PREFIX_MIN_REST.get(x[0])
-  if (minRest !== undefined && rest.length >= 2 && protectedStemOf(rest) !== undefined) {
+  if (minRest !== undefined && rest.length >= 2 && protectedStemOf(rest, lexicon) !== undefined) {
     forms.push(rest)
     return forms
   }
-  // 3. Article, possibly with a preposition; else a single-letter preposition.
+  // 3. Article, possibly with a preposition; else a single-letter preposition, when what remains
+  //    is a word the lexicon knows and the whole is no noun (no البطاقه beside بطاقه).
   const article = ARTICLES.find((p) => x.startsWith(p) && x.length - p.length >= MIN_AFTER_ARTICLE)
   if (article !== undefined) forms.push(x.slice(article.length))
-  else if (minRest !== undefined && rest.length >= minRest) forms.push(rest)
+  else if (
+    minRest !== undefined &&
+    rest.length >= minRest &&
+    lexicon.has(rest) &&
+    !takesArticle(x, lexicon)
+  ) {
+    forms.push(rest)
+  }
   return forms
 }
 
 /**
  * Light stem of one NORMALISED token (output of tokenize/normalizeText). The result is what goes
- * into the `_t` (stem) columns of the index and what query words are matched against there.
+ * into the `_t` (stem) columns of the index and what query words are matched against there, so
+ * the index and the query must pass the same lexicon.
  */
-export function stemWord(norm: string): string {
+export function stemWord(norm: string, lexicon: Lexicon = BASE_LEXICON): string {
   if (norm.length < 3 || !isArabicLetterCode(norm.charCodeAt(0))) return norm
-  let stem = STEM_CACHE.get(norm)
+  let cache = STEM_CACHES.get(lexicon)
+  if (cache === undefined) {
+    cache = new Map()
+    STEM_CACHES.set(lexicon, cache)
+  }
+  let stem = cache.get(norm)
   if (stem === undefined) {
     // A news vocabulary is a few hundred thousand words; clearing keeps memory bounded.
-    if (STEM_CACHE.size >= STEM_CACHE_LIMIT) STEM_CACHE.clear()
-    stem = computeStem(norm)
-    STEM_CACHE.set(norm, stem)
+    if (cache.size >= STEM_CACHE_LIMIT) cache.clear()
+    stem = computeStem(norm, lexicon)
+    cache.set(norm, stem)
   }
   return stem
 }
 
-function computeStem(norm: string): string {
-  const forms = prefixForms(norm)
+function computeStem(norm: string, lexicon: Lexicon): string {
+  const forms = prefixForms(norm, lexicon)
   for (const form of forms) {
-    const kept = protectedStemOf(form)
+    const kept = protectedStemOf(form, lexicon)
     if (kept !== undefined) return kept
   }
-  return stripSuffixes(forms[forms.length - 1]) ?? norm
+  return stripSuffixes(forms[forms.length - 1], lexicon) ?? norm
 }

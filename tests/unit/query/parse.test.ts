@@ -71,7 +71,9 @@ describe('parseQuery: terms', () => {
 
   it('splits chunks with punctuation into phrases and drops empty terms', () => {
     expect(ok('covid-19').groups).toEqual([[{ kind: 'phrase', words: ['covid', '19'] }]])
-    expect(ok('... ، * - ( ) ""').groups).toEqual([])
+    expect(ok('... ، - ( ) ""').groups).toEqual([])
+    // a bare * beside nothing else is an operator alone: a message, not silence
+    expect(fail('... ، * - ( ) ""').key).toBe('query.operator_alone')
     expect(ok('(لبنان)').groups).toEqual([[word('لبنان', 'لبنان')]])
   })
 
@@ -153,12 +155,15 @@ describe('parseQuery: errors', () => {
     ['-b OR a', 'OR cannot join an excluded term (position 3)', 3],
     ['a OR tag:x', 'OR can only join words and phrases, not filters (position 2)', 2]
   ])('%s', (input, message, position) => {
-    expect(fail(input)).toEqual({ message, position })
+    expect(fail(input)).toMatchObject({ message, position, params: { position } })
+    expect(fail(input).key).toMatch(/^query\.[a-z_]+$/)
   })
 
   it('limits the number of terms', () => {
     const words = Array.from({ length: MAX_QUERY_TERMS + 1 }, (_, i) => `w${i}`).join(' ')
     expect(fail(words).message).toBe(`The query has too many words; use at most ${MAX_QUERY_TERMS}`)
-    expect(ok(words.split(' ').slice(1).join(' ')).groups).toHaveLength(MAX_QUERY_TERMS)
+    expect(fail(words).key).toBe('query.too_many_words')
+    // that many words is a long query: every one of them ranks, none is required
+    expect(ok(words.split(' ').slice(1).join(' ')).optional).toHaveLength(MAX_QUERY_TERMS)
   })
 })

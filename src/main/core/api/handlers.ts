@@ -23,6 +23,7 @@ import * as library from '../library/service'
 import * as saved from '../saved-searches/service'
 import * as tags from '../tags/service'
 import { scheduleReindex } from '../search/reindex-queue'
+import { addVariant, listVariants, removeVariant, updateVariant } from '../search/variants'
 
 /** Binds every call of the contract to the core service that does it. */
 export function createHandlers(archive: Archive): Handlers {
@@ -69,7 +70,7 @@ export function createHandlers(archive: Archive): Handlers {
 }
 
 type CataloguingCalls =
-  | `${'collections' | 'tags' | 'bulk' | 'library' | 'savedSearches'}.${string}`
+  | `${'collections' | 'tags' | 'bulk' | 'library' | 'savedSearches' | 'variants'}.${string}`
   | 'entities.merge'
   | 'entities.link'
   | 'entities.unlink'
@@ -112,6 +113,10 @@ function cataloguingHandlers(archive: Archive): Pick<Handlers, CataloguingCalls 
     'savedSearches.list': () => saved.listSavedSearches(archive),
     'savedSearches.create': (input) => saved.createSavedSearch(archive, input),
     'savedSearches.update': (input) => saved.updateSavedSearch(archive, input),
-    'savedSearches.delete': ({ uid }) => saved.deleteSavedSearch(archive, uid)
+    'savedSearches.delete': ({ uid }) => saved.deleteSavedSearch(archive, uid),
+    'variants.list': () => listVariants(archive),
+    'variants.add': ({ words }) => addVariant(archive, words),
+    'variants.update': ({ id, words }) => updateVariant(archive, id, words),
+    'variants.remove': ({ id }) => removeVariant(archive, id)
   }
 }

@@ -7,6 +7,7 @@ import { damageScope } from '../backup/check'
 import { moveAside } from '../backup/fsutil'
 import { acquireLock, type ArchiveLock } from '../backup/lock'
 import { rebuildIndexOnCopy } from '../backup/rebuild-copy'
+import { ensureAnalyzerVersion } from '../search/analyzer-version'
 import { walState } from '../backup/wal'
 import { pendingMigrations } from './migration-state'
 import { openArchive, type Archive, type OpenOptions } from './open'
@@ -203,6 +204,8 @@ export function openArchiveSafely(file: string, options: SafeOpenOptions = {}): 
       if (!(err instanceof WarraqError) || err.code !== 'damaged') throw err
       archive = recover(file, err, options, now, recovery)
     }
+    // the index must be stemmed as queries are: rebuilt when the analyser changed
+    ensureAnalyzerVersion(archive)
     const closeConnection = archive.close
     return Object.assign(archive, {
       recovery,

@@ -6,6 +6,7 @@ import { contentHashOfSurface, insertArticle } from '../articles/write'
 import type { Archive } from '../db/open'
 import { nowIso, stmt } from '../db/statements'
 import { analyzeArticle, writeIndex } from '../search/indexer'
+import { archiveLexicon } from '../search/lexicon'
 import type { InputFile } from './expand'
 import { findExactDuplicate, findStory, isPlaceholderBody, openStory } from './identity'
 import { recordNearDuplicates } from './near-duplicates'
@@ -123,10 +124,11 @@ export async function writeArticles(
           // the data's own language wins; else the text's, for its direction and in exports
           lang:
             article.lang === undefined
-              ? detectLanguage(`${article.title}\n${article.body}`)
+              ? detectLanguage(`${article.title}
+${article.body}`)
               : article.lang
         }
-        const analysis = analyzeArticle(titled)
+        const analysis = analyzeArticle(titled, archiveLexicon(archive))
         const hash = contentHashOfSurface(analysis.body.surface)
         const placeholder = isPlaceholderBody(archive, article.body, analysis.body.surface, hash)
         const duplicate =

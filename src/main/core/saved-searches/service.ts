@@ -11,30 +11,39 @@ import type { Archive } from '../db/open'
 import { stmt } from '../db/statements'
 import { compileQuery } from '../search/compile'
 
-type Row = Omit<SavedSearch, 'count'>
+type Row = Omit<SavedSearch, 'count' | 'problem'>
 
 /**
  * How many articles a query finds now, through the same compiler and filters as the library and
- * the search. A query that no longer parses (an old syntax) counts -1 rather than failing the list.
+ * the search. Throws what compiling or running it throws.
  */
 export function countQuery(archive: Archive, query: string): number {
-  try {
-    if (compileQuery(archive, query).kind === 'empty') return 0
-    const { where, params } = listFilterSql(archive, { trash: false, query })
-    return archive.sqlite
-      .prepare(`SELECT count(*) FROM articles a WHERE ${where.join(' AND ')}`)
-      .pluck()
-      .get(...params) as number
-  } catch (err) {
-    if (err instanceof WarraqError && err.code === 'query_syntax') return -1
-    throw err
-  }
+  if (compileQuery(archive, query).kind === 'empty') return 0
+  const { where, params } = listFilterSql(archive, { trash: false, query })
+  return archive.sqlite
+    .prepare(`SELECT count(*) FROM articles a WHERE ${where.join(' AND ')}`)
+    .pluck()
+    .get(...params) as number
 }
 
-const withCount = (archive: Archive, row: Row): SavedSearch => ({
-  ...row,
-  count: countQuery(archive, row.query)
-})
+/**
+ * A saved search with its count, or with `count: null` and the reason when it cannot be counted:
+ * whatever one stored query holds (an old syntax, thousands of filters stored before the limits,
+ * SQLite refusing the statement), the sidebar and the list never fail because of it.
+ */
+function withCount(archive: Archive, row: Row): SavedSearch {
+  try {
+    return { ...row, count: countQuery(archive, row.query) }
+  } catch (err) {
+    if (err instanceof WarraqError) {
+      const data = err.toData()
+      return { ...row, count: null, problem: data }
+    }
+    const message = `This saved search cannot be counted: ${(err as Error).message}`
+    const problem = { code: 'query_syntax', message, key: 'savedSearch.uncountable' }
+    return { ...row, count: null, problem }
+  }
+}
 
 export function listSavedSearches(archive: Archive): SavedSearch[] {
   const rows = stmt(

@@ -2,11 +2,21 @@ import { WarraqError } from '@shared/errors'
 import { buildFtsMatch, highlightTermsFromQuery, parseQuery } from '@shared/query'
 import type { Filters } from '@shared/query/types'
 import type { MatchTerm } from '@shared/text/analyze'
+import type { Lexicon } from '@shared/text/lexicon'
 import type { Archive } from '../db/open'
+import { archiveLexicon } from './lexicon'
 import { variantGroups } from './variants'
 
 export type CompiledQuery =
-  { kind: 'empty' } | { kind: 'query'; match: string | null; filters: Filters; terms: MatchTerm[] }
+  | { kind: 'empty' }
+  | {
+      kind: 'query'
+      match: string | null
+      filters: Filters
+      terms: MatchTerm[]
+      /** what the index was stemmed with: findMatches needs it to stem the text alike */
+      lexicon: Lexicon
+    }
 
 function hasFilters(f: Filters): boolean {
   return (
@@ -27,16 +37,22 @@ function hasFilters(f: Filters): boolean {
  * from quoted tokens (never user text), the filters, and the terms to highlight.
  */
 export function compileQuery(archive: Archive, text: string): CompiledQuery {
-  const parsed = parseQuery(text)
-  if (!parsed.ok) throw new WarraqError('query_syntax', parsed.error.message)
+  const lexicon = archiveLexicon(archive)
+  const parsed = parseQuery(text, { lexicon })
+  if (!parsed.ok) {
+    const { message, key, params } = parsed.error
+    throw new WarraqError('query_syntax', message, { key, params })
+  }
   const { query } = parsed
   const groups = variantGroups(archive)
-  const match = buildFtsMatch(query, { variantGroups: groups })
+  const match = buildFtsMatch(query, { variantGroups: groups, lexicon })
   if (match === null && !hasFilters(query.filters)) return { kind: 'empty' }
+  // a hand-typed long query or an old saved search may hold what the parser now refuses
   return {
     kind: 'query',
     match,
     filters: query.filters,
-    terms: highlightTermsFromQuery(query, groups)
+    terms: highlightTermsFromQuery(query, groups, lexicon),
+    lexicon
   }
 }

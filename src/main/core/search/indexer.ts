@@ -1,7 +1,9 @@
-import { analyzeForIndex, type IndexedText } from '@shared/text/analyze'
+import { ANALYZER_VERSION, analyzeForIndex, type IndexedText } from '@shared/text/analyze'
+import type { Lexicon } from '@shared/text/lexicon'
 import type { Archive } from '../db/open'
 import { stmt } from '../db/statements'
 import { parseJsonList } from '../articles/rows'
+import { archiveLexicon } from './lexicon'
 
 interface IndexSource {
   title: string
@@ -38,11 +40,14 @@ export interface ArticleAnalysis {
   meta: IndexedText
 }
 
-/** Analyses an article's fields once: the import reuses the body's surface for hashes too. */
-export function analyzeArticle(fields: IndexFields): ArticleAnalysis {
+/**
+ * Analyses an article's fields once: the import reuses the body's surface for hashes too.
+ * `lexicon` is the archive's (archiveLexicon), so stems agree with the queries'.
+ */
+export function analyzeArticle(fields: IndexFields, lexicon?: Lexicon): ArticleAnalysis {
   return {
-    title: analyzeForIndex([fields.title, fields.subtitle ?? ''].join('\n')),
-    body: analyzeForIndex(fields.body),
+    title: analyzeForIndex([fields.title, fields.subtitle ?? ''].join('\n'), lexicon),
+    body: analyzeForIndex(fields.body, lexicon),
     meta: analyzeForIndex(
       [
         ...(fields.authors ?? []),
@@ -53,7 +58,8 @@ export function analyzeArticle(fields: IndexFields): ArticleAnalysis {
         fields.summary ?? '',
         ...(fields.tags ?? []).map((t) => t.replaceAll('/', ' ')),
         ...(fields.annotationNotes ?? [])
-      ].join('\n')
+      ].join('\n'),
+      lexicon
     )
   }
 }
@@ -103,7 +109,10 @@ export function indexArticle(archive: Archive, articleId: number): void {
   writeIndex(
     archive,
     articleId,
-    analyzeArticle({ ...row, authors: parseJsonList(row.authors), tags, annotationNotes })
+    analyzeArticle(
+      { ...row, authors: parseJsonList(row.authors), tags, annotationNotes },
+      archiveLexicon(archive)
+    )
   )
 }
 
@@ -127,6 +136,10 @@ export function rebuildIndex(
       indexArticle(archive, id)
       if (onProgress && i % 1000 === 0) onProgress(i, ids.length)
     })
+    // the index now holds what this analyser makes (see analyzer-version.ts)
+    sqlite
+      .prepare("INSERT OR REPLACE INTO settings (key, value) VALUES ('analyzer_version', ?)")
+      .run(String(ANALYZER_VERSION))
   })()
   onProgress?.(ids.length, ids.length)
   return ids.length

@@ -31,6 +31,9 @@ export function matchingArticleIds(archive: Archive, query: string): number[] {
       .all(...filters.params) as number[]
   } catch (err) {
     // the compiler quotes every token, so this is a bug, but the user still gets a sentence
-    throw new WarraqError('query_syntax', `The query could not be run: ${(err as Error).message}`)
+    throw new WarraqError('query_syntax', `The query could not be run: ${(err as Error).message}`, {
+      key: 'query.run_failed',
+      params: { position: 0 }
+    })
   }
 }

@@ -92,7 +92,10 @@ export function searchArticles(archive: Archive, input: SearchInput): SearchResu
     }
   } catch (err) {
     // the builder quotes every token, so this is a bug, but the user still gets a sentence
-    throw new WarraqError('query_syntax', `The query could not be run: ${(err as Error).message}`)
+    throw new WarraqError('query_syntax', `The query could not be run: ${(err as Error).message}`, {
+      key: 'query.run_failed',
+      params: { position: 0 }
+    })
   }
   const total = stmt(sqlite, 'SELECT count(*) FROM search_hits_v2').pluck().get() as number
   const rows = stmt(
@@ -114,7 +117,7 @@ export function searchArticles(archive: Archive, input: SearchInput): SearchResu
     storyUid: string | null
   }[]
   const hits: SearchHit[] = rows.map((row) => {
-    const ranges = findMatches(row.body, compiled.terms)
+    const ranges = findMatches(row.body, compiled.terms, undefined, compiled.lexicon)
     const snippet = makeSnippet(row.body, ranges)
     return {
       uid: row.uid,
@@ -123,7 +126,7 @@ export function searchArticles(archive: Archive, input: SearchInput): SearchResu
       published: row.published,
       snippet: snippet.text,
       highlights: snippet.highlights,
-      titleHighlights: findMatches(row.title, compiled.terms),
+      titleHighlights: findMatches(row.title, compiled.terms, undefined, compiled.lexicon),
       score: row.score,
       storyUid: row.storyUid
     }
@@ -139,7 +142,7 @@ export function findInArticle(archive: Archive, uid: string, text: string): Find
   const compiled = compileQuery(archive, text)
   if (compiled.kind === 'empty') return { body: [], title: [] }
   return {
-    body: findMatches(row.body, compiled.terms),
-    title: findMatches(row.title, compiled.terms)
+    body: findMatches(row.body, compiled.terms, undefined, compiled.lexicon),
+    title: findMatches(row.title, compiled.terms, undefined, compiled.lexicon)
   }
 }

@@ -1,7 +1,7 @@
 import type { SearchResult } from '@shared/contract/search'
 import { useEffect, useState } from 'react'
 import { api } from '../api/client'
-import { ErrorBanner } from '../components/ErrorBanner'
+import { QueryError } from '../components/QueryError'
 import { Highlighted } from '../components/Highlighted'
 import { useI18n } from '../i18n/I18nProvider'
 import { hrefFor, navigate } from '../router'
@@ -35,7 +35,7 @@ export function SearchView({ query }: { query: string }) {
 
   return (
     <section className="search-view">
-      <ErrorBanner error={error} />
+      <QueryError error={error} query={query} />
       {result ? (
         <div className="search-layout">
           <div className="hits">

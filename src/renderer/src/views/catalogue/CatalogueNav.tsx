@@ -9,7 +9,9 @@ import '../../styles/sidebar.css'
 function Item(props: {
   href: string
   active: boolean
-  count?: number
+  /** null: the count could not be made (a saved search over a limit); shown as such */
+  count?: number | null
+  countTitle?: string
   children: ReactNode
   depth?: number
   testId?: string
@@ -39,7 +41,13 @@ function Item(props: {
       }}
     >
       <span className="side-label">{props.children}</span>
-      {props.count !== undefined ? <span className="side-count">{props.count}</span> : null}
+      {props.count === null ? (
+        <span className="side-count" title={props.countTitle} dir="auto">
+          ⚠
+        </span>
+      ) : props.count !== undefined ? (
+        <span className="side-count">{props.count}</span>
+      ) : null}
     </a>
   )
 }
@@ -156,6 +164,7 @@ export function CatalogueNav({ route }: { route: Route }) {
           href={href('saved', s.uid)}
           active={at('saved', s.uid)}
           count={s.count}
+          countTitle={s.problem ? t('savedSearchUncountable') : undefined}
           testId="nav-saved"
         >
           <bdi dir="auto">{s.name}</bdi>

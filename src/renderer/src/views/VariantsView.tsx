@@ -1,0 +1,103 @@
+import type { VariantGroup } from '@shared/contract/variants'
+import { useCallback, useEffect, useState } from 'react'
+import { api, ApiError } from '../api/client'
+import { ErrorBanner } from '../components/ErrorBanner'
+import { formatMessage } from '../components/QueryError'
+import { useI18n } from '../i18n/I18nProvider'
+import { catalogue, type MessageKey } from '../i18n/catalogue'
+
+const wordsOf = (text: string): string[] => text.split(/[\s،,]+/).filter(Boolean)
+
+/** One group, edited as the words separated by spaces. */
+function GroupRow(props: {
+  group: VariantGroup
+  onChanged: () => void
+  onError: (e: unknown) => void
+}) {
+  const { t } = useI18n()
+  const [text, setText] = useState(props.group.words.join(' '))
+  const changed = text.trim() !== props.group.words.join(' ')
+  return (
+    <li data-testid="variant-group">
+      <input dir="auto" value={text} onChange={(e) => setText(e.target.value)} />
+      <button
+        type="button"
+        disabled={!changed}
+        onClick={() =>
+          void api['variants.update']({ id: props.group.id, words: wordsOf(text) }).then(
+            props.onChanged,
+            props.onError
+          )
+        }
+      >
+        {t('save')}
+      </button>
+      <button
+        type="button"
+        onClick={() =>
+          void api['variants.remove']({ id: props.group.id }).then(props.onChanged, props.onError)
+        }
+      >
+        {t('delete')}
+      </button>
+    </li>
+  )
+}
+
+/** The table of equivalent spellings: list, add, edit, remove; applied at the next search. */
+export function VariantsView() {
+  const { t } = useI18n()
+  const [groups, setGroups] = useState<VariantGroup[] | null>(null)
+  const [error, setError] = useState<unknown>(null)
+  const [draft, setDraft] = useState('')
+  const load = useCallback(() => {
+    setError(null)
+    void api['variants.list']({}).then(setGroups, setError)
+  }, [])
+  useEffect(load, [load])
+  const message =
+    error instanceof ApiError && error.key !== undefined && Object.hasOwn(catalogue.en, error.key)
+      ? formatMessage(t(error.key as MessageKey), error.params)
+      : null
+  return (
+    <section className="variants-view">
+      <h1>{t('variantsTitle')}</h1>
+      <p dir="auto">{t('variantsHint')}</p>
+      {message !== null ? (
+        <div className="error-banner" role="alert">
+          <bdi dir="auto">{message}</bdi>
+        </div>
+      ) : (
+        <ErrorBanner error={error} />
+      )}
+      <form
+        onSubmit={(e) => {
+          e.preventDefault()
+          void api['variants.add']({ words: wordsOf(draft) }).then(() => {
+            setDraft('')
+            load()
+          }, setError)
+        }}
+      >
+        <input
+          dir="auto"
+          value={draft}
+          placeholder="سوريا سورية"
+          data-testid="variant-new"
+          onChange={(e) => setDraft(e.target.value)}
+        />
+        <button type="submit">{t('variantsAdd')}</button>
+      </form>
+      <ul className="variant-groups">
+        {groups?.map((g) => (
+          <GroupRow
+            key={`${g.id}:${g.words.join(' ')}`}
+            group={g}
+            onChanged={load}
+            onError={setError}
+          />
+        ))}
+      </ul>
+    </section>
+  )
+}
