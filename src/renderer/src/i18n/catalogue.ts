@@ -307,7 +307,8 @@ export const catalogue = {
     exportPath: 'حفظ في',
     exportRun: 'صدّر',
     exportDone: 'كُتب الملف:',
-    exportResults: 'صدّر النتائج'
+    exportResults: 'صدّر النتائج',
+    exportConfirmReplace: 'يوجد ملف بهذا الاسم. هل تستبدل به الملف المصدَّر؟'
   },
   en: {
     appName: 'Warraq',
@@ -620,7 +621,8 @@ export const catalogue = {
     exportPath: 'Save to',
     exportRun: 'Export',
     exportDone: 'Written:',
-    exportResults: 'Export the results'
+    exportResults: 'Export the results',
+    exportConfirmReplace: 'A file with this name already exists. Replace it with the export?'
   }
 } as const
 

@@ -12,7 +12,7 @@ import {
   type ExportShape
 } from '@shared/contract/exports'
 import { useEffect, useState } from 'react'
-import { api } from '../../api/client'
+import { ApiError, api } from '../../api/client'
 import { ErrorBanner } from '../../components/ErrorBanner'
 import { useI18n } from '../../i18n/I18nProvider'
 import type { MessageKey } from '../../i18n/catalogue'
@@ -107,12 +107,28 @@ export function ExportView({ selection: text }: { selection: string }) {
     setColumns([...(next === 'articles' ? DEFAULT_ARTICLE_COLUMNS : DEFAULT_ANNOTATION_COLUMNS)])
   }
 
-  const run = (): void => {
+  // an existing file is replaced only after the user said so, naming the file (⁨…⁩ isolates it)
+  const run = async (): Promise<void> => {
     setBusy(true)
     setResult(null)
-    api['export.toFile']({ ...options, path })
-      .then((r) => (setResult(r), setError(null)), setError)
-      .finally(() => setBusy(false))
+    try {
+      let written: ExportResult | null = null
+      try {
+        written = await api['export.toFile']({ ...options, path })
+      } catch (err) {
+        if (!(err instanceof ApiError) || err.key !== 'export.file_exists') throw err
+        const name = String(err.params?.name ?? path)
+        if (window.confirm(`${t('exportConfirmReplace')}\n\u2068${name}\u2069`)) {
+          written = await api['export.toFile']({ ...options, path, overwrite: true })
+        }
+      }
+      setResult(written)
+      setError(null)
+    } catch (err) {
+      setError(err)
+    } finally {
+      setBusy(false)
+    }
   }
 
   return (
@@ -197,7 +213,12 @@ export function ExportView({ selection: text }: { selection: string }) {
           <span>{t('exportPath')}</span>
           <input name="path" dir="ltr" value={path} onChange={(e) => setPath(e.target.value)} />
         </label>
-        <button type="button" disabled={busy || !path} onClick={run} data-testid="export-run">
+        <button
+          type="button"
+          disabled={busy || !path}
+          onClick={() => void run()}
+          data-testid="export-run"
+        >
           {t('exportRun')}
         </button>
       </div>
