@@ -44,7 +44,8 @@ import {
   BulkUndoInput,
   SelectionInput,
   type BulkOperationSummary,
-  type BulkResult
+  type BulkResult,
+  type BulkUndoResult
 } from './bulk'
 import {
   CollectionArticlesInput,
@@ -142,7 +143,7 @@ export const contract = {
   'tags.merge': call<Tag>()(TagMergeInput),
   'tags.delete': call<{ name: string }>()(TagNameInput),
   'bulk.apply': call<BulkResult>()(BulkApplyInput),
-  'bulk.undo': call<{ restored: number }>()(BulkUndoInput),
+  'bulk.undo': call<BulkUndoResult>()(BulkUndoInput),
   'bulk.history': call<BulkOperationSummary[]>()(EmptyInput),
   'library.trash': call<{ trashed: number }>()(SelectionInput),
   'library.restore': call<{ restored: number }>()(SelectionInput),

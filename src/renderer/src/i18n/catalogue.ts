@@ -308,6 +308,7 @@ export const catalogue = {
     exportRun: 'صدّر',
     exportDone: 'كُتب الملف:',
     exportResults: 'صدّر النتائج',
+    libUndoLeft: 'مقالات عُدِّلت بعد التعديل الجماعي، فتُركت كما هي',
     exportConfirmReplace: 'يوجد ملف بهذا الاسم. هل تستبدل به الملف المصدَّر؟'
   },
   en: {
@@ -622,6 +623,7 @@ export const catalogue = {
     exportRun: 'Export',
     exportDone: 'Written:',
     exportResults: 'Export the results',
+    libUndoLeft: 'articles changed since; left as they are',
     exportConfirmReplace: 'A file with this name already exists. Replace it with the export?'
   }
 } as const
