@@ -15,6 +15,7 @@ import {
 } from './annotations'
 import { EmptyInput, type ArchiveStats } from './archive'
 import {
+  ArticleFromBackupInput,
   BackupRestoreInput,
   type BackupInfo,
   type BackupList,
@@ -117,6 +118,7 @@ export const contract = {
   'backups.list': call<BackupList>()(EmptyInput),
   'backups.create': call<BackupInfo>()(EmptyInput),
   'backups.restore': call<RestoreResult>()(BackupRestoreInput),
+  'articles.restoreFromBackup': call<Article>()(ArticleFromBackupInput),
   'archive.status': call<ArchiveStatus>()(EmptyInput),
   'recovery.restore': call<ArchiveStatus>()(RecoveryRestoreInput),
   'recovery.startEmpty': call<ArchiveStatus>()(RecoveryStartEmptyInput),

@@ -6,6 +6,7 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { WarraqError } from '@shared/errors'
 import { normalizeText } from '@shared/text/normalize'
+import { backfillChecksums, registerChecksumFunction } from '../articles/fixity'
 import { FTS_SQL } from './fts.sql'
 import * as schema from './schema'
 
@@ -83,6 +84,7 @@ export function openArchive(file: string, options: OpenOptions = {}): Archive {
     sqlite.function('warraq_norm', { deterministic: true }, (value: unknown) =>
       typeof value === 'string' ? normalizeText(value) : value
     )
+    registerChecksumFunction(sqlite)
     if (!options.readonly) {
       sqlite.pragma('journal_mode = WAL')
       sqlite.pragma('synchronous = NORMAL')
@@ -104,6 +106,7 @@ export function openArchive(file: string, options: OpenOptions = {}): Archive {
         )
       }
       sqlite.exec(FTS_SQL)
+      backfillChecksums(sqlite)
     }
     sqlite.pragma('foreign_keys = ON')
     const check = sqlite.pragma('quick_check', { simple: true })

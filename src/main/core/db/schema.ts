@@ -70,7 +70,13 @@ export const articles = sqliteTable(
     deletedAt: text('deleted_at'),
     // last: SQLite reads a row's columns in order, and a long body spills into overflow pages;
     // every column before it is read without touching them (filters, sorts, facets)
-    body: text('body').notNull().default('')
+    body: text('body').notNull().default(''),
+    /**
+     * Fixity: SHA-256 (hex) of the stored text and metadata in a canonical form, written with every
+     * save (core/articles/fixity.ts) and verified by `warraq check`. After the body because
+     * `ALTER TABLE` can only append, and only the check reads it.
+     */
+    checksum: text('checksum')
   },
   (t) => [
     index('articles_updated_idx').on(t.updatedAt, t.id),
