@@ -22,10 +22,11 @@ writes it there (never over an existing file); without, into the backups folder 
 archive, where it is kept until you delete it.`,
   backups:
     'Usage: warraq backups [--json]\n\nLists the backups next to the archive, newest first, with time and size.',
-  restore: `Usage: warraq restore FILE [--json]
+  restore: `Usage: warraq restore FILE [--force] [--json]
 
 Replaces the archive with the backup FILE, after checking it. The archive as it was is first
-backed up ('pre-restore'), so the restore can be undone by restoring that backup. Close Warraq first.`,
+backed up ('pre-restore'), so the restore can be undone by restoring that backup. Close Warraq first.
+A backup of another archive (its id differs) is refused unless --force is given.`,
   check: `Usage: warraq check [--json]
 
 Runs SQLite's full integrity_check, the search index's own check, and the fixity check (each
@@ -86,7 +87,7 @@ export function restoreCommand(args: CliArgs, out: Output): void {
   const lock = acquireLock(file)
   let result
   try {
-    result = restoreArchive(file, resolve(backup))
+    result = restoreArchive(file, resolve(backup), { force: args.flags.has('force') })
   } finally {
     lock.release()
   }

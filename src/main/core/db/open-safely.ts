@@ -2,7 +2,8 @@ import type { BackupInfo } from '@shared/contract/backups'
 import { WarraqError } from '@shared/errors'
 import { existsSync, statSync } from 'node:fs'
 import Database from 'better-sqlite3'
-import { copyBackup, newBackupPath, newestGoodBackup } from '../backup/backup'
+import { copyBackup, isBackupName, newBackupPath, newestGoodBackup } from '../backup/backup'
+import { sortOutSharedBackups } from '../backup/identity'
 import { damageScope } from '../backup/check'
 import { moveAside } from '../backup/fsutil'
 import { acquireLock, type ArchiveLock } from '../backup/lock'
@@ -169,6 +170,8 @@ export function openArchiveSafely(file: string, options: SafeOpenOptions = {}): 
       if (!(err instanceof WarraqError) || err.code !== 'damaged') throw err
       archive = recover(file, err, options, now, recovery)
     }
+    // backups an older Warraq left in the folder shared with other archives
+    sortOutSharedBackups(archive.sqlite, file, isBackupName, options.nativeBinding)
     const safe: SafeArchive = Object.assign(archive, {
       recovery,
       // reads the connection at call time: a restore swaps it under the same object

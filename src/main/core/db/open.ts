@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url'
 import { WarraqError } from '@shared/errors'
 import { normalizeText } from '@shared/text/normalize'
 import { backfillChecksums, registerChecksumFunction } from '../articles/fixity'
+import { ensureArchiveId } from '../backup/identity'
 import { FTS_SQL } from './fts.sql'
 import * as schema from './schema'
 
@@ -107,6 +108,7 @@ export function openArchive(file: string, options: OpenOptions = {}): Archive {
       }
       sqlite.exec(FTS_SQL)
       backfillChecksums(sqlite)
+      ensureArchiveId(sqlite)
     }
     sqlite.pragma('foreign_keys = ON')
     const check = sqlite.pragma('quick_check', { simple: true })
