@@ -64,7 +64,12 @@ const ExportOptionsObject = z.object({
   shape: z.enum(EXPORT_SHAPES).default('articles'),
   /** CSV only: the columns, in the user's order; the shape's defaults when absent */
   columns: z
-    .array(z.string().refine((c) => COLUMN_NAMES.has(c), { message: 'unknown column' }))
+    .array(
+      z
+        .string()
+        .max(64)
+        .refine((c) => COLUMN_NAMES.has(c), { message: 'unknown column' })
+    )
     .min(1)
     .max(64)
     .optional(),

@@ -1,0 +1,52 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { dispatch } from '../../src/main/core/api/dispatch'
+import { createHandlers } from '../../src/main/core/api/handlers'
+import { parseFile } from '../../src/main/core/import/parse-file'
+import { createTestArchive, type TestArchive } from '../helpers/archive'
+
+let t: TestArchive
+beforeEach(() => {
+  t = createTestArchive()
+})
+afterEach(() => t.cleanup())
+
+describe('tidy edges of the contract', () => {
+  it('refuses a lone surrogate anywhere in the input, with a sentence naming the field', async () => {
+    const handlers = createHandlers(t.archive)
+    const result = await dispatch(handlers, 'articles.create', {
+      title: 'عنوان',
+      body: 'نص \ud83d مقطوع'
+    })
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', key: 'input.lone_surrogate', params: { field: 'body' } }
+    })
+    const count = t.archive.sqlite.prepare('SELECT count(*) FROM articles').pluck().get()
+    expect(count).toBe(0)
+    // a whole pair is a character like any other
+    const ok = await dispatch(handlers, 'articles.create', { title: 'عنوان', body: 'نص 😀' })
+    expect(ok).toMatchObject({ ok: true, value: { body: 'نص 😀' } })
+  })
+
+  it('replaces a lone surrogate in an imported file by one U+FFFD', () => {
+    const json = JSON.stringify([{ title: 'x', content: 'a' }]).replace('"a"', '"a\\ud800b"')
+    const parsed = parseFile({ name: 'a.json', bytes: new TextEncoder().encode(json) })
+    expect(parsed.articles[0].body).toBe('a\ufffdb')
+  })
+
+  it('limits the length of every uid', async () => {
+    const handlers = createHandlers(t.archive)
+    const long = 'u'.repeat(5_000_000)
+    for (const [name, input] of [
+      ['articles.get', { uid: long }],
+      ['articles.update', { uid: long, version: 1 }],
+      ['annotations.list', { articleUid: long }],
+      ['entities.update', { uid: long, name: 'x' }],
+      ['search.findInArticle', { uid: long, query: 'x' }]
+    ] as const) {
+      const result = await dispatch(handlers, name, input)
+      expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input' } })
+      expect(JSON.stringify(result).length).toBeLessThan(2_000)
+    }
+  })
+})
