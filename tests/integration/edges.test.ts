@@ -30,7 +30,11 @@ describe('tidy edges of the contract', () => {
 
   it('replaces a lone surrogate in an imported file by one U+FFFD', () => {
     const json = JSON.stringify([{ title: 'x', content: 'a' }]).replace('"a"', '"a\\ud800b"')
-    const parsed = parseFile({ name: 'a.json', bytes: new TextEncoder().encode(json) })
+    const parsed = parseFile({
+      path: '/in/a.json',
+      name: 'a.json',
+      bytes: new TextEncoder().encode(json)
+    })
     expect(parsed.articles[0].body).toBe('a\ufffdb')
   })
 
