@@ -1,3 +1,5 @@
+import Database from 'better-sqlite3'
+import { renameSync, rmSync, writeFileSync } from 'node:fs'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { dispatch } from '../../src/main/core/api/dispatch'
 import { createHandlers } from '../../src/main/core/api/handlers'
@@ -52,5 +54,37 @@ describe('tidy edges of the contract', () => {
       expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input' } })
       expect(JSON.stringify(result).length).toBeLessThan(2_000)
     }
+  })
+})
+
+describe('a lost archive file', () => {
+  it('refuses writes once the file is deleted while open, naming it, and still backs up', async () => {
+    const handlers = createHandlers(t.archive)
+    const made = await dispatch(handlers, 'articles.create', { title: 'قبل', body: 'نص' })
+    expect(made).toMatchObject({ ok: true })
+    rmSync(t.file)
+    const refused = await dispatch(handlers, 'articles.create', { title: 'بعد', body: 'نص' })
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { code: 'io_error', key: 'archive.lost', params: { file: t.file } }
+    })
+    expect((refused as { error: { message: string } }).error.message).toContain(t.file)
+    // reading still works, and a backup saves what the open connection still has
+    expect(await dispatch(handlers, 'articles.list', {})).toMatchObject({ ok: true })
+    const backup = await dispatch(handlers, 'backups.create', {})
+    expect(backup).toMatchObject({ ok: true })
+    const copy = new Database((backup as { value: { file: string } }).value.file, {
+      readonly: true
+    })
+    expect(copy.prepare('SELECT title FROM articles').pluck().all()).toEqual(['قبل'])
+    copy.close()
+  })
+
+  it('refuses writes when another file was moved under the archive’s name', async () => {
+    const handlers = createHandlers(t.archive)
+    renameSync(t.file, `${t.file}.moved`)
+    writeFileSync(t.file, '')
+    const refused = await dispatch(handlers, 'tags.create', { name: 'وسم' })
+    expect(refused).toMatchObject({ ok: false, error: { key: 'archive.lost' } })
   })
 })

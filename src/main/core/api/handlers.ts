@@ -13,6 +13,7 @@ import { importUploaded } from '../import/service'
 import { defaultExportPath, exportPreview, exportToFile } from '../export/service'
 import { findInArticle, searchArticles } from '../search/service'
 import { archiveStats } from '../stats'
+import { guardWrites } from './in-place'
 import { openStatusHandlers } from './status'
 import * as bulk from '../bulk/service'
 import * as collections from '../collections/service'
@@ -27,7 +28,7 @@ import { scheduleReindex } from '../search/reindex-queue'
 export function createHandlers(archive: Archive): Handlers {
   // articles left in the re-index queue by a bulk edit before the last exit
   scheduleReindex(archive)
-  return {
+  return guardWrites(archive, {
     'articles.create': (input) => articles.createArticle(archive, input),
     'articles.get': ({ uid }) => articles.getArticle(archive, uid),
     'articles.update': (input) => articles.updateArticle(archive, input),
@@ -63,7 +64,7 @@ export function createHandlers(archive: Archive): Handlers {
     'duplicates.resolve': (input) => resolveDuplicate(archive, input),
     'originals.get': ({ articleUid, bytes }) => getOriginal(archive, articleUid, bytes),
     ...cataloguingHandlers(archive)
-  }
+  })
 }
 
 type CataloguingCalls =

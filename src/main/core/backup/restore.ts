@@ -2,6 +2,7 @@ import Database from 'better-sqlite3'
 import type { RestoreResult } from '@shared/contract/backups'
 import { WarraqError } from '@shared/errors'
 import { copyFileSync, existsSync, renameSync, rmSync, statSync } from 'node:fs'
+import { rememberFileIdentity } from '../api/in-place'
 import { journalCount } from '../db/migration-state'
 import { defaultMigrationsFolder, openArchive, type Archive, type OpenOptions } from '../db/open'
 import { openOptionsOf, rawOptions } from '../db/open-options'
@@ -167,6 +168,8 @@ export function restoreInPlace(
     archive.db = fresh.db
     // archives from openArchiveSafely close whatever connection they hold; others need this
     if (!('recovery' in archive)) archive.close = () => fresh.sqlite.close()
+    // the restored file is a new one under the path: writes go to it from now on
+    rememberFileIdentity(archive)
   }
   return { ...result, reopened: true }
 }
