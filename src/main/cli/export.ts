@@ -10,7 +10,7 @@ import {
 import { resolve } from 'node:path'
 import { exportToFile } from '../core/export/service'
 import { flagString, UsageError, type CliArgs } from './args'
-import { openFromArgs } from './commands'
+import { openForReading } from './commands'
 import type { Output } from './output'
 
 export const EXPORT_HELP = `Usage: warraq export csv|json|annotations|csl|ris --out FILE [options]
@@ -96,7 +96,7 @@ export async function exportCommand(args: CliArgs, out: Output): Promise<number>
   )
   const columns = columnsFrom(args, shape)
   if (columns && format !== 'csv') throw new UsageError('--columns and --no-body are for csv.')
-  const archive = openFromArgs(args)
+  const archive = openForReading(args)
   const controller = new AbortController()
   const onSignal = (): void => controller.abort()
   process.once('SIGINT', onSignal)

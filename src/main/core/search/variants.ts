@@ -18,6 +18,14 @@ export function variantGroups(archive: Archive): Groups {
     .prepare("SELECT value FROM settings WHERE key = 'variants_seeded'")
     .pluck()
     .get()
+  // a read-only archive is searched with the default groups, unseeded (nothing may be written)
+  if (!seeded && sqlite.readonly) {
+    const groups = DEFAULT_VARIANT_GROUPS.map((g) =>
+      g.map((w) => normalizeText(w)).filter(Boolean)
+    ) as Groups
+    cache.set(archive, groups)
+    return groups
+  }
   if (!seeded) {
     sqlite.transaction(() => {
       const insert = sqlite.prepare('INSERT INTO spelling_variants (words) VALUES (?)')
