@@ -8,6 +8,7 @@ import {
   backupCommand,
   backupsCommand,
   checkCommand,
+  restoreArticleCommand,
   restoreCommand
 } from './cli/backup'
 import {
@@ -36,7 +37,8 @@ Commands:
   backup [FILE]       make a checked backup (into the backups folder, or FILE)
   backups             list the backups, newest first
   restore FILE        replace the archive with a backup (the current one is backed up first)
-  check               full integrity check of the archive and its search index
+  check               full integrity and fixity check of the archive and its search index
+  restore-article UID restore one damaged article from the newest backup holding it intact
 
 Global options (before or after the command):
   --db FILE           the archive file (else $WARRAQ_DB, else the per-user archive)
@@ -82,6 +84,7 @@ const COMMANDS: Record<string, Command> = {
   backups: backupsCommand,
   restore: restoreCommand,
   check: checkCommand,
+  'restore-article': restoreArticleCommand,
   import: importCommand,
   search: searchCommand,
   export: exportCommand,

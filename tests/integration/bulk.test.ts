@@ -70,6 +70,28 @@ describe('bulk edit', () => {
     expect((await call('bulk.history', {}))[0].undoneAt).not.toBeNull()
   })
 
+  it('leaves an article changed after the bulk edit as it is, and says how many', async () => {
+    const uids = await seed(4)
+    const c = await call('collections.create', { name: 'ملف' })
+    const result = await call('bulk.apply', {
+      selection: { kind: 'uids', uids },
+      set: { status: 'reviewed' },
+      addCollections: [c.uid]
+    })
+    // a later edit by hand of one article
+    const later = await call('articles.get', { uid: uids[1] })
+    await call('articles.update', { uid: uids[1], version: later.version, status: 'catalogued' })
+    const undone = await call('bulk.undo', { operation: result.operation })
+    expect(undone).toEqual({ restored: 3, changedSince: 1, leftAsTheyAre: [uids[1]] })
+    expect(await call('articles.get', { uid: uids[1] })).toMatchObject({
+      status: 'catalogued',
+      collections: ['ملف']
+    })
+    for (const uid of [uids[0], uids[2], uids[3]]) {
+      expect(await call('articles.get', { uid })).toMatchObject({ status: 'new', collections: [] })
+    }
+  })
+
   it('selects everything a filter shows except the unticked, and only revises what changed', async () => {
     const uids = await seed(6)
     const result = await call('bulk.apply', {

@@ -56,5 +56,13 @@ describe('export calls of the contract', () => {
       path: join(t.dir, 'x.ris')
     })
     expect(missing).toMatchObject({ ok: false, error: { code: 'not_found' } })
+    for (const path of ['out.csv', '../out.csv', join(t.dir, 'nul\0.csv')]) {
+      const refused = await dispatch(handlers, 'export.toFile', {
+        format: 'csv',
+        selection: { kind: 'all' },
+        path
+      })
+      expect(refused).toMatchObject({ ok: false, error: { code: 'invalid_input' } })
+    }
   })
 })

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createArticle } from '../../src/main/core/articles/service'
@@ -43,10 +43,12 @@ describe('safe writing', () => {
       yield MB
       throw new Error('stopped')
     }
-    await expect(writeFileAtomically(path, failing())).rejects.toThrow('stopped')
+    await expect(writeFileAtomically(path, failing(), { overwrite: true })).rejects.toThrow(
+      'stopped'
+    )
     expect(readFileSync(path, 'utf8')).toBe('the previous export')
     expect(exportFiles()).toEqual(['out.csv'])
-    await writeFileAtomically(path, [new TextEncoder().encode('new')])
+    await writeFileAtomically(path, [new TextEncoder().encode('new')], { overwrite: true })
     expect(readFileSync(path, 'utf8')).toBe('new')
     expect(exportFiles()).toEqual(['out.csv'])
   })
@@ -104,6 +106,62 @@ describe('safe writing', () => {
     expect(exportFiles()).toEqual([])
   })
 
+  it('never replaces an existing file unless asked to, and then replaces it whole', async () => {
+    createArticle(t.archive, { title: 'مقال', body: 'نص' })
+    const path = join(t.dir, 'kept.csv')
+    writeFileSync(path, 'someone else’s file')
+    const refused = exportToFile(t.archive, { format: 'csv', selection: { kind: 'all' }, path })
+    await expect(refused).rejects.toMatchObject({
+      code: 'conflict',
+      detail: { key: 'export.file_exists', params: { name: 'kept.csv' } }
+    })
+    expect(readFileSync(path, 'utf8')).toBe('someone else’s file')
+    expect(exportFiles()).toEqual(['kept.csv'])
+    await exportToFile(t.archive, {
+      format: 'csv',
+      selection: { kind: 'all' },
+      path,
+      overwrite: true
+    })
+    expect(readFileSync(path, 'utf8')).toContain('مقال')
+  })
+
+  it('refuses a file appearing under the name while the export is written', async () => {
+    const path = join(t.dir, 'race.csv')
+    async function* slow(): AsyncGenerator<Uint8Array> {
+      yield MB
+      writeFileSync(path, 'arrived meanwhile')
+      yield MB
+    }
+    await expect(writeFileAtomically(path, slow())).rejects.toMatchObject({ code: 'conflict' })
+    expect(readFileSync(path, 'utf8')).toBe('arrived meanwhile')
+    expect(exportFiles()).toEqual(['race.csv'])
+  })
+
+  it('answers a folder or a NUL in the path with invalid_input', async () => {
+    mkdirSync(join(t.dir, 'folder.csv'))
+    for (const path of [join(t.dir, 'folder.csv'), join(t.dir, 'a\0b.csv')]) {
+      await expect(
+        exportToFile(t.archive, { format: 'csv', selection: { kind: 'all' }, path })
+      ).rejects.toMatchObject({ code: 'invalid_input' })
+    }
+  })
+
+  it('removes the .part file a killed export left, and keeps one being written', async () => {
+    createArticle(t.archive, { title: 'مقال', body: 'نص' })
+    // pid 2^22+1 is above Linux's pid_max default: no live process has it
+    const killed = '.out.csv.4194305-0a1b2c3d.part'
+    const live = `.out.csv.${process.ppid}-0a1b2c3d.part`
+    writeFileSync(join(t.dir, killed), 'half an export')
+    writeFileSync(join(t.dir, live), 'being written by a live process')
+    await exportToFile(t.archive, {
+      format: 'csv',
+      selection: { kind: 'all' },
+      path: join(t.dir, 'out.csv')
+    })
+    expect(exportFiles()).toEqual([live, 'out.csv'])
+  })
+
   it('refuses to write over the archive itself', async () => {
     await expect(
       exportToFile(t.archive, { format: 'json', selection: { kind: 'all' }, path: t.file })
@@ -120,7 +178,7 @@ describe('what to export', () => {
     selection: Parameters<typeof exportToFile>[1]['selection']
   ): Promise<string[]> {
     const path = join(t.dir, 'sel.json')
-    await exportToFile(t.archive, { format: 'csl', selection, path })
+    await exportToFile(t.archive, { format: 'csl', selection, path, overwrite: true })
     return (JSON.parse(readFileSync(path, 'utf8')) as { title: string }[]).map((i) => i.title)
   }
 

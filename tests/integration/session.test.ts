@@ -1,3 +1,4 @@
+import { backupsDir } from '../../src/main/core/backup/backup'
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it, vi } from 'vitest'
@@ -48,7 +49,7 @@ describe('the archive session', () => {
 
     const status = await value<ArchiveStatus>('archive.status')
     const aside = `${file}.damaged-20260303-090000`
-    expect(status).toMatchObject({ state: 'recovery', file, backupsDir: join(tmp.dir, 'backups') })
+    expect(status).toMatchObject({ state: 'recovery', file, backupsDir: backupsDir(file) })
     expect(status.recovery.events).toContain('moved_aside')
     expect(status.recovery.keptAside[0]).toBe(aside)
     expect(status.recovery.messages[0]).toContain('is damaged')

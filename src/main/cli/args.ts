@@ -20,7 +20,8 @@ const WITH_VALUE = new Set([
   'columns',
   'corpus',
   'scale',
-  'offset'
+  'offset',
+  'from'
 ])
 
 export class UsageError extends Error {

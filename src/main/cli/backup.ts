@@ -2,6 +2,8 @@ import { WarraqError } from '@shared/errors'
 import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { backupArchive, backupNow, backupsDir, listBackups } from '../core/backup/backup'
+import type { DamagedRecord } from '@shared/contract/backups'
+import { newestIntactBackup, restoreArticleFromBackup } from '../core/backup/article-from-backup'
 import { checkArchive } from '../core/backup/check'
 import { acquireLock } from '../core/backup/lock'
 import { restoreArchive } from '../core/backup/restore'
@@ -20,13 +22,20 @@ writes it there (never over an existing file); without, into the backups folder 
 archive, where it is kept until you delete it.`,
   backups:
     'Usage: warraq backups [--json]\n\nLists the backups next to the archive, newest first, with time and size.',
-  restore: `Usage: warraq restore FILE [--json]
+  restore: `Usage: warraq restore FILE [--force] [--json]
 
 Replaces the archive with the backup FILE, after checking it. The archive as it was is first
-backed up ('pre-restore'), so the restore can be undone by restoring that backup. Close Warraq first.`,
+backed up ('pre-restore'), so the restore can be undone by restoring that backup. Close Warraq first.
+A backup of another archive (its id differs) is refused unless --force is given.`,
   check: `Usage: warraq check [--json]
 
-Runs SQLite's full integrity_check and the search index's own check. Exit code 1 if a problem is found.`
+Runs SQLite's full integrity_check, the search index's own check, and the fixity check (each
+article's checksum, each original file's SHA-256). Names every damaged article and the command
+that restores it from the newest backup holding it intact. Exit code 1 if a problem is found.`,
+  'restore-article': `Usage: warraq restore-article UID [--from BACKUP] [--json]
+
+Saves the article UID as the backup holds it (by default the newest backup that holds it
+intact) as its newest revision; the damaged state stays in its history.`
 }
 
 function archivePath(args: CliArgs): string {
@@ -82,7 +91,7 @@ export function restoreCommand(args: CliArgs, out: Output): void {
   const lock = acquireLock(file)
   let result
   try {
-    result = restoreArchive(file, resolve(backup))
+    result = restoreArchive(file, resolve(backup), { force: args.flags.has('force') })
   } finally {
     lock.release()
   }
@@ -101,8 +110,39 @@ export function restoreCommand(args: CliArgs, out: Output): void {
   )
 }
 
+function damagedLine(d: DamagedRecord, file: string): string {
+  const what =
+    d.kind === 'article'
+      ? `article "${d.title}" (${d.uid}): its text or metadata changed outside Warraq`
+      : `original file ${d.fileName ?? ''} of "${d.title}" (${d.uid}): its bytes changed`
+  if (!d.backup) return `  ${what}; no backup holds it intact.`
+  if (d.kind === 'original') return `  ${what}; ${d.backup} holds it intact.`
+  return `  ${what}. Restore it: warraq --db ${file} restore-article ${d.uid} --from ${d.backup}`
+}
+
+export function restoreArticleCommand(args: CliArgs, out: Output): void {
+  const uid = args.positionals[0]
+  if (!uid) throw new UsageError('restore-article needs an article uid: warraq restore-article UID')
+  const archive = openFromArgs(args)
+  try {
+    const from = flagString(args, 'from')
+    const backup = from ? resolve(from) : newestIntactBackup(archive, uid)
+    if (!backup) {
+      throw new WarraqError('not_found', `No backup of ${archive.file} holds ${uid} intact.`)
+    }
+    const article = restoreArticleFromBackup(archive, uid, backup)
+    out.result(
+      { uid, version: article.version, from: backup },
+      () => `Restored "${article.title}" from ${backup} as version ${article.version}.`
+    )
+  } finally {
+    archive.close()
+  }
+}
+
 export function checkCommand(args: CliArgs, out: Output): number {
   const archive = openFromArgs(args)
+  const file = archive.file
   try {
     const result = checkArchive(archive)
     out.result(result, () =>
@@ -114,6 +154,7 @@ export function checkCommand(args: CliArgs, out: Output): number {
             result.index === 'ok'
               ? ''
               : `  search index: ${result.index} (run: warraq rebuild-index)`,
+            ...result.damaged.map((d) => damagedLine(d, file)),
             'Make a backup before anything else: warraq backup FILE'
           ]
             .filter(Boolean)

@@ -1,8 +1,9 @@
 import type { OriginalFile } from '@shared/contract/duplicates'
 import type { Article } from '@shared/domain'
 import { WarraqError } from '@shared/errors'
-import { existsSync, mkdirSync } from 'node:fs'
-import { dirname } from 'node:path'
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { basename, dirname, join } from 'node:path'
 import { openArchiveSafely, type SafeArchive } from '../core/db/open-safely'
 import { resolveArchivePath } from '../core/paths'
 import { getArticle } from '../core/articles/service'
@@ -37,13 +38,67 @@ export function openFromArgs(args: CliArgs, mayCreate = false): SafeArchive {
   return archive
 }
 
+/** Why a writable open failed, if it is because the file or its folder cannot be written. */
+function isReadOnlyFailure(err: unknown): boolean {
+  const code = String((err as { code?: unknown }).code ?? '')
+  return (
+    ['EACCES', 'EPERM', 'EROFS'].includes(code) ||
+    code.startsWith('SQLITE_READONLY') ||
+    code === 'SQLITE_CANTOPEN' ||
+    /readonly database|read-only file system/i.test(String((err as Error).message))
+  )
+}
+
+/**
+ * For the reading commands (search, show, stats, export): an archive that cannot be written (a
+ * read-only file, folder or drive, where even the lock cannot be made) opens read-only, with a
+ * one-line notice, instead of failing. Nothing is migrated or written then.
+ */
+export function openForReading(args: CliArgs): SafeArchive {
+  try {
+    return openFromArgs(args)
+  } catch (err) {
+    const file = resolveArchivePath(flagString(args, 'db'))
+    if (!existsSync(file) || !isReadOnlyFailure(err)) throw err
+    try {
+      const archive = openArchiveSafely(file, { readonly: true })
+      process.stderr.write(`warraq: ${file} cannot be written here; opened it read-only.\n`)
+      return archive
+    } catch (readErr) {
+      if (!isReadOnlyFailure(readErr)) throw readErr
+      return openSnapshot(file)
+    }
+  }
+}
+
+/**
+ * A WAL archive in a read-only folder cannot be opened even read-only: SQLite must create its
+ * -shm beside it. Such an archive is read from a copy in the temporary folder, removed at close.
+ */
+function openSnapshot(file: string): SafeArchive {
+  const dir = mkdtempSync(join(tmpdir(), 'warraq-readonly-'))
+  const copy = join(dir, basename(file))
+  copyFileSync(file, copy)
+  if (existsSync(`${file}-wal`)) copyFileSync(`${file}-wal`, `${copy}-wal`)
+  const archive = openArchiveSafely(copy, { readonly: true })
+  process.stderr.write(
+    `warraq: ${file} is in a folder that cannot be written; reading it from a copy (read-only).\n`
+  )
+  const close = archive.close
+  archive.close = () => {
+    close()
+    rmSync(dir, { recursive: true, force: true })
+  }
+  return archive
+}
+
 function formatBytes(n: number | null): string {
   if (n === null) return 'unknown'
   return n > 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${(n / 1024).toFixed(1)} KB`
 }
 
 export function statsCommand(args: CliArgs, out: Output): void {
-  const archive = openFromArgs(args)
+  const archive = openForReading(args)
   try {
     const stats = archiveStats(archive)
     out.result(stats, () =>
@@ -108,7 +163,7 @@ function originalSummary(
 export function showCommand(args: CliArgs, out: Output): void {
   const uid = args.positionals[0]
   if (!uid) throw new UsageError('show needs an article uid: warraq show UID')
-  const archive = openFromArgs(args)
+  const archive = openForReading(args)
   try {
     const article = getArticle(archive, uid)
     out.result({ ...article, original: originalSummary(archive, uid) }, () => showText(article))
@@ -120,7 +175,7 @@ export function showCommand(args: CliArgs, out: Output): void {
 export function searchCommand(args: CliArgs, out: Output): void {
   const query = args.positionals.join(' ')
   if (!query.trim()) throw new UsageError('search needs a query: warraq search "words"')
-  const archive = openFromArgs(args)
+  const archive = openForReading(args)
   try {
     const result = searchArticles(archive, {
       query,

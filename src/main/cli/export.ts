@@ -7,9 +7,10 @@ import {
   type ExportSelection,
   type ExportShape
 } from '@shared/contract/exports'
+import { resolve } from 'node:path'
 import { exportToFile } from '../core/export/service'
 import { flagString, UsageError, type CliArgs } from './args'
-import { openFromArgs } from './commands'
+import { openForReading } from './commands'
 import type { Output } from './output'
 
 export const EXPORT_HELP = `Usage: warraq export csv|json|annotations|csl|ris --out FILE [options]
@@ -32,6 +33,7 @@ Options:
   --no-body           CSV without the body column
   --no-bom            UTF-8 without the BOM
   --utf16             UTF-16LE, TAB-separated (older Excel)
+  --force             replace FILE if it exists (without it, an existing file is left alone)
   --json              print {"path","rows","bytes"} on stdout
 
 Article columns: uid title subtitle source published datePrecision dateText authors section status
@@ -94,7 +96,7 @@ export async function exportCommand(args: CliArgs, out: Output): Promise<number>
   )
   const columns = columnsFrom(args, shape)
   if (columns && format !== 'csv') throw new UsageError('--columns and --no-body are for csv.')
-  const archive = openFromArgs(args)
+  const archive = openForReading(args)
   const controller = new AbortController()
   const onSignal = (): void => controller.abort()
   process.once('SIGINT', onSignal)
@@ -108,7 +110,8 @@ export async function exportCommand(args: CliArgs, out: Output): Promise<number>
         columns,
         encoding: encodingFrom(args),
         selection: selectionFrom(args),
-        path
+        path: resolve(path),
+        overwrite: args.flags.has('force')
       },
       { signal: controller.signal, onProgress: (rows) => out.progress(`${rows} row(s) written`) }
     )

@@ -51,7 +51,12 @@ export async function runOp(
         signal
       })
     case 'exportTo':
-      return exportToFile(openArchiveOf(session), { ...op.options, path: op.path }, { signal })
+      // the path comes from the native save dialog, which already asked before replacing a file
+      return exportToFile(
+        openArchiveOf(session),
+        { ...op.options, path: op.path, overwrite: true },
+        { signal }
+      )
     case 'backupTo':
       return backupTo(openArchiveOf(session), op.path)
     case 'restoreFrom':

@@ -5,32 +5,32 @@ export type AnnotationColor = (typeof ANNOTATION_COLORS)[number]
 
 export const AnnotationCreateInput = z
   .object({
-    articleUid: z.string().min(1),
+    articleUid: z.string().min(1).max(200),
     start: z.number().int().min(0),
     end: z.number().int().min(0),
     note: z.string().max(100_000).nullable().optional(),
     color: z.enum(ANNOTATION_COLORS).optional(),
     tags: z.array(z.string().min(1).max(500)).max(100).optional(),
-    entityUid: z.string().nullable().optional(),
+    entityUid: z.string().max(200).nullable().optional(),
     author: z.string().max(200).nullable().optional()
   })
   .refine((v) => v.end > v.start, { message: 'end must be greater than start', path: ['end'] })
 export type AnnotationCreateInput = z.infer<typeof AnnotationCreateInput>
 
 export const AnnotationUpdateInput = z.object({
-  uid: z.string().min(1),
+  uid: z.string().min(1).max(200),
   start: z.number().int().min(0).optional(),
   end: z.number().int().min(0).optional(),
   note: z.string().max(100_000).nullable().optional(),
   color: z.enum(ANNOTATION_COLORS).optional(),
   tags: z.array(z.string().min(1).max(500)).max(100).optional(),
-  entityUid: z.string().nullable().optional(),
+  entityUid: z.string().max(200).nullable().optional(),
   /** 'orphaned': the editor deleted the annotated passage; the annotation is kept for review */
   status: z.literal('orphaned').optional()
 })
 export type AnnotationUpdateInput = z.infer<typeof AnnotationUpdateInput>
 
-export const AnnotationListInput = z.object({ articleUid: z.string().min(1) })
+export const AnnotationListInput = z.object({ articleUid: z.string().min(1).max(200) })
 
 export type AnnotationStatus = 'anchored' | 'orphaned'
 
@@ -63,7 +63,7 @@ export const AnnotationSearchInput = z.object({
   /** a tag, or a parent of hierarchical tags (`سياسة` finds `سياسة/دولية`) */
   tag: z.string().max(500).optional(),
   color: z.enum(ANNOTATION_COLORS).optional(),
-  entityUid: z.string().max(200).optional(),
+  entityUid: z.string().max(200).max(200).optional(),
   /** a collection's name, compared normalised */
   collection: z.string().max(500).optional(),
   status: z.enum(ANNOTATION_STATUSES).optional(),

@@ -54,7 +54,7 @@ export const EditorRangeInput = z.union([
 export type EditorRangeInput = z.infer<typeof EditorRangeInput>
 
 export const ArticleUpdateInput = ArticleFieldsInput.partial().extend({
-  uid: z.string().min(1),
+  uid: z.string().min(1).max(200),
   version: z.number().int().positive(),
   /** the editor's annotation ranges, saved in the same transaction as the body */
   annotations: z.array(EditorRangeInput).max(100_000).optional()
@@ -107,6 +107,6 @@ export const ArticleListInput = ListFilter.extend({
 export type ArticleListInput = z.input<typeof ArticleListInput>
 
 export const RevisionRestoreInput = z.object({
-  uid: z.string().min(1),
+  uid: z.string().min(1).max(200),
   version: z.number().int().positive()
 })

@@ -38,8 +38,28 @@ export interface CheckResult {
   integrity: string[]
   /** the full-text index's own check: 'ok' or the error */
   index: string
+  /** fixity: articles or original files whose checksum no longer matches what is stored */
+  damaged: DamagedRecord[]
   checkedAt: string
 }
+
+export interface DamagedRecord {
+  kind: 'article' | 'original'
+  /** the article (for an original: the first article imported from it) */
+  uid: string
+  title: string
+  fileName?: string
+  /** the newest backup that holds it intact (a file of the list), or null if none does */
+  backup: string | null
+}
+
+export const ArticleFromBackupInput = z
+  .object({
+    uid: z.string().min(1).max(200),
+    /** a backup of the list (its name or its path inside the backups folder) */
+    backup: z.string().min(1).max(4096)
+  })
+  .strict()
 
 export const BackupRestoreInput = z
   .object({

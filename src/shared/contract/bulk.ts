@@ -59,4 +59,13 @@ export interface BulkOperationSummary {
 
 export const BulkUndoInput = z.object({ operation: uid })
 
+export interface BulkUndoResult {
+  /** articles put back as they were before the edit */
+  restored: number
+  /** articles changed since the edit (a later save, another bulk edit): left as they are */
+  changedSince: number
+  /** their uids */
+  leftAsTheyAre: string[]
+}
+
 export const SelectionInput = z.object({ selection: Selection })

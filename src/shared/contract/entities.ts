@@ -29,7 +29,7 @@ export const EntityCreateInput = z.object({
 })
 
 export const EntityUpdateInput = z.object({
-  uid: z.string().min(1),
+  uid: z.string().min(1).max(200),
   kind: z.enum(ENTITY_KINDS).optional(),
   name: z.string().trim().min(1).max(500).optional(),
   aliases: z.array(z.string().trim().min(1).max(500)).max(100).optional(),

@@ -76,7 +76,12 @@ const ExportOptionsObject = z.object({
   shape: z.enum(EXPORT_SHAPES).default('articles'),
   /** CSV only: the columns, in the user's order; the shape's defaults when absent */
   columns: z
-    .array(z.string().refine((c) => COLUMN_NAMES.has(c), { message: 'unknown column' }))
+    .array(
+      z
+        .string()
+        .max(64)
+        .refine((c) => COLUMN_NAMES.has(c), { message: 'unknown column' })
+    )
     .min(1)
     .max(64)
     .optional(),
@@ -111,9 +116,29 @@ export type ExportOptions = z.output<typeof ExportOptions>
 
 export const ExportPreviewInput = ExportOptions
 
-/** `path` is on the machine running the archive (the browser host's machine too). */
+/** An absolute path on POSIX (`/…`) or Windows (`C:\\…`, `\\\\server\\share…`). */
+export function isAbsolutePath(path: string): boolean {
+  return path.startsWith('/') || /^[A-Za-z]:[\\/]/.test(path) || path.startsWith('\\\\')
+}
+
+/**
+ * A file path given by a caller: absolute (a relative one would resolve against whatever folder
+ * the host happens to run in) and without NUL, which no file system allows.
+ */
+export const FilePath = z
+  .string()
+  .min(1)
+  .max(4_096)
+  .refine((p) => !p.includes('\0'), { message: 'a path cannot contain a NUL character' })
+  .refine(isAbsolutePath, { message: 'the path must be absolute (begin with / or a drive)' })
+
+/**
+ * `path` is on the machine running the archive (the browser host's machine too). An existing
+ * file there is replaced only with `overwrite: true`, which the interface sends after asking.
+ */
 export const ExportToFileInput = ExportOptionsObject.extend({
-  path: z.string().min(1).max(4_096)
+  path: FilePath,
+  overwrite: z.boolean().default(false)
 }).superRefine(checkColumns)
 export type ExportToFileInput = z.output<typeof ExportToFileInput>
 

@@ -15,6 +15,7 @@ import {
 } from './annotations'
 import { EmptyInput, type ArchiveStats } from './archive'
 import {
+  ArticleFromBackupInput,
   BackupRestoreInput,
   type BackupInfo,
   type BackupList,
@@ -45,7 +46,8 @@ import {
   BulkUndoInput,
   SelectionInput,
   type BulkOperationSummary,
-  type BulkResult
+  type BulkResult,
+  type BulkUndoResult
 } from './bulk'
 import {
   CollectionArticlesInput,
@@ -126,6 +128,7 @@ export const contract = {
   'backups.list': call<BackupList>()(EmptyInput),
   'backups.create': call<BackupInfo>()(EmptyInput),
   'backups.restore': call<RestoreResult>()(BackupRestoreInput),
+  'articles.restoreFromBackup': call<Article>()(ArticleFromBackupInput),
   'archive.status': call<ArchiveStatus>()(EmptyInput),
   'recovery.restore': call<ArchiveStatus>()(RecoveryRestoreInput),
   'recovery.startEmpty': call<ArchiveStatus>()(RecoveryStartEmptyInput),
@@ -152,7 +155,7 @@ export const contract = {
   'tags.merge': call<Tag>()(TagMergeInput),
   'tags.delete': call<{ name: string }>()(TagNameInput),
   'bulk.apply': call<BulkResult>()(BulkApplyInput),
-  'bulk.undo': call<{ restored: number }>()(BulkUndoInput),
+  'bulk.undo': call<BulkUndoResult>()(BulkUndoInput),
   'bulk.history': call<BulkOperationSummary[]>()(EmptyInput),
   'library.trash': call<{ trashed: number }>()(SelectionInput),
   'library.restore': call<{ restored: number }>()(SelectionInput),

@@ -45,7 +45,7 @@ export interface SearchResult {
 }
 
 export const FindInArticleInput = z.object({
-  uid: z.string().min(1),
+  uid: z.string().min(1).max(200),
   query: z.string().max(10_000)
 })
 

@@ -1,5 +1,6 @@
 import { contract, isCallName, type CallName, type Handlers } from '@shared/contract'
 import { WarraqError, type Result } from '@shared/errors'
+import { findLoneSurrogate } from '@shared/text/surrogates'
 import type { z } from 'zod'
 import { describeSqliteError } from '../db/errors'
 
@@ -33,6 +34,18 @@ export async function dispatch(
 ): Promise<Result<unknown>> {
   if (!isCallName(name)) {
     return { ok: false, error: { code: 'unknown_call', message: `Unknown call "${name}".` } }
+  }
+  // refused before validation: stored, it would read back as three U+FFFD
+  const broken = findLoneSurrogate(raw)
+  if (broken) {
+    return {
+      ok: false,
+      error: new WarraqError(
+        'invalid_input',
+        `Invalid input for ${name}: ${broken} holds a broken character (a lone UTF-16 surrogate); nothing was saved.`,
+        { key: 'input.lone_surrogate', params: { field: broken } }
+      ).toData()
+    }
   }
   const parsed = contract[name].input.safeParse(raw ?? {})
   if (!parsed.success) {

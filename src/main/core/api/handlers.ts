@@ -14,6 +14,7 @@ import { defaultExportPath, exportPreview, exportToFile } from '../export/servic
 import { findInArticle, searchArticles } from '../search/service'
 import { archiveStats } from '../stats'
 import { noDesktopHandlers } from './desktop'
+import { guardWrites } from './in-place'
 import { openStatusHandlers } from './status'
 import * as bulk from '../bulk/service'
 import * as collections from '../collections/service'
@@ -29,7 +30,7 @@ import { addVariant, listVariants, removeVariant, updateVariant } from '../searc
 export function createHandlers(archive: Archive): Handlers {
   // articles left in the re-index queue by a bulk edit before the last exit
   scheduleReindex(archive)
-  return {
+  return guardWrites(archive, {
     'articles.create': (input) => articles.createArticle(archive, input),
     'articles.get': ({ uid }) => articles.getArticle(archive, uid),
     'articles.update': (input) => articles.updateArticle(archive, input),
@@ -66,7 +67,7 @@ export function createHandlers(archive: Archive): Handlers {
     'originals.get': ({ articleUid, bytes }) => getOriginal(archive, articleUid, bytes),
     ...cataloguingHandlers(archive),
     ...noDesktopHandlers()
-  }
+  })
 }
 
 type CataloguingCalls =

@@ -15,6 +15,7 @@ import { indexArticle, unindexArticle } from '../search/indexer'
 import { applyEditorRanges } from '../annotations/editor-ranges'
 import { reanchorAnnotations } from '../annotations/reanchor'
 import { recordNearDuplicates } from '../import/near-duplicates'
+import { refreshChecksums } from './fixity'
 import { listPage } from './list'
 import { rowById, rowByUid, toArticle, type ArticleRow } from './rows'
 import {
@@ -121,6 +122,7 @@ export function updateArticle(
     sets.push('version = ?', 'updated_at = ?')
     values.push(version, nowIso())
     sqlite.prepare(`UPDATE articles SET ${sets.join(', ')} WHERE id = ?`).run(...values, row.id)
+    refreshChecksums(sqlite, 'id = ?', row.id)
     if (input.tags !== undefined) setTags(archive, row.id, input.tags)
     if (input.collections !== undefined) setCollections(archive, row.id, input.collections)
     if (bodyChanged) reanchorAnnotations(archive, row.id, row.body, input.body!, version)

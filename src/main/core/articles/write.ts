@@ -5,6 +5,7 @@ import { surfaceOf } from '@shared/text/analyze'
 import { authorsSortKey, sortKey, sourceSortKey } from '@shared/text/sortKey'
 import type { Archive } from '../db/open'
 import { nowIso, stmt } from '../db/statements'
+import { CHECKSUM_COLUMNS, articleChecksum } from './fixity'
 import { SNAPSHOT_SQL } from './snapshot-sql'
 
 /**
@@ -151,42 +152,67 @@ export function insertArticle(
 ): { id: number; uid: string } {
   const uid = newUid()
   const at = nowIso()
+  const fields = {
+    uid,
+    title: input.title,
+    subtitle: input.subtitle ?? null,
+    lang: input.lang ?? null,
+    source_id: sourceId(archive, input.source),
+    url: input.url ?? null,
+    published: input.published ?? null,
+    date_precision: input.published ? (input.datePrecision ?? 'day') : null,
+    date_text: input.dateText ?? null,
+    authors: JSON.stringify(input.authors ?? []),
+    caption: input.caption ?? null,
+    image_credit: input.imageCredit ?? null,
+    section: input.section ?? null,
+    status: input.status ?? 'new',
+    notes: input.notes ?? null,
+    source_ref: input.sourceId ?? null,
+    summary: input.summary ?? null,
+    published_time: input.publishedTime ?? null,
+    extra: input.extra && Object.keys(input.extra).length ? JSON.stringify(input.extra) : null,
+    version: 1,
+    body: input.body
+  } satisfies Record<(typeof CHECKSUM_COLUMNS)[number], unknown>
   const result = stmt(
     archive.sqlite,
     `INSERT INTO articles (uid, title, subtitle, body, lang, source_id, url, published, date_precision,
        date_text, authors, caption, image_credit, section, status, notes, content_hash, original_id,
        original_index, source_ref, summary, published_time, extra, story_uid, version, created_at,
-       updated_at, title_key, author_key)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?)`
+       updated_at, title_key, author_key, checksum)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?)`
   ).run(
     uid,
-    input.title,
-    input.subtitle ?? null,
-    input.body,
-    input.lang ?? null,
-    sourceId(archive, input.source),
-    input.url ?? null,
-    input.published ?? null,
-    input.published ? (input.datePrecision ?? 'day') : null,
-    input.dateText ?? null,
-    JSON.stringify(input.authors ?? []),
-    input.caption ?? null,
-    input.imageCredit ?? null,
-    input.section ?? null,
-    input.status ?? 'new',
-    input.notes ?? null,
+    fields.title,
+    fields.subtitle,
+    fields.body,
+    fields.lang,
+    fields.source_id,
+    fields.url,
+    fields.published,
+    fields.date_precision,
+    fields.date_text,
+    fields.authors,
+    fields.caption,
+    fields.image_credit,
+    fields.section,
+    fields.status,
+    fields.notes,
     options.contentHash ?? contentHash(input.body),
     options.originalId ?? null,
     options.originalIndex ?? null,
-    input.sourceId ?? null,
-    input.summary ?? null,
-    input.publishedTime ?? null,
-    input.extra && Object.keys(input.extra).length ? JSON.stringify(input.extra) : null,
+    fields.source_ref,
+    fields.summary,
+    fields.published_time,
+    fields.extra,
     options.storyUid ?? null,
     at,
     at,
     sortKey(input.title),
-    authorsSortKey(input.authors)
+    authorsSortKey(input.authors),
+    // computed here from the values inserted: no second write of the row
+    articleChecksum(CHECKSUM_COLUMNS.map((c) => fields[c]))
   )
   const id = Number(result.lastInsertRowid)
   // imported files may name tags and collections (Warraq's own CSV export does)

@@ -3,11 +3,17 @@ import { WarraqError } from '@shared/errors'
 import { basename, dirname, resolve } from 'node:path'
 import type { Archive } from '../db/open'
 import { backupNow, backupsDir, listBackups } from './backup'
+import { restoreArticleFromBackup } from './article-from-backup'
 import { checkArchive } from './check'
 import { restoreInPlace } from './restore'
 import { pruneBackups } from './rotation'
 
-type BackupCalls = 'backups.list' | 'backups.create' | 'backups.restore' | 'archive.check'
+type BackupCalls =
+  | 'backups.list'
+  | 'backups.create'
+  | 'backups.restore'
+  | 'archive.check'
+  | 'articles.restoreFromBackup'
 
 /**
  * The file to restore must be one of the archive's listed backups: a renderer (or a page that
@@ -36,6 +42,8 @@ export function backupHandlers(archive: Archive): Pick<Handlers, BackupCalls> {
       return made
     },
     'backups.restore': ({ file }) => restoreInPlace(archive, listedBackup(archive.file, file)),
-    'archive.check': () => checkArchive(archive)
+    'archive.check': () => checkArchive(archive),
+    'articles.restoreFromBackup': ({ uid, backup }) =>
+      restoreArticleFromBackup(archive, uid, listedBackup(archive.file, backup))
   }
 }

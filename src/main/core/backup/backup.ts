@@ -15,13 +15,21 @@ import { describeSqliteError } from '../db/errors'
 import type { Archive } from '../db/open'
 import { rawOptions } from '../db/open-options'
 import { COMPANIONS, fsyncDir, fsyncFile, stamp } from './fsutil'
+import { ownBackupsDir } from './identity'
 
 const NAME =
   /^warraq-(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})(\d{2})(?:-(manual|pre-migration|pre-restore))?(?:-\d+)?\.db$/
 
-/** Automatic backups live next to the archive, so they move and get copied along with it. */
+/**
+ * Backups live next to the archive, so they move and get copied along with it, in a folder of
+ * their own per archive (`backups/<name>/`): two archives in one folder never share backups.
+ */
 export function backupsDir(archiveFile: string): string {
-  return join(dirname(archiveFile), 'backups')
+  return ownBackupsDir(archiveFile)
+}
+
+export function isBackupName(name: string): boolean {
+  return NAME.test(name)
 }
 
 export function backupFileName(now: Date, reason: BackupReason): string {

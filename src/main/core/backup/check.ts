@@ -1,6 +1,8 @@
 import Database from 'better-sqlite3'
 import type { CheckResult } from '@shared/contract/backups'
+import { verifyFixity } from '../articles/fixity'
 import type { Archive } from '../db/open'
+import { newestIntactBackup } from './article-from-backup'
 import { rawOptions } from '../db/open-options'
 
 /** The FTS5 table and its shadow tables: derived data, rebuildable from `articles`. */
@@ -18,15 +20,24 @@ export function indexIntegrity(sqlite: Database.Database): string {
   }
 }
 
-/** `integrity_check` (slow, thorough) plus the index check: run on demand, not at every open. */
+/**
+ * `integrity_check` (slow, thorough), the index check, and fixity (every article's and
+ * original's checksum, each failure with the newest backup that holds it intact): run on
+ * demand, not at every open.
+ */
 export function checkArchive(archive: Archive): CheckResult {
   const rows = archive.sqlite.pragma('integrity_check(100)') as { integrity_check: string }[]
   const integrity = rows.map((r) => r.integrity_check)
   const index = indexIntegrity(archive.sqlite)
+  const damaged = verifyFixity(archive.sqlite).map((f) => ({
+    ...f,
+    backup: f.uid ? newestIntactBackup(archive, f.uid, f.kind) : null
+  }))
   return {
-    ok: integrity.length === 1 && integrity[0] === 'ok' && index === 'ok',
+    ok: integrity.length === 1 && integrity[0] === 'ok' && index === 'ok' && damaged.length === 0,
     integrity,
     index,
+    damaged,
     checkedAt: new Date().toISOString()
   }
 }

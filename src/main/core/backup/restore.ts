@@ -2,14 +2,36 @@ import Database from 'better-sqlite3'
 import type { RestoreResult } from '@shared/contract/backups'
 import { WarraqError } from '@shared/errors'
 import { copyFileSync, existsSync, renameSync, rmSync, statSync } from 'node:fs'
+import { rememberFileIdentity } from '../api/in-place'
 import { journalCount } from '../db/migration-state'
 import type { Archive, OpenOptions } from '../db/open'
 import { rawOptions } from '../db/open-options'
 import { checkDatabaseFile, copyBackup, newBackupPath } from './backup'
 import { COMPANIONS, freeName, fsyncDir, fsyncFile, moveAside, stamp } from './fsutil'
+import { identityOfFile } from './identity'
 
 export interface RestoreOptions extends OpenOptions {
   now?: Date
+  /** restore even a backup whose id says it is of another archive */
+  force?: boolean
+}
+
+/**
+ * Refuses a backup of another archive (its id differs from the archive's) unless forced: two
+ * archives in one folder must never be restored over each other by a slip. A backup or archive
+ * without an id (made before ids existed) cannot be told apart and is let through.
+ */
+function checkIdentity(currentFile: string, backupFile: string, options: RestoreOptions): void {
+  if (options.force || !existsSync(currentFile)) return
+  const current = identityOfFile(currentFile, options.nativeBinding)?.id
+  const backup = identityOfFile(backupFile, options.nativeBinding)?.id
+  if (current && backup && current !== backup) {
+    throw new WarraqError(
+      'conflict',
+      `${backupFile} is a backup of another archive, not of ${currentFile}; the archive was not changed. To restore it anyway, use --force.`,
+      { key: 'backup.other_archive', params: { backup: backupFile, archive: currentFile } }
+    )
+  }
 }
 
 function removeWithCompanions(file: string): void {
@@ -115,6 +137,7 @@ export function restoreArchive(
       key: 'backup.not_found',
       params: { name: backupFile }
     })
+  checkIdentity(currentFile, backupFile, options)
   const copy = freeName(`${currentFile}.restoring-${stamp(now)}`)
   try {
     copyFileSync(backupFile, copy)
@@ -144,5 +167,7 @@ export function restoreInPlace(
   const result = archive.reopenAfter(() =>
     restoreArchive(archive.file, backupFile, { ...archive.options, now })
   )
+  // the restored file is a new one under the path: writes go to it from now on
+  rememberFileIdentity(archive)
   return { ...result, reopened: true }
 }

@@ -1,5 +1,6 @@
 import type { Archive } from '../db/open'
 import { nowIso } from '../db/statements'
+import { refreshChecksums } from '../articles/fixity'
 import { SNAPSHOT_SQL } from '../articles/snapshot-sql'
 
 /** Ids in a temporary table, so set-based statements can join them (10,000 ids, one insert each). */
@@ -34,6 +35,8 @@ export function reviseAll(archive: Archive, table: string, reason: string): void
       `UPDATE articles SET version = version + 1, updated_at = ? WHERE id IN (SELECT id FROM ${table})`
     )
     .run(at)
+  // fixity: the rows' new state (fields set by the edit or its undo, the new version)
+  refreshChecksums(sqlite, `id IN (SELECT id FROM ${table})`)
   sqlite
     .prepare(
       `INSERT INTO revisions (article_id, version, snapshot, reason, created_at)

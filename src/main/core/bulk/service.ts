@@ -1,4 +1,9 @@
-import type { BulkApplyInput, BulkOperationSummary, BulkResult } from '@shared/contract/bulk'
+import type {
+  BulkApplyInput,
+  BulkOperationSummary,
+  BulkResult,
+  BulkUndoResult
+} from '@shared/contract/bulk'
 import { WarraqError } from '@shared/errors'
 import type { z } from 'zod'
 import { collectionIdByUid } from '../articles/filter'
@@ -29,6 +34,12 @@ interface Inverse {
   touched: number[]
   /** source or tags changed, which the search index holds */
   reindex: boolean
+  /**
+   * [article id, version] of each touched article right after the edit: an article whose version
+   * moved on since was changed by someone later, and the undo leaves it as it is. Absent in
+   * edits stored by older Warraq, which are undone as before.
+   */
+  versions?: [number, number][]
 }
 
 function tagIdFor(archive: Archive, name: string, create: boolean): number | undefined {
@@ -104,6 +115,7 @@ export function applyBulk(archive: Archive, input: Input): BulkResult {
       links.some((l) => l.kind === 'tag' && l.added.length + l.removed.length > 0)
     const inverse: Inverse = { fields, links, touched: [...touched], reindex }
     finishChange(archive, inverse, 'bulk')
+    inverse.versions = versionsOf(archive, inverse.touched)
     const uid = newUid()
     stmt(
       sqlite,
@@ -127,8 +139,47 @@ function finishChange(archive: Archive, inverse: Inverse, reason: string): void 
   if (inverse.reindex) reindexSet(archive, 'bulk_touched', inverse.touched)
 }
 
-/** Undoes a bulk edit: previous fields back, added links removed, removed links restored. */
-export function undoBulk(archive: Archive, operation: string): { restored: number } {
+function versionsOf(archive: Archive, ids: number[]): [number, number][] {
+  const get = stmt(archive.sqlite, 'SELECT version FROM articles WHERE id = ?').pluck()
+  const out: [number, number][] = []
+  for (const id of ids) {
+    const version = get.get(id) as number | undefined
+    if (version !== undefined) out.push([id, version])
+  }
+  return out
+}
+
+/** The touched articles changed since the edit (their version moved on), with their uids. */
+function changedSince(archive: Archive, inverse: Inverse): Set<number> {
+  const changed = new Set<number>()
+  if (!inverse.versions) return changed
+  const get = stmt(archive.sqlite, 'SELECT version FROM articles WHERE id = ?').pluck()
+  for (const [id, version] of inverse.versions) {
+    const now = get.get(id) as number | undefined
+    if (now !== undefined && now !== version) changed.add(id)
+  }
+  return changed
+}
+
+/** A link change without the articles that must be left as they are. */
+function without(change: LinkChange, skip: Set<number>): LinkChange {
+  if (!skip.size) return change
+  const keep = change.removed.map((id, i) => [id, change.positions?.[i] ?? 0] as const)
+  const kept = keep.filter(([id]) => !skip.has(id))
+  return {
+    ...change,
+    added: change.added.filter((id) => !skip.has(id)),
+    removed: kept.map(([id]) => id),
+    positions: change.positions ? kept.map(([, p]) => p) : undefined
+  }
+}
+
+/**
+ * Undoes a bulk edit: previous fields back, added links removed, removed links restored, on
+ * every article the edit touched that nobody changed since. An article edited later (its version
+ * moved on) keeps that later work: it is left as it is and counted in `changedSince`.
+ */
+export function undoBulk(archive: Archive, operation: string): BulkUndoResult {
   const { sqlite } = archive
   return sqlite.transaction(() => {
     const row = stmt(
@@ -145,18 +196,23 @@ export function undoBulk(archive: Archive, operation: string): { restored: numbe
         key: 'bulk.already_undone'
       })
     const inverse = JSON.parse(row.inverse) as Inverse
+    const skip = changedSince(archive, inverse)
     const restore = sqlite.prepare(
       'UPDATE articles SET source_id = ?, status = ?, published = ?, date_precision = ? WHERE id = ?'
     )
-    for (const f of inverse.fields)
-      restore.run(f.source_id, f.status, f.published, f.date_precision, f.id)
-    for (const change of [...inverse.links].reverse()) revertLinks(archive, change)
+    for (const f of inverse.fields) {
+      if (!skip.has(f.id)) restore.run(f.source_id, f.status, f.published, f.date_precision, f.id)
+    }
+    for (const change of [...inverse.links].reverse()) revertLinks(archive, without(change, skip))
     const existing = inverse.touched.filter(
-      (id) => stmt(sqlite, 'SELECT 1 FROM articles WHERE id = ?').get(id) !== undefined
+      (id) =>
+        !skip.has(id) && stmt(sqlite, 'SELECT 1 FROM articles WHERE id = ?').get(id) !== undefined
     )
     finishChange(archive, { ...inverse, touched: existing }, 'undo bulk')
     stmt(sqlite, 'UPDATE bulk_operations SET undone_at = ? WHERE id = ?').run(nowIso(), row.id)
-    return { restored: existing.length }
+    const uid = stmt(sqlite, 'SELECT uid FROM articles WHERE id = ?').pluck()
+    const left = [...skip].map((id) => uid.get(id) as string)
+    return { restored: existing.length, changedSince: left.length, leftAsTheyAre: left }
   })()
 }
 

@@ -2,7 +2,8 @@ import type { BackupInfo } from '@shared/contract/backups'
 import { WarraqError, type MessageRef } from '@shared/errors'
 import { existsSync, statSync } from 'node:fs'
 import Database from 'better-sqlite3'
-import { copyBackup, newBackupPath, newestGoodBackup } from '../backup/backup'
+import { copyBackup, isBackupName, newBackupPath, newestGoodBackup } from '../backup/backup'
+import { sortOutSharedBackups } from '../backup/identity'
 import { damageScope } from '../backup/check'
 import { moveAside } from '../backup/fsutil'
 import { acquireLock, type ArchiveLock } from '../backup/lock'
@@ -206,6 +207,8 @@ export function openArchiveSafely(file: string, options: SafeOpenOptions = {}): 
     }
     // the index must be stemmed as queries are: rebuilt when the analyser changed
     ensureAnalyzerVersion(archive)
+    // backups an older Warraq left in the folder shared with other archives
+    sortOutSharedBackups(archive.sqlite, file, isBackupName, options.nativeBinding)
     const closeConnection = archive.close
     return Object.assign(archive, {
       recovery,

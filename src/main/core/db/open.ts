@@ -4,6 +4,8 @@ import type { MigrationMeta } from 'drizzle-orm/migrator'
 import { WarraqError } from '@shared/errors'
 import { normalizeText } from '@shared/text/normalize'
 import { sortKey, sourceSortKey } from '@shared/text/sortKey'
+import { backfillChecksums, registerChecksumFunction } from '../articles/fixity'
+import { ensureArchiveId } from '../backup/identity'
 import {
   loadMigrations,
   newestMigrationMillis,
@@ -135,6 +137,7 @@ function openConnection(file: string, options: OpenOptions): { sqlite: Database.
     sqlite.function('warraq_source_key', { deterministic: true }, (value: unknown) =>
       sourceSortKey(typeof value === 'string' ? value : '')
     )
+    registerChecksumFunction(sqlite)
     if (!options.readonly) {
       sqlite.pragma('journal_mode = WAL')
       sqlite.pragma('synchronous = NORMAL')
@@ -156,6 +159,8 @@ function openConnection(file: string, options: OpenOptions): { sqlite: Database.
         )
       }
       sqlite.exec(FTS_SQL)
+      backfillChecksums(sqlite)
+      ensureArchiveId(sqlite)
     }
     sqlite.pragma('foreign_keys = ON')
     const check = sqlite.pragma('quick_check', { simple: true })

@@ -90,7 +90,13 @@ export const articles = sqliteTable(
     // indexes only, never from the row.
     titleKey: text('title_key').notNull().default(''),
     /** the first author's */
-    authorKey: text('author_key').notNull().default('')
+    authorKey: text('author_key').notNull().default(''),
+    /**
+     * Fixity: SHA-256 (hex) of the stored text and metadata in a canonical form, written with every
+     * save (core/articles/fixity.ts) and verified by `warraq check`. After the body because
+     * `ALTER TABLE` can only append, and only the check reads it.
+     */
+    checksum: text('checksum')
   },
   (t) => [
     index('articles_updated_idx').on(t.updatedAt, t.id),

@@ -1,10 +1,10 @@
-import { existsSync } from 'node:fs'
+import { existsSync, statSync } from 'node:fs'
 import { homedir } from 'node:os'
 /**
  * Exports: a selection of the archive to a file in one of the formats, or the first rows of it
  * for the dialog's preview. See DESIGN.md, "Export".
  */
-import { basename, extname, join, resolve } from 'node:path'
+import { basename, dirname, extname, join, resolve } from 'node:path'
 import {
   ExportOptions as OptionsSchema,
   type ExportOptions,
@@ -19,7 +19,7 @@ import { csvChunks } from './csv'
 import { jsonArrayChunks } from './json'
 import { planExport, type ExportPlan } from './plan'
 import { selectArticleIds } from './select'
-import { writeFileAtomically } from './write'
+import { fileExistsError, removeStaleParts, writeFileAtomically } from './write'
 
 export const PREVIEW_ROWS = 20
 
@@ -118,15 +118,53 @@ function refuseArchiveTarget(archive: Archive, path: string): void {
   }
 }
 
+function invalidPath(message: string, key: string, params: Record<string, string>): WarraqError {
+  return new WarraqError('invalid_input', message, { key: `export.${key}`, params })
+}
+
+/**
+ * Refuses, before anything is read or written, a path that cannot be a new export: a NUL in it,
+ * a missing parent folder, a folder under the name, or (without `overwrite`) an existing file.
+ */
+function checkTarget(path: string, overwrite: boolean): void {
+  if (path.includes('\0')) {
+    throw invalidPath('A file path cannot contain a NUL character.', 'bad_path', { path })
+  }
+  const folder = dirname(path)
+  let parent: ReturnType<typeof statSync> | undefined
+  try {
+    parent = statSync(folder)
+  } catch {
+    parent = undefined
+  }
+  if (!parent?.isDirectory()) {
+    throw invalidPath(`The folder ${folder} does not exist.`, 'no_folder', { folder })
+  }
+  let target: ReturnType<typeof statSync> | undefined
+  try {
+    target = statSync(path)
+  } catch {
+    return
+  }
+  if (target.isDirectory()) {
+    throw invalidPath(`${path} is a folder, not a file.`, 'is_folder', { path })
+  }
+  if (!overwrite) throw fileExistsError(path)
+}
+
 export async function exportToFile(
   archive: Archive,
-  input: ExportOptionsInput & { path: string },
+  input: ExportOptionsInput & { path: string; overwrite?: boolean },
   run: ExportRunOptions = {}
 ): Promise<ExportResult> {
   const options = parseOptions(input)
   const path = resolve(input.path)
+  const overwrite = input.overwrite ?? false
   refuseArchiveTarget(archive, path)
   checkExtension(options.format, path)
+  checkTarget(path, overwrite)
+  // what a killed export left beside its target (its process is gone)
+  removeStaleParts(dirname(path))
   const ids = selectArticleIds(archive, options.selection)
   let rows = 0
   const plan = planExport(archive, options, ids)
@@ -137,9 +175,7 @@ export async function exportToFile(
   const { bytes } = await writeFileAtomically(
     path,
     encoded(text, options.encoding, plan.kind === 'csv'),
-    {
-      signal: run.signal
-    }
+    { signal: run.signal, overwrite }
   )
   run.onProgress?.(rows)
   return { path, rows, bytes }

@@ -9,19 +9,62 @@
  */
 import { randomBytes } from 'node:crypto'
 import { once } from 'node:events'
-import { createWriteStream } from 'node:fs'
-import { open, rename, unlink } from 'node:fs/promises'
+import { createWriteStream, existsSync, readdirSync, rmSync, statSync } from 'node:fs'
+import { link, open, rename, unlink } from 'node:fs/promises'
 import { finished } from 'node:stream/promises'
 import { basename, dirname, join } from 'node:path'
 import { WarraqError } from '@shared/errors'
+import { pidAlive } from '../backup/fsutil'
 
 export interface AtomicWriteOptions {
   signal?: AbortSignal
+  /** replace a file already at `path`; without it an existing file makes the write fail */
+  overwrite?: boolean
 }
 
-/** A hidden name beside the target; the random part keeps two exports from colliding. */
+/**
+ * A hidden name beside the target: the writer's pid (so a later export can tell a killed one's
+ * leftover from one being written) and a random part (so two exports never collide).
+ */
 export function temporaryPathFor(path: string): string {
-  return join(dirname(path), `.${basename(path)}.${randomBytes(4).toString('hex')}.part`)
+  return join(
+    dirname(path),
+    `.${basename(path)}.${process.pid}-${randomBytes(4).toString('hex')}.part`
+  )
+}
+
+const PART = /^\..+\.(?:(\d+)-)?[0-9a-f]{8}\.part$/
+/** a leftover without a pid (older Warraq) is taken as abandoned once it is this old */
+const UNNAMED_STALE_MS = 24 * 60 * 60 * 1000
+
+/**
+ * Removes the `.part` files that killed exports left in `folder`: those whose writer process is
+ * gone. Returns the names removed. Never throws: tidying must not stop an export or an open.
+ */
+export function removeStaleParts(folder: string, now = Date.now()): string[] {
+  const removed: string[] = []
+  let names: string[]
+  try {
+    names = readdirSync(folder)
+  } catch {
+    return removed
+  }
+  for (const name of names) {
+    const m = PART.exec(name)
+    if (!m) continue
+    const file = join(folder, name)
+    try {
+      const stale = m[1]
+        ? Number(m[1]) !== process.pid && !pidAlive(Number(m[1]))
+        : now - statSync(file).mtimeMs > UNNAMED_STALE_MS
+      if (!stale) continue
+      rmSync(file, { force: true })
+      removed.push(name)
+    } catch {
+      // gone meanwhile, or not ours to remove
+    }
+  }
+  return removed
 }
 
 /** File-system failures as sentences the user can act on. */
@@ -34,17 +77,19 @@ function describeWriteError(err: unknown, path: string): unknown {
       { key: 'export.disk_full', params: { path } }
     )
   }
-  if (code === 'ENOENT') {
-    return new WarraqError('io_error', `The folder ${dirname(path)} does not exist.`, {
+  if (code === 'ENOENT' || code === 'ENOTDIR') {
+    return new WarraqError('invalid_input', `The folder ${dirname(path)} does not exist.`, {
       key: 'export.no_folder',
-      params: { path: dirname(path) }
+      params: { folder: dirname(path) }
     })
   }
-  if (code === 'EISDIR')
-    return new WarraqError('io_error', `${path} is a folder, not a file.`, {
+  if (code === 'EISDIR') {
+    return new WarraqError('invalid_input', `${path} is a folder, not a file.`, {
       key: 'export.is_folder',
       params: { path }
     })
+  }
+  if (code === 'EEXIST') return fileExistsError(path)
   if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
     return new WarraqError('io_error', `Warraq may not write to ${path} (${code}).`, {
       key: 'export.not_allowed',
@@ -52,6 +97,14 @@ function describeWriteError(err: unknown, path: string): unknown {
     })
   }
   return err
+}
+
+export function fileExistsError(path: string): WarraqError {
+  return new WarraqError(
+    'conflict',
+    `${path} already exists and was left as it is. Choose another name, or confirm that it may be replaced.`,
+    { key: 'export.file_exists', params: { name: basename(path) } }
+  )
 }
 
 /** Flushes the folder entry of the rename too (POSIX); folders cannot be opened on Windows. */
@@ -66,6 +119,25 @@ async function syncFolder(path: string): Promise<void> {
   } catch {
     // the data itself is already on disk; only the rename's durability is best-effort here
   }
+}
+
+/**
+ * Gives the temporary file its name unless a file has it: link() fails with EEXIST if one
+ * appeared meanwhile, so nothing is ever replaced. File systems without hard links (FAT and
+ * exFAT drives, some network shares) get a check and a rename instead.
+ */
+async function renameNoReplace(temporary: string, path: string): Promise<void> {
+  try {
+    await link(temporary, path)
+  } catch (err) {
+    const code = (err as { code?: string }).code
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'ENOSYS')
+      throw err
+    if (existsSync(path)) throw fileExistsError(path)
+    await rename(temporary, path)
+    return
+  }
+  await unlink(temporary)
 }
 
 /** Writes `chunks` to `path` atomically; returns the number of bytes written. */
@@ -98,7 +170,11 @@ export async function writeFileAtomically(
     stream.end()
     // settles once the file is flushed and closed, or with the error if the stream failed
     await finished(stream)
-    await rename(temporary, path)
+    if (options.overwrite) {
+      await rename(temporary, path)
+    } else {
+      await renameNoReplace(temporary, path)
+    }
   } catch (err) {
     stream.destroy()
     await finished(stream).catch(() => undefined)

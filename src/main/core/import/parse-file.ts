@@ -2,6 +2,7 @@ import type { ImportFormatChoice } from '@shared/contract/imports'
 import type { MessageRef } from '@shared/errors'
 import { reasons, type Reason } from './reasons'
 import type { ParsedArticle } from '@shared/domain'
+import { hasLoneSurrogate, replaceLoneSurrogatesDeep } from '@shared/text/surrogates'
 import { decodeBytes } from './decode'
 import type { InputFile } from './expand'
 import { detectFormat } from './formats'
@@ -49,6 +50,18 @@ export class ParseFailure extends Error {
   }
 }
 
+/**
+ * Lone surrogates (a JSON `"\ud800"`, a CSV cut inside an emoji) become one U+FFFD each: stored
+ * as they are, SQLite would keep invalid UTF-8 that reads back as three.
+ */
+function wellFormed(articles: ParsedArticle[]): ParsedArticle[] {
+  return articles.map((a) =>
+    Object.values(a).some((v) => typeof v !== 'string' || hasLoneSurrogate(v))
+      ? replaceLoneSurrogatesDeep(a)
+      : a
+  )
+}
+
 /** Decodes, detects the format and parses one file; throws ParseFailure with the reason. */
 export function parseFile(
   file: InputFile,
@@ -67,14 +80,14 @@ export function parseFile(
       : { fileName: file.name }
     const reporting = WITH_REPORT[importer.id]
     if (!reporting) {
-      const articles = importer.parse(decoded.text, options)
+      const articles = wellFormed(importer.parse(decoded.text, options))
       return { format, encoding, articles, skipped: [] }
     }
     const [parse, what] = reporting
     const result = parse(decoded.text, options)
     const reason = noArticlesReason(result, what)
     if (reason) throw new ImportFormatError(reason)
-    return { format, encoding, articles: result.articles, skipped: result.skipped }
+    return { format, encoding, articles: wellFormed(result.articles), skipped: result.skipped }
   } catch (err) {
     if (err instanceof ParseFailure) throw err
     const message = err instanceof Error ? err.message : String(err)

@@ -34,6 +34,18 @@ function seed(archive: Archive): void {
 export function variantGroups(archive: Archive): Groups {
   const cached = cache.get(archive.sqlite)
   if (cached) return cached
+  const seeded = archive.sqlite
+    .prepare("SELECT value FROM settings WHERE key = 'variants_seeded'")
+    .pluck()
+    .get()
+  // a read-only archive is searched with the default groups, unseeded (nothing may be written)
+  if (!seeded && archive.sqlite.readonly) {
+    const defaults = DEFAULT_VARIANT_GROUPS.map((g) =>
+      g.map((w) => normalizeText(w)).filter(Boolean)
+    ) as Groups
+    cache.set(archive.sqlite, defaults)
+    return defaults
+  }
   seed(archive)
   const groups = listVariants(archive).map((g) =>
     g.words.map((w) => normalizeText(w)).filter(Boolean)

@@ -467,7 +467,14 @@ export const catalogue = {
     'revision.undo_bulk': 'تراجع عن تعديل جماعي',
     'revision.restore': 'استعادة النسخة {version}',
     'revision.merge': 'دمج نسخة مكررة',
-    'revision.other': '{reason}'
+    'revision.other': '{reason}',
+    checkDamagedArticle: 'مقال تغيّر نصه أو بياناته خارج ورّاق',
+    checkDamagedOriginal: 'ملف أصلي تغيّرت بايتاته',
+    checkRestoreArticle: 'استعده من أحدث نسخة احتياطية سليمة',
+    checkNoIntactBackup: 'لا توجد نسخة احتياطية تحفظه سليماً.',
+    checkArticleRestored: 'استُعيد، وحُفظت حالته التالفة في سجله.',
+    libUndoLeft: 'مقالات عُدِّلت بعد التعديل الجماعي، فتُركت كما هي',
+    exportConfirmReplace: 'يوجد ملف بهذا الاسم. هل تستبدل به الملف المصدَّر؟'
   },
   en: {
     appName: 'Warraq',
@@ -953,7 +960,14 @@ export const catalogue = {
     'revision.undo_bulk': 'Bulk edit undone',
     'revision.restore': 'Restored version {version}',
     'revision.merge': 'Merged a duplicate',
-    'revision.other': '{reason}'
+    'revision.other': '{reason}',
+    checkDamagedArticle: 'An article whose text or metadata changed outside Warraq',
+    checkDamagedOriginal: 'An original file whose bytes changed',
+    checkRestoreArticle: 'Restore it from the newest intact backup',
+    checkNoIntactBackup: 'No backup holds it intact.',
+    checkArticleRestored: 'Restored; its damaged state is kept in its history.',
+    libUndoLeft: 'articles changed since; left as they are',
+    exportConfirmReplace: 'A file with this name already exists. Replace it with the export?'
   }
 } as const
 

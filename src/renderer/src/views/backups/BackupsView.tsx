@@ -1,4 +1,4 @@
-import type { BackupInfo, BackupList, CheckResult } from '@shared/contract/backups'
+import type { BackupInfo, BackupList, CheckResult, DamagedRecord } from '@shared/contract/backups'
 import { useCallback, useEffect, useState } from 'react'
 import { api } from '../../api/client'
 import { inDesktop } from '../../api/desktop'
@@ -29,8 +29,37 @@ function CheckReport({ result }: { result: CheckResult }) {
             <bdi>{l}</bdi>
           </li>
         ))}
+        {result.damaged.map((d) => (
+          <DamagedItem key={`${d.kind}-${d.uid}`} item={d} />
+        ))}
       </ul>
     </div>
+  )
+}
+
+/** One article the fixity check found changed, with a restore from the backup holding it intact. */
+function DamagedItem({ item }: { item: DamagedRecord }) {
+  const { t } = useI18n()
+  const [state, setState] = useState<'idle' | 'done' | Error>('idle')
+  const restore = (backup: string): void => {
+    api['articles.restoreFromBackup']({ uid: item.uid, backup }).then(
+      () => setState('done'),
+      (err: unknown) => setState(err instanceof Error ? err : new Error(String(err)))
+    )
+  }
+  return (
+    <li data-testid="check-damaged">
+      {t(item.kind === 'article' ? 'checkDamagedArticle' : 'checkDamagedOriginal')}:{' '}
+      <bdi dir="auto">{item.title}</bdi> (<bdi dir="auto">{item.fileName ?? item.uid}</bdi>){' '}
+      {item.kind === 'article' && item.backup && state === 'idle' ? (
+        <button type="button" onClick={() => restore(item.backup!)}>
+          {t('checkRestoreArticle')}
+        </button>
+      ) : null}
+      {item.backup ? null : t('checkNoIntactBackup')}
+      {state === 'done' ? t('checkArticleRestored') : null}
+      {state instanceof Error ? <bdi dir="auto">{state.message}</bdi> : null}
+    </li>
   )
 }
 

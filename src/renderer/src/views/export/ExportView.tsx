@@ -12,7 +12,7 @@ import {
   type ExportShape
 } from '@shared/contract/exports'
 import { useEffect, useState } from 'react'
-import { api } from '../../api/client'
+import { ApiError, api } from '../../api/client'
 import { inDesktop } from '../../api/desktop'
 import { ErrorBanner } from '../../components/ErrorBanner'
 import { useI18n } from '../../i18n/I18nProvider'
@@ -108,12 +108,28 @@ export function ExportView({ selection: text }: { selection: string }) {
     setColumns([...(next === 'articles' ? DEFAULT_ARTICLE_COLUMNS : DEFAULT_ANNOTATION_COLUMNS)])
   }
 
-  const run = (): void => {
+  // an existing file is replaced only after the user said so, naming the file (⁨…⁩ isolates it)
+  const run = async (): Promise<void> => {
     setBusy(true)
     setResult(null)
-    api['export.toFile']({ ...options, path })
-      .then((r) => (setResult(r), setError(null)), setError)
-      .finally(() => setBusy(false))
+    try {
+      let written: ExportResult | null = null
+      try {
+        written = await api['export.toFile']({ ...options, path })
+      } catch (err) {
+        if (!(err instanceof ApiError) || err.key !== 'export.file_exists') throw err
+        const name = String(err.params?.name ?? path)
+        if (window.confirm(`${t('exportConfirmReplace')}\n\u2068${name}\u2069`)) {
+          written = await api['export.toFile']({ ...options, path, overwrite: true })
+        }
+      }
+      setResult(written)
+      setError(null)
+    } catch (err) {
+      setError(err)
+    } finally {
+      setBusy(false)
+    }
   }
   /** the desktop app: main's save dialog chooses the file (and asks before replacing one) */
   const runChosen = (): void => {
@@ -213,7 +229,12 @@ export function ExportView({ selection: text }: { selection: string }) {
             <span>{t('exportPath')}</span>
             <input name="path" dir="ltr" value={path} onChange={(e) => setPath(e.target.value)} />
           </label>
-          <button type="button" disabled={busy || !path} onClick={run} data-testid="export-run">
+          <button
+            type="button"
+            disabled={busy || !path}
+            onClick={() => void run()}
+            data-testid="export-run"
+          >
             {t('exportRun')}
           </button>
         </div>

@@ -26,6 +26,8 @@ const STATUS_LABEL = {
 export function BulkBar({ selection, count }: { selection: Selection; count: number }) {
   const { t } = useI18n()
   const [status, setStatus] = useState<ArticleStatus | ''>('')
+  // articles the last undo left as they were, because they changed after the bulk edit
+  const [left, setLeft] = useState(0)
   const [source, setSource] = useState('')
   const [date, setDate] = useState('')
   const [addTags, setAddTags] = useState('')
@@ -60,6 +62,7 @@ export function BulkBar({ selection, count }: { selection: Selection; count: num
     }
     try {
       setError(null)
+      setLeft(0)
       setDone(await api['bulk.apply'](input))
       setAddTags('')
       setRemoveTags('')
@@ -71,8 +74,9 @@ export function BulkBar({ selection, count }: { selection: Selection; count: num
 
   const undo = async (): Promise<void> => {
     if (!done) return
-    await api['bulk.undo']({ operation: done.operation })
+    const undone = await api['bulk.undo']({ operation: done.operation })
     setDone(null)
+    setLeft(undone.changedSince)
     announceChange()
   }
 
@@ -168,6 +172,11 @@ export function BulkBar({ selection, count }: { selection: Selection; count: num
           <button type="button" data-testid="bulk-undo" onClick={() => void undo()}>
             {t('libUndo')}
           </button>
+        </span>
+      ) : null}
+      {left > 0 ? (
+        <span role="status" data-testid="bulk-undo-left">
+          {left} {t('libUndoLeft')}
         </span>
       ) : null}
       {error ? <bdi role="alert">{error}</bdi> : null}
