@@ -1,0 +1,75 @@
+/**
+ * One message per error code, shown when the core's failure has no catalogue key of its own
+ * (or one this build does not know). The English sentence from the core stays behind the
+ * "details" toggle.
+ */
+export const errorMessages = {
+  ar: {
+    'error.invalid_input': 'لم يُقبل ما أُدخل. راجع الحقول ثم أعد المحاولة.',
+    'error.not_found': 'لم يُعثر على ما طلبته؛ ربما حُذف.',
+    'error.conflict': 'تغيّر هذا في مكان آخر. أعد تحميله ثم أعد المحاولة.',
+    'error.query_syntax': 'تعذّر فهم عبارة البحث.',
+    'error.unknown_call': 'طلب لا يعرفه هذا الإصدار من ورّاق.',
+    'error.disk_full': 'القرص ممتلئ، فلم يُحفظ التغيير. أفرغ بعض المساحة ثم أعد المحاولة.',
+    'error.io_error': 'تعذّرت القراءة أو الكتابة.',
+    'error.busy': 'الأرشيف مشغول بعمل آخر. أعد المحاولة بعد قليل.',
+    'error.read_only': 'الأرشيف مفتوح للقراءة فقط.',
+    'error.damaged': 'ملف الأرشيف تالف.',
+    'error.schema_too_new': 'أُنشئ هذا الأرشيف بإصدار أحدث من ورّاق.',
+    'error.locked': 'الأرشيف مفتوح في برنامج آخر.',
+    'error.import_failed': 'تعذّر الاستيراد.',
+    'error.internal': 'حدث خطأ غير متوقع.',
+    'error.unknown': 'حدث خطأ غير متوقع.',
+    errorShowDetails: 'التفاصيل',
+    errorHideDetails: 'إخفاء التفاصيل',
+    errorAtPosition: 'عند الموضع {position}',
+    errorDismiss: 'إغلاق',
+    errorViewFailed: 'تعذّر عرض هذه الصفحة.',
+    errorRetry: 'أعد المحاولة',
+    undo: 'تراجع',
+    digitsSetting: 'الأرقام',
+    digitsArab: '١٢٣',
+    digitsLatn: '123',
+    confirmRestoreRevision: 'استعادة هذه النسخة؟ يُحفظ النص الحالي نسخةً في السجل.',
+    emptyArticle: 'المقال فارغ: أضف عنواناً أو نصاً قبل الحفظ.',
+    exportCollection: 'صدّر المجموعة',
+    exportSelection: 'صدّر المحدد',
+    removeFacet: 'أزل هذا المرشّح',
+    manageTags: 'إدارة الوسوم'
+  },
+  en: {
+    'error.invalid_input': 'That input was not accepted. Check the fields and try again.',
+    'error.not_found': 'What you asked for was not found; it may have been deleted.',
+    'error.conflict': 'This changed elsewhere. Reload it and try again.',
+    'error.query_syntax': 'The search could not be understood.',
+    'error.unknown_call': 'A request this version of Warraq does not know.',
+    'error.disk_full':
+      'The disk is full, so the change was not saved. Free some space and try again.',
+    'error.io_error': 'Reading or writing failed.',
+    'error.busy': 'The archive is busy with other work. Try again in a moment.',
+    'error.read_only': 'The archive is open read-only.',
+    'error.damaged': 'The archive file is damaged.',
+    'error.schema_too_new': 'This archive was made by a newer version of Warraq.',
+    'error.locked': 'The archive is open in another program.',
+    'error.import_failed': 'The import failed.',
+    'error.internal': 'Something unexpected went wrong.',
+    'error.unknown': 'Something unexpected went wrong.',
+    errorShowDetails: 'Details',
+    errorHideDetails: 'Hide details',
+    errorAtPosition: 'at position {position}',
+    errorDismiss: 'Dismiss',
+    errorViewFailed: 'This page could not be shown.',
+    errorRetry: 'Try again',
+    undo: 'Undo',
+    digitsSetting: 'Digits',
+    digitsArab: '١٢٣',
+    digitsLatn: '123',
+    confirmRestoreRevision:
+      'Restore this version? The current text is kept as a version in the history.',
+    emptyArticle: 'The article is empty: add a title or text before saving.',
+    exportCollection: 'Export the collection',
+    exportSelection: 'Export the selection',
+    removeFacet: 'Remove this filter',
+    manageTags: 'Manage tags'
+  }
+} as const
