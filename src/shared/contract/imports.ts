@@ -1,3 +1,4 @@
+import type { MessageRef } from '../errors'
 import { z } from 'zod'
 
 export const IMPORT_FORMATS = ['auto', 'txt', 'html', 'json', 'csv', 'xml'] as const
@@ -17,7 +18,10 @@ export interface FileResult {
   duplicateOf?: string[]
   /** uids of existing articles this file's articles nearly duplicate (to review) */
   possibleDuplicates?: string[]
+  /** the reason in English, for the CLI and logs */
   reason?: string
+  /** the reason as a catalogue key and parameters, for the interface */
+  reasonRef?: MessageRef
   format?: string
   encoding?: string
 }

@@ -35,7 +35,9 @@ export const errorMessages = {
     exportCollection: 'صدّر المجموعة',
     exportSelection: 'صدّر المحدد',
     removeFacet: 'أزل هذا المرشّح',
-    manageTags: 'إدارة الوسوم'
+    manageTags: 'إدارة الوسوم',
+    importReasonFailed: 'تعذّر استيراد هذا الملف.',
+    importReasonOther: 'انظر التفاصيل.'
   },
   en: {
     'error.invalid_input': 'That input was not accepted. Check the fields and try again.',
@@ -70,6 +72,8 @@ export const errorMessages = {
     exportCollection: 'Export the collection',
     exportSelection: 'Export the selection',
     removeFacet: 'Remove this filter',
-    manageTags: 'Manage tags'
+    manageTags: 'Manage tags',
+    importReasonFailed: 'This file could not be imported.',
+    importReasonOther: 'See the details.'
   }
 } as const

@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import type { FileResult, FileStatus, ImportSummary } from '@shared/contract/imports'
 import type { MessageKey } from '../i18n/catalogue'
+import { Message } from '../components/Message'
 import { useI18n } from '../i18n/I18nProvider'
 
 const STATUS_KEY: Record<FileStatus, MessageKey> = {
@@ -18,13 +19,13 @@ export function SummaryLine({ summary }: { summary: ImportSummary }) {
   return (
     <p className="import-summary" data-testid="import-summary">
       <span>
-        <bdi>{summary.imported}</bdi> {t('importArticles')}
+        <bdi>{t('countArticles', { count: summary.imported })}</bdi>
       </span>
       <span>
-        <bdi>{summary.duplicates}</bdi> {t('importDuplicatesCount')}
+        <bdi>{t('countDuplicates', { count: summary.duplicates })}</bdi>
       </span>
       <span>
-        <bdi>{summary.failed}</bdi> {t('importFailedCount')}
+        <bdi>{t('countFailedFiles', { count: summary.failed })}</bdi>
       </span>
       {summary.possibleDuplicates ? (
         <a href="#/duplicates">
@@ -46,7 +47,18 @@ function Row({ file }: { file: FileResult }) {
       <td>
         <span className={`import-status status-${file.status}`}>{t(STATUS_KEY[file.status])}</span>
       </td>
-      <td className="import-reason">{file.reason ? <bdi dir="auto">{file.reason}</bdi> : null}</td>
+      <td className="import-reason">
+        {file.reason || file.reasonRef ? (
+          <Message
+            data={{
+              key: file.reasonRef?.key,
+              params: file.reasonRef?.params,
+              english: file.reason,
+              fallback: file.status === 'failed' ? 'importReasonFailed' : 'importReasonOther'
+            }}
+          />
+        ) : null}
+      </td>
       <td className="import-links">
         {file.uids.slice(0, 3).map((uid) => (
           <span key={uid}>

@@ -35,12 +35,12 @@ export function SearchView({ query }: { query: string }) {
 
   return (
     <section className="search-view">
-      <ErrorBanner error={error} />
+      <ErrorBanner error={error} query={query} />
       {result ? (
         <div className="search-layout">
           <div className="hits">
             <p className="count" data-testid="search-total">
-              {result.total} {t('results')}{' '}
+              {t('countResults', { count: result.total })}{' '}
               {result.total > 0 ? (
                 <a
                   href={hrefFor({

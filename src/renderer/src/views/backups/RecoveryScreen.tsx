@@ -1,7 +1,7 @@
 import type { BackupInfo } from '@shared/contract/backups'
 import type { ArchiveStatus } from '@shared/contract/recovery'
 import { useState } from 'react'
-import { api } from '../../api/client'
+import { ApiError, api } from '../../api/client'
 import { ErrorBanner } from '../../components/ErrorBanner'
 import { useI18n } from '../../i18n/I18nProvider'
 import type { MessageKey } from '../../i18n/catalogue'
@@ -32,7 +32,7 @@ export function RecoveryScreen({ status, onOpened }: Props) {
       (next) => {
         setBusy(false)
         if (next.state === 'open') onOpened(next, notice)
-        else setError(new Error(next.recovery.messages.join(' ')))
+        else setError(new ApiError({ code: 'damaged', message: next.recovery.messages.join(' ') }))
       },
       (err: unknown) => {
         setBusy(false)

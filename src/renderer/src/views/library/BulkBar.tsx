@@ -3,6 +3,7 @@ import type { Collection } from '@shared/contract/collections'
 import type { Entity } from '@shared/contract/entities'
 import { ARTICLE_STATUSES, type ArticleStatus } from '@shared/domain'
 import { useEffect, useState, type FormEvent } from 'react'
+import { ErrorBanner } from '../../components/ErrorBanner'
 import { api } from '../../api/client'
 import { useI18n } from '../../i18n/I18nProvider'
 import { announceChange } from './selection'
@@ -36,7 +37,7 @@ export function BulkBar({ selection, count }: { selection: Selection; count: num
   const [collections, setCollections] = useState<Collection[]>([])
   const [entities, setEntities] = useState<Entity[]>([])
   const [done, setDone] = useState<{ operation: string; touched: number } | null>(null)
-  const [error, setError] = useState<string | null>(null)
+  const [error, setError] = useState<unknown>(null)
 
   useEffect(() => {
     void api['collections.list']({}).then(setCollections)
@@ -65,7 +66,7 @@ export function BulkBar({ selection, count }: { selection: Selection; count: num
       setRemoveTags('')
       announceChange()
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err))
+      setError(err)
     }
   }
 
@@ -170,7 +171,7 @@ export function BulkBar({ selection, count }: { selection: Selection; count: num
           </button>
         </span>
       ) : null}
-      {error ? <bdi role="alert">{error}</bdi> : null}
+      <ErrorBanner error={error} />
     </form>
   )
 }

@@ -92,7 +92,7 @@ export function Library(props: LibraryProps) {
       <header className="view-header">
         {props.heading ?? <h1>{props.trash ? t('trash') : t('library')}</h1>}
         <span className="count" data-testid="library-count">
-          {pages.total} {t('articles')}
+          {t('countArticles', { count: pages.total })}
         </span>
         <ColumnChooser
           columns={columns}

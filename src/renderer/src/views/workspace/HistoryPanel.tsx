@@ -115,7 +115,7 @@ interface Props {
 
 /** Every saved revision with its time and what changed; any of them can be restored. */
 export function HistoryPanel({ uid, currentVersion, dirty, onRestore }: Props) {
-  const { t, locale } = useI18n()
+  const { t, dateTime } = useI18n()
   const [revisions, setRevisions] = useState<RevisionSummary[] | null>(null)
   const [open, setOpen] = useState<Record<number, Change | 'loading'>>({})
   const [error, setError] = useState<unknown>(null)
@@ -137,10 +137,6 @@ export function HistoryPanel({ uid, currentVersion, dirty, onRestore }: Props) {
 
   if (error) return <ErrorBanner error={error} />
   if (!revisions) return <p className="loading">{t('loading')}</p>
-  const time = new Intl.DateTimeFormat(locale === 'ar' ? 'ar' : 'en', {
-    dateStyle: 'medium',
-    timeStyle: 'short'
-  })
   return (
     <section className="history-panel" data-testid="history">
       {dirty ? <p className="hint">{t('saveBeforeRestore')}</p> : null}
@@ -154,7 +150,7 @@ export function HistoryPanel({ uid, currentVersion, dirty, onRestore }: Props) {
                   {t('version')} {r.version}
                 </strong>
                 <span>{reasonText(r.reason, t)}</span>
-                <time dateTime={r.createdAt}>{time.format(new Date(r.createdAt))}</time>
+                <time dateTime={r.createdAt}>{dateTime(r.createdAt)}</time>
                 {r.version === currentVersion ? (
                   <span className="current">{t('currentVersion')}</span>
                 ) : null}
