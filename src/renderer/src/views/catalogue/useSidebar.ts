@@ -1,26 +1,12 @@
 import type { Sidebar } from '@shared/contract/library'
-import { useEffect, useState } from 'react'
+import { useQuery } from '@tanstack/react-query'
 import { api } from '../../api/client'
 
-/** The sidebar's counts, fetched in one call and again whenever the archive announces a change. */
+/** The sidebar's counts in one call, refetched by the data layer whenever the archive changes. */
 export function useSidebar(): Sidebar | null {
-  const [data, setData] = useState<Sidebar | null>(null)
-  useEffect(() => {
-    let live = true
-    const load = (): void => {
-      api['library.sidebar']({}).then(
-        (d) => live && setData(d),
-        () => undefined
-      )
-    }
-    load()
-    window.addEventListener('warraq:changed', load)
-    window.addEventListener('hashchange', load)
-    return () => {
-      live = false
-      window.removeEventListener('warraq:changed', load)
-      window.removeEventListener('hashchange', load)
-    }
-  }, [])
-  return data
+  const { data } = useQuery({
+    queryKey: ['library.sidebar'],
+    queryFn: () => api['library.sidebar']({})
+  })
+  return data ?? null
 }

@@ -2,7 +2,8 @@ import type { BulkApplyInput, Selection } from '@shared/contract/bulk'
 import type { Collection } from '@shared/contract/collections'
 import type { Entity } from '@shared/contract/entities'
 import { ARTICLE_STATUSES, type ArticleStatus } from '@shared/domain'
-import { useEffect, useState, type FormEvent } from 'react'
+import { useQuery } from '@tanstack/react-query'
+import { useState, type FormEvent } from 'react'
 import { ErrorBanner } from '../../components/ErrorBanner'
 import { api } from '../../api/client'
 import { useI18n } from '../../i18n/I18nProvider'
@@ -34,15 +35,17 @@ export function BulkBar({ selection, count }: { selection: Selection; count: num
   const [collection, setCollection] = useState('')
   const [uncollect, setUncollect] = useState('')
   const [entity, setEntity] = useState('')
-  const [collections, setCollections] = useState<Collection[]>([])
-  const [entities, setEntities] = useState<Entity[]>([])
+  // through the data layer: a collection made elsewhere shows here at once
+  const collections: Collection[] =
+    useQuery({ queryKey: ['collections.list'], queryFn: () => api['collections.list']({}) }).data ??
+    []
+  const entities: Entity[] =
+    useQuery({
+      queryKey: ['entities.list', 1000],
+      queryFn: () => api['entities.list']({ limit: 1000 })
+    }).data ?? []
   const [done, setDone] = useState<{ operation: string; touched: number } | null>(null)
   const [error, setError] = useState<unknown>(null)
-
-  useEffect(() => {
-    void api['collections.list']({}).then(setCollections)
-    void api['entities.list']({ limit: 1000 }).then(setEntities)
-  }, [])
 
   const apply = async (e: FormEvent): Promise<void> => {
     e.preventDefault()
