@@ -33,8 +33,8 @@ describe('search in the browser host', () => {
     await page.waitForSelector('[data-testid=library-count]')
     await page.fill('input.search-box', 'الجزائر')
     await page.waitForSelector('[data-testid=search-hit]')
-    await page.waitForFunction(() =>
-      document.querySelector('[data-testid=search-total]')?.textContent?.startsWith('2')
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid=search-total]')?.getAttribute('data-count') === '2'
     )
     const marks = await page.$$eval('[data-testid=search-hit] .snippet mark', (els) =>
       els.map((e) => e.textContent)
@@ -46,14 +46,14 @@ describe('search in the browser host', () => {
     await page.screenshot({ path: screenshotPath('search-results-rtl') })
 
     await page.click('.facets button:has-text("الحياة")')
-    await page.waitForFunction(() =>
-      document.querySelector('[data-testid=search-total]')?.textContent?.startsWith('1')
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid=search-total]')?.getAttribute('data-count') === '1'
     )
     expect(await page.inputValue('input.search-box')).toContain('source:')
 
     await page.fill('input.search-box', 'الجزائر')
-    await page.waitForFunction(() =>
-      document.querySelector('[data-testid=search-total]')?.textContent?.startsWith('2')
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid=search-total]')?.getAttribute('data-count') === '2'
     )
     await page.click('[data-testid=search-hit]:has-text("موسكو")')
     await page.waitForSelector('[data-testid=find-bar]')

@@ -96,7 +96,7 @@ export function DuplicatesView() {
       <div className="view-header">
         <h1>{t('dupTitle')}</h1>
         {list ? (
-          <span className="count" data-testid="dup-count">
+          <span className="count" data-testid="dup-count" data-count={list.openPairs}>
             <bdi>{t('countPairs', { count: list.openPairs })}</bdi>
           </span>
         ) : null}

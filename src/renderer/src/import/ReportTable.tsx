@@ -17,7 +17,9 @@ const PAGE = 300
 export function SummaryLine({ summary }: { summary: ImportSummary }) {
   const { t } = useI18n()
   return (
-    <p className="import-summary" data-testid="import-summary">
+    <p className="import-summary" data-testid="import-summary"
+      data-imported={summary.imported}
+    >
       <span>
         <bdi>{t('countArticles', { count: summary.imported })}</bdi>
       </span>

@@ -39,7 +39,7 @@ export function SearchView({ query }: { query: string }) {
       {result ? (
         <div className="search-layout">
           <div className="hits">
-            <p className="count" data-testid="search-total">
+            <p className="count" data-testid="search-total" data-count={result.total}>
               {t('countResults', { count: result.total })}{' '}
               {result.total > 0 ? (
                 <a

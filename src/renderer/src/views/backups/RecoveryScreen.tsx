@@ -63,7 +63,7 @@ export function RecoveryScreen({ status, onOpened }: Props) {
               <li key={e}>{t(EVENT_KEY[e])}</li>
             ))}
           </ul>
-          <details open className="recovery-details">
+          <details className="recovery-details">
             <summary>{t('recoveryDetails')}</summary>
             {recovery.messages.map((m) => (
               <p key={m} dir="auto" className="detail" data-testid="recovery-message">

@@ -131,7 +131,7 @@ export function Library(props: LibraryProps) {
     <section className="library">
       <header className="view-header">
         {props.heading ?? <h1>{props.trash ? t('trash') : t('library')}</h1>}
-        <span className="count" data-testid="library-count">
+        <span className="count" data-testid="library-count" data-count={pages.total}>
           {t('countArticles', { count: pages.total })}
         </span>
         <ColumnChooser
