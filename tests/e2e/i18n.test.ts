@@ -135,6 +135,9 @@ describe('staying in step', () => {
       el.scrollTop = 1500
       el.dispatchEvent(new Event('scroll'))
     })
+    const row = page.locator('[data-testid=library-row]').nth(20)
+    // the click must not scroll: bring the row into view first, then note where the table is
+    await row.scrollIntoViewIfNeeded()
     const before = await scroller.evaluate((el) => el.scrollTop)
     expect(before).toBeGreaterThan(1000)
     const sortBefore = await page.getAttribute(
@@ -142,10 +145,10 @@ describe('staying in step', () => {
       'aria-sort'
     )
     expect(sortBefore).toBe('ascending')
-    const row = page.locator('[data-testid=library-row]').nth(5)
     const title = await row.textContent()
     await row.dblclick()
-    await page.waitForSelector('[data-testid=find-bar]')
+    await page.waitForFunction(() => location.hash.startsWith('#/article/'))
+    await page.waitForSelector('[data-testid=lib-scroller]', { state: 'detached' })
     await page.goBack()
     await page.waitForSelector('[data-testid=library-row]')
     await expect.poll(() => scroller.evaluate((el) => el.scrollTop)).toBe(before)

@@ -45,7 +45,8 @@ export function LibraryTable(props: Props) {
     count: items.length,
     getScrollElement: () => scroller.current,
     estimateSize: () => ROW,
-    overscan: 15
+    overscan: 15,
+    initialOffset: () => rememberedScroll(props.scope)
   })
   const virtual = virtualizer.getVirtualItems()
   const last = virtual.at(-1)?.index ?? 0
@@ -59,8 +60,8 @@ export function LibraryTable(props: Props) {
     if (restored.current || items.length === 0) return
     restored.current = true
     const top = rememberedScroll(props.scope)
-    if (top > 0 && scroller.current) scroller.current.scrollTop = top
-  }, [items.length, props.scope])
+    if (top > 0) virtualizer.scrollToOffset(top)
+  }, [items.length, props.scope, virtualizer])
 
   const range = (a: number, b: number): string[] =>
     items.slice(Math.min(a, b), Math.max(a, b) + 1).map((i) => i.uid)
