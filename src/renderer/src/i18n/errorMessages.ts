@@ -37,7 +37,8 @@ export const errorMessages = {
     removeFacet: 'أزل هذا المرشّح',
     manageTags: 'إدارة الوسوم',
     importReasonFailed: 'تعذّر استيراد هذا الملف.',
-    importReasonOther: 'انظر التفاصيل.'
+    importReasonOther: 'انظر التفاصيل.',
+    revImport: 'استيراد'
   },
   en: {
     'error.invalid_input': 'That input was not accepted. Check the fields and try again.',
@@ -74,6 +75,7 @@ export const errorMessages = {
     removeFacet: 'Remove this filter',
     manageTags: 'Manage tags',
     importReasonFailed: 'This file could not be imported.',
-    importReasonOther: 'See the details.'
+    importReasonOther: 'See the details.',
+    revImport: 'Import'
   }
 } as const

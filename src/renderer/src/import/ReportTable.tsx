@@ -17,9 +17,7 @@ const PAGE = 300
 export function SummaryLine({ summary }: { summary: ImportSummary }) {
   const { t } = useI18n()
   return (
-    <p className="import-summary" data-testid="import-summary"
-      data-imported={summary.imported}
-    >
+    <p className="import-summary" data-testid="import-summary" data-imported={summary.imported}>
       <span>
         <bdi>{t('countArticles', { count: summary.imported })}</bdi>
       </span>

@@ -5,7 +5,7 @@ import { useEffect, useState } from 'react'
 import { api } from '../../api/client'
 import { ErrorBanner } from '../../components/ErrorBanner'
 import { useI18n } from '../../i18n/I18nProvider'
-import type { MessageKey } from '../../i18n/catalogue'
+import type { MessageKey } from '../../i18n/messages'
 
 const FIELD_LABEL: Partial<Record<keyof Snapshot, MessageKey>> = {
   title: 'title',
@@ -102,6 +102,7 @@ function Diff({ change }: { change: Change }) {
 function reasonText(reason: string, t: (k: MessageKey) => string): string {
   if (reason === 'create') return t('revCreate')
   if (reason === 'edit') return t('revEdit')
+  if (reason === 'import') return t('revImport')
   const restore = /^restore (\d+)$/.exec(reason)
   return restore ? `${t('revRestore')} ${restore[1]}` : reason
 }
@@ -168,7 +169,9 @@ export function HistoryPanel({ uid, currentVersion, dirty, onRestore }: Props) {
                   <button
                     type="button"
                     disabled={dirty}
-                    onClick={() => onRestore(r.version)}
+                    onClick={() => {
+                      if (window.confirm(t('confirmRestoreRevision'))) onRestore(r.version)
+                    }}
                     data-testid="restore-revision"
                   >
                     {t('restoreRevision')}
