@@ -7,6 +7,7 @@ import { useState, type FormEvent } from 'react'
 import { ErrorBanner } from '../../components/ErrorBanner'
 import { api } from '../../api/client'
 import { useI18n } from '../../i18n/I18nProvider'
+import { hrefFor } from '../../router'
 import { announceChange } from './selection'
 
 const split = (s: string): string[] =>
@@ -166,6 +167,17 @@ export function BulkBar({ selection, count }: { selection: Selection; count: num
       <button type="submit" data-testid="bulk-apply">
         {t('libApply')}
       </button>
+      {selection.kind === 'uids' ? (
+        <a
+          href={hrefFor({
+            name: 'export',
+            selection: JSON.stringify({ kind: 'uids', uids: selection.uids })
+          })}
+          data-testid="export-selection"
+        >
+          {t('exportSelection')}
+        </a>
+      ) : null}
       {done ? (
         <span role="status" data-testid="bulk-done">
           {done.touched} {t('libUpdated')}{' '}
