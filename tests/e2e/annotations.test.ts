@@ -201,6 +201,8 @@ describe('editor and annotations in the browser host', () => {
     expect(dirs).toEqual(['rtl', 'ltr'])
     await page.screenshot({ path: screenshotPath('editor-history-diff-rtl') })
 
+    // the restore asks first
+    page.once('dialog', (d) => void d.accept())
     await page.click('[data-testid=revision][data-version="1"] [data-testid=restore-revision]')
     await page.waitForSelector('[data-testid=revision][data-version="3"]')
     expect(await lineText(page, 0)).toContain('واسعاً')

@@ -1,4 +1,6 @@
 import { useEffect, useRef, useState } from 'react'
+import { Notices } from './components/Notices'
+import { ViewBoundary } from './components/ViewBoundary'
 import { useI18n } from './i18n/I18nProvider'
 import { DropOverlay, ImportNavLinks, ImportRoutes } from './import/ImportShell'
 import { navigate, useRoute } from './router'
@@ -110,27 +112,30 @@ export function App() {
       <main className="content">
         <SearchBox initial={route.name === 'search' ? route.query : ''} />
         <SearchHelp />
-        {route.name === 'library' ? <LibraryView /> : null}
-        {route.name === 'trash' ? <LibraryView trash /> : null}
-        {route.name === 'search' ? <SearchView query={route.query} /> : null}
-        {route.name === 'article' ? (
-          <ArticleView
-            key={route.uid}
-            uid={route.uid}
-            annotation={route.annotation}
-            find={route.find}
-          />
-        ) : null}
-        {route.name === 'annotations' ? <AnnotationsView /> : null}
-        {route.name === 'edit' ? <Workspace key={route.uid} uid={route.uid} editable /> : null}
-        {route.name === 'new' ? <ArticleForm /> : null}
-        {route.name === 'backups' ? <BackupsView /> : null}
-        {route.name === 'variants' ? <VariantsView /> : null}
-        {route.name === 'export' ? <ExportView selection={route.selection} /> : null}
-        <ImportRoutes route={route} />
-        <CatalogueRoutes route={route} />
+        <ViewBoundary key={route.name}>
+          {route.name === 'library' ? <LibraryView /> : null}
+          {route.name === 'trash' ? <LibraryView trash /> : null}
+          {route.name === 'search' ? <SearchView query={route.query} /> : null}
+          {route.name === 'article' ? (
+            <ArticleView
+              key={route.uid}
+              uid={route.uid}
+              annotation={route.annotation}
+              find={route.find}
+            />
+          ) : null}
+          {route.name === 'annotations' ? <AnnotationsView /> : null}
+          {route.name === 'edit' ? <Workspace key={route.uid} uid={route.uid} editable /> : null}
+          {route.name === 'new' ? <ArticleForm /> : null}
+          {route.name === 'backups' ? <BackupsView /> : null}
+          {route.name === 'variants' ? <VariantsView /> : null}
+          {route.name === 'export' ? <ExportView selection={route.selection} /> : null}
+          <ImportRoutes route={route} />
+          <CatalogueRoutes route={route} />
+        </ViewBoundary>
       </main>
       <DropOverlay />
+      <Notices />
     </div>
   )
 }

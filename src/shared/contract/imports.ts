@@ -1,5 +1,5 @@
-import { z } from 'zod'
 import type { MessageRef } from '../errors'
+import { z } from 'zod'
 
 export const IMPORT_FORMATS = ['auto', 'txt', 'html', 'json', 'csv', 'xml'] as const
 export type ImportFormatChoice = (typeof IMPORT_FORMATS)[number]

@@ -473,7 +473,8 @@ export const catalogue = {
     checkRestoreArticle: 'استعده من أحدث نسخة احتياطية سليمة',
     checkNoIntactBackup: 'لا توجد نسخة احتياطية تحفظه سليماً.',
     checkArticleRestored: 'استُعيد، وحُفظت حالته التالفة في سجله.',
-    libUndoLeft: 'مقالات عُدِّلت بعد التعديل الجماعي، فتُركت كما هي',
+    libUndoLeft:
+      '{count, plural, zero {لم يُعدَّل أي مقال بعد التعديل الجماعي} one {مقال واحد عُدِّل بعد التعديل الجماعي فتُرك كما هو} two {مقالان عُدِّلا بعد التعديل الجماعي فتُركا كما هما} few {# مقالات عُدِّلت بعد التعديل الجماعي فتُركت كما هي} many {# مقالاً عُدِّل بعد التعديل الجماعي فتُرك كما هو} other {# مقال عُدِّل بعد التعديل الجماعي فتُرك كما هو}}',
     exportConfirmReplace: 'يوجد ملف بهذا الاسم. هل تستبدل به الملف المصدَّر؟'
   },
   en: {
@@ -966,7 +967,8 @@ export const catalogue = {
     checkRestoreArticle: 'Restore it from the newest intact backup',
     checkNoIntactBackup: 'No backup holds it intact.',
     checkArticleRestored: 'Restored; its damaged state is kept in its history.',
-    libUndoLeft: 'articles changed since; left as they are',
+    libUndoLeft:
+      '{count, plural, one {# article changed since; left as it is} other {# articles changed since; left as they are}}',
     exportConfirmReplace: 'A file with this name already exists. Replace it with the export?'
   }
 } as const

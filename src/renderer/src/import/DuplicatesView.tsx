@@ -21,7 +21,7 @@ function Side({ member, older }: { member: DuplicateMember; older: boolean }) {
         {member.source ? <bdi dir="auto">{member.source}</bdi> : null}
         {member.published ? <bdi>{member.published}</bdi> : null}
         <span>
-          <bdi>{member.bodyLength.toLocaleString()}</bdi> {t('dupCharacters')}
+          <bdi>{t('countCharacters', { count: member.bodyLength })}</bdi>
         </span>
         {older ? <strong>{t('dupOlder')}</strong> : null}
       </div>
@@ -96,8 +96,8 @@ export function DuplicatesView() {
       <div className="view-header">
         <h1>{t('dupTitle')}</h1>
         {list ? (
-          <span className="count" data-testid="dup-count">
-            <bdi>{list.openPairs}</bdi> {t('dupPairs')}
+          <span className="count" data-testid="dup-count" data-count={list.openPairs}>
+            <bdi>{t('countPairs', { count: list.openPairs })}</bdi>
           </span>
         ) : null}
       </div>

@@ -35,7 +35,7 @@ export function currentChoices(): ImportChoices {
 }
 
 function PastReports({ refreshKey }: { refreshKey: unknown }) {
-  const { t } = useI18n()
+  const { t, dateTime } = useI18n()
   const [reports, setReports] = useState<ImportReportItem[] | null>(null)
   const [error, setError] = useState<unknown>(null)
   useEffect(() => {
@@ -49,11 +49,12 @@ function PastReports({ refreshKey }: { refreshKey: unknown }) {
       {reports.map((r) => (
         <li key={r.uid}>
           <a href={`#/import/report/${encodeURIComponent(r.uid)}`}>
-            <bdi>{new Date(r.startedAt).toLocaleString()}</bdi>
+            <bdi>{dateTime(r.startedAt)}</bdi>
           </a>
           <span>
-            <bdi>{r.files}</bdi> {t('importFiles')} · <bdi>{r.imported}</bdi> {t('importArticles')}{' '}
-            · <bdi>{r.failed}</bdi> {t('importFailedCount')}
+            <bdi>{t('countFiles', { count: r.files })}</bdi> ·{' '}
+            <bdi>{t('countArticles', { count: r.imported })}</bdi> ·{' '}
+            <bdi>{t('countFailedFiles', { count: r.failed })}</bdi>
           </span>
           {r.finishedAt === null ? <em>{t('importInterrupted')}</em> : null}
           {r.cancelled ? <em>{t('importCancelled')}</em> : null}

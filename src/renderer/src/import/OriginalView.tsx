@@ -25,7 +25,7 @@ async function download(articleUid: string): Promise<void> {
 
 /** The file an article was imported from: what it was, and its text as it came. */
 export function OriginalView({ uid }: { uid: string }) {
-  const { t } = useI18n()
+  const { t, number, dateTime } = useI18n()
   const [original, setOriginal] = useState<OriginalFile | null>(null)
   const [error, setError] = useState<unknown>(null)
   useEffect(() => {
@@ -55,11 +55,11 @@ export function OriginalView({ uid }: { uid: string }) {
             </dd>
             <dt>{t('originalSize')}</dt>
             <dd>
-              <bdi>{original.size.toLocaleString()}</bdi> {t('originalBytes')}
+              <bdi>{number(original.size)}</bdi> {t('originalBytes')}
             </dd>
             <dt>{t('originalImportedAt')}</dt>
             <dd>
-              <bdi>{new Date(original.importedAt).toLocaleString()}</bdi>
+              <bdi>{dateTime(original.importedAt)}</bdi>
             </dd>
             {original.index !== null && original.index > 0 ? (
               <>

@@ -1,8 +1,8 @@
 import { useState } from 'react'
 import type { FileResult, FileStatus, ImportSummary } from '@shared/contract/imports'
 import type { MessageKey } from '../i18n/catalogue'
+import { Message } from '../components/Message'
 import { useI18n } from '../i18n/I18nProvider'
-import { formatMessage } from '../i18n/message'
 
 const STATUS_KEY: Record<FileStatus, MessageKey> = {
   imported: 'importImported',
@@ -17,15 +17,15 @@ const PAGE = 300
 export function SummaryLine({ summary }: { summary: ImportSummary }) {
   const { t } = useI18n()
   return (
-    <p className="import-summary" data-testid="import-summary">
+    <p className="import-summary" data-testid="import-summary" data-imported={summary.imported}>
       <span>
-        <bdi>{summary.imported}</bdi> {t('importArticles')}
+        <bdi>{t('countArticles', { count: summary.imported })}</bdi>
       </span>
       <span>
-        <bdi>{summary.duplicates}</bdi> {t('importDuplicatesCount')}
+        <bdi>{t('countDuplicates', { count: summary.duplicates })}</bdi>
       </span>
       <span>
-        <bdi>{summary.failed}</bdi> {t('importFailedCount')}
+        <bdi>{t('countFailedFiles', { count: summary.failed })}</bdi>
       </span>
       {summary.possibleDuplicates ? (
         <a href="#/duplicates">
@@ -40,7 +40,6 @@ export function SummaryLine({ summary }: { summary: ImportSummary }) {
 function Row({ file }: { file: FileResult }) {
   const { t, locale } = useI18n()
   // the catalogue's sentence in the interface's language; the English one when it has none
-  const reason = (file.reasonRef && formatMessage(locale, file.reasonRef)) ?? file.reason
   return (
     <tr className={`import-row status-${file.status}`} data-testid="import-row">
       <td className="import-path">
@@ -49,7 +48,18 @@ function Row({ file }: { file: FileResult }) {
       <td>
         <span className={`import-status status-${file.status}`}>{t(STATUS_KEY[file.status])}</span>
       </td>
-      <td className="import-reason">{reason ? <bdi dir="auto">{reason}</bdi> : null}</td>
+      <td className="import-reason">
+        {file.reason || file.reasonRef ? (
+          <Message
+            data={{
+              key: file.reasonRef?.key,
+              params: file.reasonRef?.params,
+              english: file.reason,
+              fallback: file.status === 'failed' ? 'importReasonFailed' : 'importReasonOther'
+            }}
+          />
+        ) : null}
+      </td>
       <td className="import-links">
         {file.uids.slice(0, 3).map((uid) => (
           <span key={uid}>

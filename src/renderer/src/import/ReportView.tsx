@@ -7,7 +7,7 @@ import { ReportTable, SummaryLine } from './ReportTable'
 
 /** A past import's report, re-opened from the list. */
 export function ReportView({ uid }: { uid: string }) {
-  const { t } = useI18n()
+  const { t, dateTime } = useI18n()
   const [summary, setSummary] = useState<ImportSummary | null>(null)
   const [error, setError] = useState<unknown>(null)
   useEffect(() => {
@@ -18,9 +18,7 @@ export function ReportView({ uid }: { uid: string }) {
       <div className="view-header">
         <a href="#/import">{t('back')}</a>
         <h1>{t('importReport')}</h1>
-        {summary?.startedAt ? (
-          <bdi className="count">{new Date(summary.startedAt).toLocaleString()}</bdi>
-        ) : null}
+        {summary?.startedAt ? <bdi className="count">{dateTime(summary.startedAt)}</bdi> : null}
       </div>
       <ErrorBanner error={error} />
       {summary ? (

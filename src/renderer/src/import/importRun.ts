@@ -5,6 +5,7 @@
  */
 import { useSyncExternalStore } from 'react'
 import type { DuplicatePolicy, ImportFormatChoice, ImportSummary } from '@shared/contract/imports'
+import { announceChange } from '../data/queryClient'
 import { api } from '../api/client'
 import { toBase64 } from './base64'
 import type { PickedFile } from './picked'
@@ -147,7 +148,7 @@ export async function startImport(picked: PickedFile[], choices: ImportChoices):
       })
       reportUid = summary.reportUid
       // the sidebar's counts and an open library follow the import batch by batch
-      window.dispatchEvent(new Event('warraq:changed'))
+      announceChange()
       set({
         summary,
         filesDone: state.filesDone + all[i].length,

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react'
-import { api } from '../api/client'
+import { ApiError, api } from '../api/client'
 import { metaInput, type MetaDraft } from '../editor/meta'
 import { ErrorBanner } from '../components/ErrorBanner'
 import { useI18n } from '../i18n/I18nProvider'
@@ -40,6 +40,17 @@ export function ArticleForm() {
 
   const save = async (): Promise<void> => {
     if (saving) return
+    // an untouched form would save a blank, untitled article
+    if (!draft.title.trim() && !draft.body.trim()) {
+      setError(
+        new ApiError({
+          code: 'invalid_input',
+          message: 'The article is empty.',
+          key: 'emptyArticle'
+        })
+      )
+      return
+    }
     setSaving(true)
     setError(null)
     try {

@@ -1,7 +1,7 @@
 import type { SearchResult } from '@shared/contract/search'
 import { useEffect, useState } from 'react'
 import { api } from '../api/client'
-import { QueryError } from '../components/QueryError'
+import { ErrorBanner } from '../components/ErrorBanner'
 import { Highlighted } from '../components/Highlighted'
 import { useI18n } from '../i18n/I18nProvider'
 import { hrefFor, navigate } from '../router'
@@ -35,12 +35,12 @@ export function SearchView({ query }: { query: string }) {
 
   return (
     <section className="search-view">
-      <QueryError error={error} query={query} />
+      <ErrorBanner error={error} query={query} />
       {result ? (
         <div className="search-layout">
           <div className="hits">
-            <p className="count" data-testid="search-total">
-              {result.total} {t('results')}{' '}
+            <p className="count" data-testid="search-total" data-count={result.total}>
+              {t('countResults', { count: result.total })}{' '}
               {result.total > 0 ? (
                 <a
                   href={hrefFor({

@@ -1,10 +1,8 @@
 import type { VariantGroup } from '@shared/contract/variants'
 import { useCallback, useEffect, useState } from 'react'
-import { api, ApiError } from '../api/client'
+import { api } from '../api/client'
 import { ErrorBanner } from '../components/ErrorBanner'
-import { formatMessage } from '../components/QueryError'
 import { useI18n } from '../i18n/I18nProvider'
-import { catalogue, type MessageKey } from '../i18n/catalogue'
 
 const wordsOf = (text: string): string[] => text.split(/[\s،,]+/).filter(Boolean)
 
@@ -55,21 +53,11 @@ export function VariantsView() {
     void api['variants.list']({}).then(setGroups, setError)
   }, [])
   useEffect(load, [load])
-  const message =
-    error instanceof ApiError && error.key !== undefined && Object.hasOwn(catalogue.en, error.key)
-      ? formatMessage(t(error.key as MessageKey), error.params)
-      : null
   return (
     <section className="variants-view">
       <h1>{t('variantsTitle')}</h1>
       <p dir="auto">{t('variantsHint')}</p>
-      {message !== null ? (
-        <div className="error-banner" role="alert">
-          <bdi dir="auto">{message}</bdi>
-        </div>
-      ) : (
-        <ErrorBanner error={error} />
-      )}
+      <ErrorBanner error={error} />
       <form
         onSubmit={(e) => {
           e.preventDefault()

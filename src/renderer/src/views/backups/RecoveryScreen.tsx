@@ -1,7 +1,7 @@
 import type { BackupInfo } from '@shared/contract/backups'
 import type { ArchiveStatus } from '@shared/contract/recovery'
 import { useState } from 'react'
-import { api } from '../../api/client'
+import { ApiError, api } from '../../api/client'
 import { inDesktop } from '../../api/desktop'
 import { ErrorBanner } from '../../components/ErrorBanner'
 import { useI18n } from '../../i18n/I18nProvider'
@@ -33,7 +33,7 @@ export function RecoveryScreen({ status, onOpened }: Props) {
       (next) => {
         setBusy(false)
         if (next.state === 'open') onOpened(next, notice)
-        else setError(new Error(next.recovery.messages.join(' ')))
+        else setError(new ApiError({ code: 'damaged', message: next.recovery.messages.join(' ') }))
       },
       (err: unknown) => {
         setBusy(false)
@@ -79,7 +79,7 @@ export function RecoveryScreen({ status, onOpened }: Props) {
               <li key={e}>{t(EVENT_KEY[e])}</li>
             ))}
           </ul>
-          <details open className="recovery-details">
+          <details className="recovery-details">
             <summary>{t('recoveryDetails')}</summary>
             {recovery.messages.map((m) => (
               <p key={m} dir="auto" className="detail" data-testid="recovery-message">

@@ -2,7 +2,7 @@ import type { Collection } from '@shared/contract/collections'
 import { useEffect, useState } from 'react'
 import { api } from '../../api/client'
 import { useI18n } from '../../i18n/I18nProvider'
-import { navigate } from '../../router'
+import { hrefFor, navigate } from '../../router'
 import { announceChange } from '../library/selection'
 
 /** A collection's name and description, editable, with its parent and a delete button. */
@@ -36,6 +36,15 @@ export function CollectionHeading({ uid }: { uid: string }) {
         >
           {t('edit')}
         </button>
+        <a
+          href={hrefFor({
+            name: 'export',
+            selection: JSON.stringify({ kind: 'collection', name: me.uid })
+          })}
+          data-testid="export-collection"
+        >
+          {t('exportCollection')}
+        </a>
       </div>
     )
   }

@@ -101,8 +101,8 @@ export function EntitiesView({ kind }: { kind: string }) {
               <bdi dir="auto">{e.name}</bdi>
             </a>{' '}
             <span className="muted">
-              {t(KIND_LABEL[e.kind])} · {e.articleCount} {t('articles')} · {e.annotationCount}{' '}
-              {t('libAnnotationsCol')}
+              {t(KIND_LABEL[e.kind])} · {t('countArticles', { count: e.articleCount })} ·{' '}
+              {t('countAnnotations', { count: e.annotationCount })}
             </span>
             {e.aliases.length ? (
               <div className="muted">

@@ -1,26 +1,22 @@
 import type { Sidebar } from '@shared/contract/library'
-import { useEffect, useState } from 'react'
+import { useQuery, useQueryClient } from '@tanstack/react-query'
+import { useEffect } from 'react'
 import { api } from '../../api/client'
 
-/** The sidebar's counts, fetched in one call and again whenever the archive announces a change. */
+/**
+ * The sidebar's counts in one call, refetched by the data layer whenever this window changes
+ * the archive, and on each navigation too: the CLI or another window may have changed it.
+ */
 export function useSidebar(): Sidebar | null {
-  const [data, setData] = useState<Sidebar | null>(null)
+  const client = useQueryClient()
+  const { data } = useQuery({
+    queryKey: ['library.sidebar'],
+    queryFn: () => api['library.sidebar']({})
+  })
   useEffect(() => {
-    let live = true
-    const load = (): void => {
-      api['library.sidebar']({}).then(
-        (d) => live && setData(d),
-        () => undefined
-      )
-    }
-    load()
-    window.addEventListener('warraq:changed', load)
-    window.addEventListener('hashchange', load)
-    return () => {
-      live = false
-      window.removeEventListener('warraq:changed', load)
-      window.removeEventListener('hashchange', load)
-    }
-  }, [])
-  return data
+    const refresh = (): void => void client.invalidateQueries({ queryKey: ['library.sidebar'] })
+    window.addEventListener('hashchange', refresh)
+    return () => window.removeEventListener('hashchange', refresh)
+  }, [client])
+  return data ?? null
 }

@@ -17,6 +17,8 @@ import { inDesktop } from '../../api/desktop'
 import { ErrorBanner } from '../../components/ErrorBanner'
 import { useI18n } from '../../i18n/I18nProvider'
 import type { MessageKey } from '../../i18n/catalogue'
+import type { MessageKey as AnyKey } from '../../i18n/messages'
+import type { MessageParams } from '@shared/errors'
 import { ColumnPicker } from './ColumnPicker'
 import './export.css'
 
@@ -44,7 +46,10 @@ export function parseSelection(text: string): ExportSelection {
   return { kind: 'all' }
 }
 
-function describe(selection: ExportSelection, t: (k: MessageKey) => string): string {
+function describe(
+  selection: ExportSelection,
+  t: (k: AnyKey, params?: MessageParams) => string
+): string {
   switch (selection.kind) {
     case 'collection':
       return `${t('collections')}: ${selection.name}`
@@ -53,7 +58,7 @@ function describe(selection: ExportSelection, t: (k: MessageKey) => string): str
     case 'query':
       return `${t('search')}: ${selection.query}`
     case 'uids':
-      return `${selection.uids.length} ${t('articles')}`
+      return t('countArticles', { count: selection.uids.length })
     default:
       return t('exportEverything')
   }

@@ -2,9 +2,12 @@ import type { BulkApplyInput, Selection } from '@shared/contract/bulk'
 import type { Collection } from '@shared/contract/collections'
 import type { Entity } from '@shared/contract/entities'
 import { ARTICLE_STATUSES, type ArticleStatus } from '@shared/domain'
-import { useEffect, useState, type FormEvent } from 'react'
+import { useQuery } from '@tanstack/react-query'
+import { useState, type FormEvent } from 'react'
+import { ErrorBanner } from '../../components/ErrorBanner'
 import { api } from '../../api/client'
 import { useI18n } from '../../i18n/I18nProvider'
+import { hrefFor } from '../../router'
 import { announceChange } from './selection'
 
 const split = (s: string): string[] =>
@@ -35,15 +38,17 @@ export function BulkBar({ selection, count }: { selection: Selection; count: num
   const [collection, setCollection] = useState('')
   const [uncollect, setUncollect] = useState('')
   const [entity, setEntity] = useState('')
-  const [collections, setCollections] = useState<Collection[]>([])
-  const [entities, setEntities] = useState<Entity[]>([])
+  // through the data layer: a collection made elsewhere shows here at once
+  const collections: Collection[] =
+    useQuery({ queryKey: ['collections.list'], queryFn: () => api['collections.list']({}) }).data ??
+    []
+  const entities: Entity[] =
+    useQuery({
+      queryKey: ['entities.list', 1000],
+      queryFn: () => api['entities.list']({ limit: 1000 })
+    }).data ?? []
   const [done, setDone] = useState<{ operation: string; touched: number } | null>(null)
-  const [error, setError] = useState<string | null>(null)
-
-  useEffect(() => {
-    void api['collections.list']({}).then(setCollections)
-    void api['entities.list']({ limit: 1000 }).then(setEntities)
-  }, [])
+  const [error, setError] = useState<unknown>(null)
 
   const apply = async (e: FormEvent): Promise<void> => {
     e.preventDefault()
@@ -68,7 +73,7 @@ export function BulkBar({ selection, count }: { selection: Selection; count: num
       setRemoveTags('')
       announceChange()
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err))
+      setError(err)
     }
   }
 
@@ -166,6 +171,17 @@ export function BulkBar({ selection, count }: { selection: Selection; count: num
       <button type="submit" data-testid="bulk-apply">
         {t('libApply')}
       </button>
+      {selection.kind === 'uids' ? (
+        <a
+          href={hrefFor({
+            name: 'export',
+            selection: JSON.stringify({ kind: 'uids', uids: selection.uids })
+          })}
+          data-testid="export-selection"
+        >
+          {t('exportSelection')}
+        </a>
+      ) : null}
       {done ? (
         <span role="status" data-testid="bulk-done">
           {done.touched} {t('libUpdated')}{' '}
@@ -176,10 +192,10 @@ export function BulkBar({ selection, count }: { selection: Selection; count: num
       ) : null}
       {left > 0 ? (
         <span role="status" data-testid="bulk-undo-left">
-          {left} {t('libUndoLeft')}
+          {t('libUndoLeft', { count: left })}
         </span>
       ) : null}
-      {error ? <bdi role="alert">{error}</bdi> : null}
+      <ErrorBanner error={error} />
     </form>
   )
 }

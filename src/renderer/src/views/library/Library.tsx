@@ -1,6 +1,8 @@
 import type { ArticleSortKey, ListFilter } from '@shared/contract/articles'
 import type { SearchFacets } from '@shared/contract/search'
-import { useEffect, useMemo, useState, type ReactNode } from 'react'
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
+import { postNotice } from '../../data/notices'
+import { reportFailure } from '../../data/queryClient'
 import { api } from '../../api/client'
 import { ErrorBanner } from '../../components/ErrorBanner'
 import { useI18n } from '../../i18n/I18nProvider'
@@ -11,6 +13,7 @@ import { LibraryTable } from './LibraryTable'
 import { SaveSearch } from './SaveSearch'
 import { NONE, announceChange, pickedCount, toSelection, type Picked } from './selection'
 import { usePages } from './usePages'
+import { useRemembered } from './remember'
 import '../../styles/library.css'
 
 export interface LibraryProps {
@@ -27,19 +30,33 @@ const ASCENDING: ArticleSortKey[] = ['title', 'source', 'authors', 'status', 'po
 /** The library: a filter in the query language, facets, the table, and the bulk edit bar. */
 export function Library(props: LibraryProps) {
   const { t } = useI18n()
-  const [draft, setDraft] = useState(props.query ?? '')
-  const [query, setQuery] = useState(props.query ?? '')
-  const [sort, setSort] = useState<ArticleSortKey>(props.collection ? 'position' : 'updated')
-  const [direction, setDirection] = useState<'asc' | 'desc'>(props.collection ? 'asc' : 'desc')
-  const [jump, setJump] = useState('')
-  const [from, setFrom] = useState('')
+  // one memory per listing: the library, the trash, each collection, tag and entity
+  const scope = JSON.stringify([props.trash ?? false, props.collection, props.tag, props.entity])
+  const [draft, setDraft] = useRemembered(scope, 'draft', props.query ?? '')
+  const [query, setQuery] = useRemembered(scope, 'query', props.query ?? '')
+  const [sort, setSort] = useRemembered<ArticleSortKey>(
+    scope,
+    'sort',
+    props.collection ? 'position' : 'updated'
+  )
+  const [direction, setDirection] = useRemembered<'asc' | 'desc'>(
+    scope,
+    'direction',
+    props.collection ? 'asc' : 'desc'
+  )
+  const [jump, setJump] = useRemembered(scope, 'jump', '')
+  const [from, setFrom] = useRemembered(scope, 'from', '')
   const [columns, setColumns] = useState<ColumnKey[]>(loadColumns)
-  const [picked, setPicked] = useState<Picked>(NONE)
+  const [picked, setPicked] = useRemembered<Picked>(scope, 'picked', NONE)
   const [facets, setFacets] = useState<SearchFacets | null>(null)
+  const givenQuery = useRef(props.query)
   useEffect(() => {
+    // only a query given anew (a link to a filtered library) replaces the remembered one
+    if (givenQuery.current === props.query) return
+    givenQuery.current = props.query
     setDraft(props.query ?? '')
     setQuery(props.query ?? '')
-  }, [props.query])
+  }, [props.query, setDraft, setQuery])
 
   const filter: ListFilter = useMemo(
     () => ({
@@ -52,7 +69,14 @@ export function Library(props: LibraryProps) {
     [props.trash, props.collection, props.tag, props.entity, query]
   )
   const pages = usePages({ ...filter, sort, direction, from: from || undefined })
-  useEffect(() => setPicked(NONE), [filter])
+  const filterKey = JSON.stringify(filter)
+  const shownFilter = useRef(filterKey)
+  useEffect(() => {
+    // a new filter clears the selection; coming back to the same one keeps it
+    if (shownFilter.current === filterKey) return
+    shownFilter.current = filterKey
+    setPicked(NONE)
+  }, [filterKey, setPicked])
   useEffect(() => {
     if (!filter.query) return setFacets(null)
     let live = true
@@ -82,17 +106,33 @@ export function Library(props: LibraryProps) {
   const selection = toSelection(picked, filter)
   const trashSelected = async (uids?: string[]): Promise<void> => {
     const target = uids ? { kind: 'uids' as const, uids } : selection
-    await api[props.trash ? 'library.restore' : 'library.trash']({ selection: target })
-    setPicked(NONE)
-    announceChange()
+    try {
+      const done = await api[props.trash ? 'library.restore' : 'library.trash']({
+        selection: target
+      })
+      setPicked(NONE)
+      announceChange()
+      if (!props.trash && 'trashed' in done && target.kind === 'uids') {
+        // the undo restores exactly what was moved
+        postNotice({
+          kind: 'info',
+          key: 'movedToTrash',
+          params: { count: done.trashed },
+          undo: () =>
+            api['library.restore']({ selection: target }).then(announceChange, reportFailure)
+        })
+      }
+    } catch (err) {
+      reportFailure(err)
+    }
   }
 
   return (
     <section className="library">
       <header className="view-header">
         {props.heading ?? <h1>{props.trash ? t('trash') : t('library')}</h1>}
-        <span className="count" data-testid="library-count">
-          {pages.total} {t('articles')}
+        <span className="count" data-testid="library-count" data-count={pages.total}>
+          {t('countArticles', { count: pages.total })}
         </span>
         <ColumnChooser
           columns={columns}
@@ -196,6 +236,7 @@ export function Library(props: LibraryProps) {
       {pages.done && pages.items.length === 0 ? <p className="empty">{t('noArticles')}</p> : null}
       <LibraryTable
         pages={pages}
+        scope={`${scope}${JSON.stringify([query, sort, direction, from])}`}
         columns={columns}
         sort={sort}
         direction={direction}

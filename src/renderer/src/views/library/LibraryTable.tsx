@@ -2,6 +2,7 @@ import type { ArticleSortKey } from '@shared/contract/articles'
 import type { ArticleSummary } from '@shared/domain-lists'
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { useEffect, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react'
+import { rememberedScroll, rememberScroll } from './remember'
 import { useI18n } from '../../i18n/I18nProvider'
 import { navigate } from '../../router'
 import { COLUMNS, type ColumnKey } from './columns'
@@ -12,6 +13,8 @@ import { DRAG_TYPE, NONE, isPicked, only, toggle, type Picked } from './selectio
 const ROW = 40
 
 interface Props {
+  /** identifies the listing, for the scroll position remembered across navigation */
+  scope: string
   pages: Pages
   columns: ColumnKey[]
   sort: ArticleSortKey
@@ -42,13 +45,23 @@ export function LibraryTable(props: Props) {
     count: items.length,
     getScrollElement: () => scroller.current,
     estimateSize: () => ROW,
-    overscan: 15
+    overscan: 15,
+    initialOffset: () => rememberedScroll(props.scope)
   })
   const virtual = virtualizer.getVirtualItems()
   const last = virtual.at(-1)?.index ?? 0
   useEffect(() => {
     if (!pages.done && last >= items.length - 60) pages.loadMore()
   }, [last, items.length, pages])
+
+  // back where it was: the rows come from the data layer's cache, so the offset is valid at once
+  const restored = useRef(false)
+  useEffect(() => {
+    if (restored.current || items.length === 0) return
+    restored.current = true
+    const top = rememberedScroll(props.scope)
+    if (top > 0) virtualizer.scrollToOffset(top)
+  }, [items.length, props.scope, virtualizer])
 
   const range = (a: number, b: number): string[] =>
     items.slice(Math.min(a, b), Math.max(a, b) + 1).map((i) => i.uid)
@@ -129,7 +142,12 @@ export function LibraryTable(props: Props) {
           )
         })}
       </div>
-      <div className="lib-scroller" ref={scroller}>
+      <div
+        className="lib-scroller"
+        ref={scroller}
+        data-testid="lib-scroller"
+        onScroll={(e) => rememberScroll(props.scope, e.currentTarget.scrollTop)}
+      >
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {virtual.map((row) => {
             const item: ArticleSummary = items[row.index]

@@ -34,9 +34,7 @@ export function toSelection(p: Picked, filter: ListFilter): Selection {
     : { kind: 'uids', uids: [...p.uids] }
 }
 
-/** Tells the sidebar and open lists that the archive changed. */
-export function announceChange(): void {
-  window.dispatchEvent(new Event('warraq:changed'))
-}
+/** Tells the sidebar and open lists that the archive changed (through the data layer). */
+export { announceChange } from '../../data/queryClient'
 
 export const DRAG_TYPE = 'application/x-warraq-articles'

@@ -1,6 +1,6 @@
 import type { ArticleListInput } from '@shared/contract/articles'
 import type { ArticleSummary } from '@shared/domain-lists'
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useInfiniteQuery } from '@tanstack/react-query'
 import { api } from '../../api/client'
 
 const PAGE = 200
@@ -15,63 +15,29 @@ export interface Pages {
 }
 
 /**
- * Pages of the library by keyset, appended as the table scrolls; the total is counted once per
- * listing, not per page. Reloads when the listing changes or the archive announces a change.
+ * Pages of the library by keyset, appended as the table scrolls; the total is counted with the
+ * first page only. Cached by the data layer, so coming back to a listing shows the same rows at
+ * once (and the table can return to where it was), and refetched whenever the archive changes.
  */
 export function usePages(input: ArticleListInput): Pages {
-  const key = JSON.stringify(input)
-  const [state, setState] = useState({ items: [] as ArticleSummary[], total: 0, done: false })
-  const [error, setError] = useState<unknown>(null)
-  const cursor = useRef<string | null>(null)
-  const busy = useRef(false)
-  const generation = useRef(0)
-  const [reloads, setReloads] = useState(0)
-
-  const fetchPage = useCallback(
-    async (reset: boolean) => {
-      if (busy.current && !reset) return
-      const gen = reset ? ++generation.current : generation.current
-      busy.current = true
-      try {
-        const page = await api['articles.list']({
-          ...(JSON.parse(key) as ArticleListInput),
-          limit: PAGE,
-          cursor: reset ? null : cursor.current,
-          count: reset
-        })
-        if (gen !== generation.current) return
-        cursor.current = page.nextCursor
-        setError(null)
-        setState((s) => ({
-          items: reset ? page.items : [...s.items, ...page.items],
-          total: reset ? page.total : s.total,
-          done: page.nextCursor === null
-        }))
-      } catch (err) {
-        if (gen === generation.current) setError(err)
-      } finally {
-        if (gen === generation.current) busy.current = false
-      }
-    },
-    [key]
-  )
-
-  useEffect(() => {
-    void fetchPage(true)
-  }, [fetchPage, reloads])
-
-  useEffect(() => {
-    const onChange = (): void => setReloads((n) => n + 1)
-    window.addEventListener('warraq:changed', onChange)
-    return () => window.removeEventListener('warraq:changed', onChange)
-  }, [])
-
+  const query = useInfiniteQuery({
+    queryKey: ['articles.list', input],
+    queryFn: ({ pageParam }) =>
+      api['articles.list']({ ...input, limit: PAGE, cursor: pageParam, count: pageParam === null }),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+    placeholderData: (previous) => previous,
+    meta: { silent: true }
+  })
+  const pages = query.data?.pages ?? []
   return {
-    ...state,
-    error,
+    items: pages.flatMap((p) => p.items),
+    total: pages[0]?.total ?? 0,
+    done: query.isSuccess && !query.hasNextPage,
+    error: query.error,
     loadMore: () => {
-      if (!state.done) void fetchPage(false)
+      if (query.hasNextPage && !query.isFetchingNextPage) void query.fetchNextPage()
     },
-    reload: () => setReloads((n) => n + 1)
+    reload: () => void query.refetch()
   }
 }

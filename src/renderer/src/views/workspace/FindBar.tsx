@@ -89,7 +89,7 @@ export function FindBar({ uid, view, toCurrent, onClose, initialQuery }: Props) 
     query.trim() && answered === query
       ? state.count === 0
         ? t(error ? 'findInvalid' : 'findNone')
-        : `${state.current + 1} ${t('findOf')} ${state.count}`
+        : t('findPosition', { current: state.current + 1, count: state.count })
       : ''
 
   return (

@@ -1,11 +1,12 @@
 import type { Snapshot } from '@shared/contract/snapshot'
 import type { RevisionSummary } from '@shared/domain-lists'
+import type { MessageParams } from '@shared/errors'
 import { compactDiff, diffStats, diffWords, type DiffSegment } from '@shared/text/diff'
 import { useEffect, useState } from 'react'
 import { api } from '../../api/client'
 import { ErrorBanner } from '../../components/ErrorBanner'
 import { useI18n } from '../../i18n/I18nProvider'
-import { catalogue, type MessageKey } from '../../i18n/catalogue'
+import { isMessageKey, type MessageKey } from '../../i18n/messages'
 
 const FIELD_LABEL: Partial<Record<keyof Snapshot, MessageKey>> = {
   title: 'title',
@@ -99,15 +100,15 @@ function Diff({ change }: { change: Change }) {
   )
 }
 
-/**
- * A revision's reason from its catalogue key (core's `label`). The catalogue has no
- * interpolation yet, so the restored version number is appended here.
- */
-function reasonText(revision: RevisionSummary, t: (k: MessageKey) => string): string {
+/** A revision's reason from its catalogue key (core's `label`), with its parameters. */
+function reasonText(
+  revision: RevisionSummary,
+  t: (k: MessageKey, params?: MessageParams) => string
+): string {
   const { key, params } = revision.label
   if (key === 'revision.restore') return `${t('revRestore')} ${String(params?.version ?? '')}`
-  if (key === 'revision.other' || !(key in catalogue.en)) return revision.reason
-  return t(key as MessageKey)
+  if (key === 'revision.other' || !isMessageKey(key)) return revision.reason
+  return t(key, params)
 }
 
 interface Props {
@@ -119,7 +120,7 @@ interface Props {
 
 /** Every saved revision with its time and what changed; any of them can be restored. */
 export function HistoryPanel({ uid, currentVersion, dirty, onRestore }: Props) {
-  const { t, locale } = useI18n()
+  const { t, dateTime } = useI18n()
   const [revisions, setRevisions] = useState<RevisionSummary[] | null>(null)
   const [open, setOpen] = useState<Record<number, Change | 'loading'>>({})
   const [error, setError] = useState<unknown>(null)
@@ -141,10 +142,6 @@ export function HistoryPanel({ uid, currentVersion, dirty, onRestore }: Props) {
 
   if (error) return <ErrorBanner error={error} />
   if (!revisions) return <p className="loading">{t('loading')}</p>
-  const time = new Intl.DateTimeFormat(locale === 'ar' ? 'ar' : 'en', {
-    dateStyle: 'medium',
-    timeStyle: 'short'
-  })
   return (
     <section className="history-panel" data-testid="history">
       {dirty ? <p className="hint">{t('saveBeforeRestore')}</p> : null}
@@ -158,7 +155,7 @@ export function HistoryPanel({ uid, currentVersion, dirty, onRestore }: Props) {
                   {t('version')} {r.version}
                 </strong>
                 <span>{reasonText(r, t)}</span>
-                <time dateTime={r.createdAt}>{time.format(new Date(r.createdAt))}</time>
+                <time dateTime={r.createdAt}>{dateTime(r.createdAt)}</time>
                 {r.version === currentVersion ? (
                   <span className="current">{t('currentVersion')}</span>
                 ) : null}
@@ -176,7 +173,9 @@ export function HistoryPanel({ uid, currentVersion, dirty, onRestore }: Props) {
                   <button
                     type="button"
                     disabled={dirty}
-                    onClick={() => onRestore(r.version)}
+                    onClick={() => {
+                      if (window.confirm(t('confirmRestoreRevision'))) onRestore(r.version)
+                    }}
                     data-testid="restore-revision"
                   >
                     {t('restoreRevision')}
