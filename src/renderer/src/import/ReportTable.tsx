@@ -38,8 +38,7 @@ export function SummaryLine({ summary }: { summary: ImportSummary }) {
 }
 
 function Row({ file }: { file: FileResult }) {
-  const { t, locale } = useI18n()
-  // the catalogue's sentence in the interface's language; the English one when it has none
+  const { t } = useI18n()
   return (
     <tr className={`import-row status-${file.status}`} data-testid="import-row">
       <td className="import-path">
