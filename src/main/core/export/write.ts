@@ -80,7 +80,7 @@ function describeWriteError(err: unknown, path: string): unknown {
   if (code === 'ENOENT' || code === 'ENOTDIR') {
     return new WarraqError('invalid_input', `The folder ${dirname(path)} does not exist.`, {
       key: 'export.no_folder',
-      params: { folder: dirname(path) }
+      params: { path: dirname(path) }
     })
   }
   if (code === 'EISDIR') {

@@ -453,6 +453,18 @@ export const catalogue = {
     'export.disk_full': 'القرص ممتلئ: لم يُكتب التصدير إلى {path}. أفرغ بعض المساحة وحاول مجدداً.',
     'export.no_folder': 'المجلد {path} غير موجود.',
     'export.is_folder': '{path} مجلد وليس ملفاً.',
+    'export.file_exists':
+      'الملف {name} موجود من قبل وتُرك كما هو. اختر اسماً آخر، أو أكّد أنه يجوز استبداله.',
+    'desktop.unsupported':
+      'نوافذ اختيار الملفات موجودة في تطبيق سطح المكتب وحده؛ هنا تختار الصفحة الملفات بنفسها.',
+    'input.lone_surrogate': 'الحقل {field} يحمل حرفاً مكسوراً (نصف زوج UTF-16)؛ لم يُحفظ شيء.',
+    'archive.lost':
+      'حُذف ملف الأرشيف {file} أو نُقل وورّاق يفتحه، فلم يُحفظ هذا التغيير. اصنع نسخة احتياطية الآن (شاشة النسخ الاحتياطية أو warraq backup): تُكتب في {backups} مما لا يزال ورّاق يفتحه.',
+    'fixity.not_in_backup': 'النسخة الاحتياطية {backup} لا تحمل هذا المقال سليماً؛ جرّب نسخة أقدم.',
+    'backup.other_archive':
+      '{backup} نسخة احتياطية لأرشيف آخر، لا للأرشيف {archive}؛ لم يتغير الأرشيف. لاستعادتها رغم ذلك استعمل ‎--force‎.',
+    'archive.migrations_missing':
+      'نسخة ورّاق هذه ناقصة: تعذّرت قراءة ترحيلات قاعدة البيانات. أعد تثبيت ورّاق أو بناءه؛ لم يُنشأ أي ملف أرشيف ولم يتغيّر.',
     'export.not_allowed': 'لا يُسمح لورّاق بالكتابة في {path} ({code}).',
     'annotations.range_outside': 'المدى {start}–{end} خارج نص المقال ({length} حرفاً).',
     'annotations.not_found': 'لا يوجد تعليق بالمعرّف {uid}.',
@@ -946,6 +958,20 @@ export const catalogue = {
       'The disk is full: the export to {path} was not written. Free some space and try again.',
     'export.no_folder': 'The folder {path} does not exist.',
     'export.is_folder': '{path} is a folder, not a file.',
+    'export.file_exists':
+      '{name} already exists and was left as it is. Choose another name, or confirm that it may be replaced.',
+    'desktop.unsupported':
+      'Native dialogs exist only in the desktop app; here the page chooses files itself.',
+    'input.lone_surrogate':
+      '{field} holds a broken character (a lone UTF-16 surrogate); nothing was saved.',
+    'archive.lost':
+      'The archive file {file} was deleted or moved while Warraq had it open, so this change was not saved. Make a backup now (Backups screen, or warraq backup): it is written to {backups} from what Warraq still has open.',
+    'fixity.not_in_backup':
+      'The backup {backup} does not hold this article intact; try an older backup.',
+    'backup.other_archive':
+      '{backup} is a backup of another archive, not of {archive}; the archive was not changed. To restore it anyway, use --force.',
+    'archive.migrations_missing':
+      'This copy of Warraq is incomplete: its database migrations could not be read. Reinstall or rebuild Warraq; no archive file was created or changed.',
     'export.not_allowed': 'Warraq may not write to {path} ({code}).',
     'annotations.range_outside':
       "The range {start}–{end} is outside the article's text ({length} characters).",
