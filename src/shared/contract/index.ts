@@ -69,7 +69,9 @@ import {
 } from './duplicates'
 import {
   ImportFilesInput,
+  ImportPreviewInput,
   ImportReportInput,
+  type ImportPreview,
   type ImportReportItem,
   type ImportSummary
 } from './imports'
@@ -133,6 +135,7 @@ export const contract = {
   'recovery.restore': call<ArchiveStatus>()(RecoveryRestoreInput),
   'recovery.startEmpty': call<ArchiveStatus>()(RecoveryStartEmptyInput),
   'import.files': call<ImportSummary>()(ImportFilesInput),
+  'import.previewFields': call<ImportPreview>()(ImportPreviewInput),
   'import.reports': call<ImportReportItem[]>()(EmptyInput),
   'import.report': call<ImportSummary>()(ImportReportInput),
   'duplicates.list': call<DuplicateList>()(DuplicatesListInput),

@@ -31,6 +31,7 @@ export function importUploaded(archive: Archive, input: ParsedImportFiles): Prom
     duplicates: input.duplicates,
     reportUid: input.reportUid,
     final: input.final,
-    cancelled: input.cancelled
+    cancelled: input.cancelled,
+    mapping: input.mapping
   })
 }
