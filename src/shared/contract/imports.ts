@@ -92,6 +92,13 @@ export const FieldMappingInput = z
   .record(z.string().min(1).max(200), z.enum(MAPPABLE_FIELDS))
   .refine((m) => Object.keys(m).length <= 500, 'At most 500 mapped fields.')
 
+/** The upload import under way in this archive (the browser host's), read while a call runs. */
+export interface UploadProgress {
+  running: boolean
+  /** the latest progress of the running call; inside one big file, its records */
+  progress: ImportProgress | null
+}
+
 /** A file sent from the renderer (drag and drop, the Import dialog) as base64. */
 export const ImportFilesInput = z.object({
   files: z
