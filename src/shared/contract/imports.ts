@@ -66,6 +66,39 @@ export interface ImportProgress {
   recordsPerSecond?: number
 }
 
+/** The article fields a user may map a record's field to (`--map 'عنوان=title'`). */
+export const MAPPABLE_FIELDS = [
+  'title',
+  'subtitle',
+  'body',
+  'summary',
+  'source',
+  'url',
+  'authors',
+  'published',
+  'dateText',
+  'caption',
+  'imageCredit',
+  'section',
+  'tags',
+  'notes',
+  'lang',
+  'sourceId'
+] as const
+export type MappableField = (typeof MAPPABLE_FIELDS)[number]
+
+/** The user's names for a JSON, CSV or XML file's fields: the file's name → Warraq's field. */
+export const FieldMappingInput = z
+  .record(z.string().min(1).max(200), z.enum(MAPPABLE_FIELDS))
+  .refine((m) => Object.keys(m).length <= 500, 'At most 500 mapped fields.')
+
+/** The upload import under way in this archive (the browser host's), read while a call runs. */
+export interface UploadProgress {
+  running: boolean
+  /** the latest progress of the running call; inside one big file, its records */
+  progress: ImportProgress | null
+}
+
 /** A file sent from the renderer (drag and drop, the Import dialog) as base64. */
 export const ImportFilesInput = z.object({
   files: z
@@ -87,8 +120,33 @@ export const ImportFilesInput = z.object({
     .default([]),
   /** this call ends the import: the report is marked finished (or cancelled) */
   final: z.boolean().default(true),
-  cancelled: z.boolean().default(false)
+  cancelled: z.boolean().default(false),
+  mapping: FieldMappingInput.optional()
 })
 export type ImportFilesInput = z.input<typeof ImportFilesInput>
 
 export const ImportReportInput = z.object({ uid: z.string().min(1).max(200) })
+
+/** One file, as the import sends it, whose fields and first records are to be shown. */
+export const ImportPreviewInput = z.object({
+  name: z.string().min(1).max(1_000),
+  base64: z.string().max(60 * 1024 * 1024),
+  format: z.enum(IMPORT_FORMATS).default('auto')
+})
+export type ImportPreviewInput = z.input<typeof ImportPreviewInput>
+
+export interface PreviewField {
+  /** the name as the file writes it (JSON key, CSV header) */
+  name: string
+  /** the field Warraq reads it as today, if any: the mapping step's first choice */
+  guess: MappableField | null
+}
+
+/** A structured file's fields and its first records, values cut short, for the mapping step. */
+export interface ImportPreview {
+  format: 'json' | 'csv'
+  fields: PreviewField[]
+  records: Record<string, string>[]
+  /** how many records the file holds */
+  total: number
+}

@@ -69,9 +69,12 @@ import {
 } from './duplicates'
 import {
   ImportFilesInput,
+  ImportPreviewInput,
   ImportReportInput,
+  type ImportPreview,
   type ImportReportItem,
-  type ImportSummary
+  type ImportSummary,
+  type UploadProgress
 } from './imports'
 import {
   ExportPreviewInput,
@@ -133,6 +136,9 @@ export const contract = {
   'recovery.restore': call<ArchiveStatus>()(RecoveryRestoreInput),
   'recovery.startEmpty': call<ArchiveStatus>()(RecoveryStartEmptyInput),
   'import.files': call<ImportSummary>()(ImportFilesInput),
+  'import.previewFields': call<ImportPreview>()(ImportPreviewInput),
+  /** how far the running `import.files` call has got, records within one big file included */
+  'import.progress': call<UploadProgress>()(EmptyInput),
   'import.reports': call<ImportReportItem[]>()(EmptyInput),
   'import.report': call<ImportSummary>()(ImportReportInput),
   'duplicates.list': call<DuplicateList>()(DuplicatesListInput),

@@ -9,7 +9,7 @@ import { listDuplicates } from '../duplicates/list'
 import { resolveDuplicate } from '../duplicates/resolve'
 import { getOriginal } from '../import/originals'
 import { getReport, listReports } from '../import/reports'
-import { importUploaded } from '../import/service'
+import { uploadHandlers } from '../import/service'
 import { defaultExportPath, exportPreview, exportToFile } from '../export/service'
 import { findInArticle, searchArticles } from '../search/service'
 import { archiveStats } from '../stats'
@@ -59,7 +59,7 @@ export function createHandlers(archive: Archive): Handlers {
     'export.defaultPath': ({ format }) => ({ path: defaultExportPath(format) }),
     ...backupHandlers(archive),
     ...openStatusHandlers(archive),
-    'import.files': (input) => importUploaded(archive, input),
+    ...uploadHandlers(archive),
     'import.reports': () => listReports(archive),
     'import.report': ({ uid }) => getReport(archive, uid),
     'duplicates.list': ({ limit }) => listDuplicates(archive, limit),

@@ -32,6 +32,8 @@ const READING: ReadonlySet<CallName> = new Set<CallName>([
   'backups.list',
   'backups.create',
   'import.reports',
+  'import.progress',
+  'import.previewFields',
   'import.report',
   'duplicates.list',
   'originals.get',

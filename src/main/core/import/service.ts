@@ -1,9 +1,11 @@
 /** The import calls of the contract: files sent by the renderer as base64. */
-import type { ImportFilesInput, ImportSummary } from '@shared/contract/imports'
+import type { Handlers } from '@shared/contract'
+import type { ImportFilesInput, ImportProgress, ImportSummary } from '@shared/contract/imports'
 import type { z } from 'zod'
 import type { Archive } from '../db/open'
 import { expandBuffers, type Expanded } from './expand'
 import { importFiles } from './pipeline'
+import { previewFields } from './preview'
 import { reasons } from './reasons'
 
 export type ParsedImportFiles = z.output<typeof ImportFilesInput>
@@ -25,12 +27,42 @@ function* uploaded(input: ParsedImportFiles): Generator<Expanded> {
  * `reportUid` of the first answer to the next calls, so progress and cancelling are real and
  * the whole import keeps one report.
  */
-export function importUploaded(archive: Archive, input: ParsedImportFiles): Promise<ImportSummary> {
+export function importUploaded(
+  archive: Archive,
+  input: ParsedImportFiles,
+  onProgress?: (progress: ImportProgress) => void
+): Promise<ImportSummary> {
   return importFiles(archive, uploaded(input), {
+    onProgress,
     format: input.format,
     duplicates: input.duplicates,
     reportUid: input.reportUid,
     final: input.final,
-    cancelled: input.cancelled
+    cancelled: input.cancelled,
+    mapping: input.mapping
   })
+}
+
+/**
+ * `import.files` with its progress readable by `import.progress` while the call runs: the
+ * pipeline yields between chunks, so the host answers the poll with the records written so far
+ * inside one big file, where the page would otherwise show nothing until the batch came back.
+ */
+export function uploadHandlers(
+  archive: Archive
+): Pick<Handlers, 'import.files' | 'import.progress' | 'import.previewFields'> {
+  let running = 0
+  let latest: ImportProgress | null = null
+  return {
+    'import.files': async (input) => {
+      running++
+      try {
+        return await importUploaded(archive, input, (p) => (latest = p))
+      } finally {
+        if (--running === 0) latest = null
+      }
+    },
+    'import.progress': () => ({ running: running > 0, progress: latest }),
+    'import.previewFields': (input) => previewFields(input)
+  }
 }

@@ -52,18 +52,42 @@ function isWarraqExport(header: string[]): boolean {
   return header.includes('uid') && header.includes('datePrecision') && header.includes('body')
 }
 
-export function parseCsvWithReport(text: string, options: ParseOptions): RecordsResult {
-  const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
-  if (!source.trim()) throw new ImportFormatError('The CSV file is empty')
-  let rows: string[][]
+function readRows(source: string): string[][] {
   try {
-    rows = parseCsv(source, { delimiter: detectSeparator(source) })
+    return parseCsv(source, { delimiter: detectSeparator(source) })
   } catch (error) {
     if (error instanceof CsvSyntaxError) {
       throw new ImportFormatError(`The CSV file is malformed: ${error.message}`)
     }
     throw error
   }
+}
+
+function rowsToRecords(header: string[], rows: string[][]): FieldRecord[] {
+  return rows.map((row) => {
+    const record: FieldRecord = {}
+    header.forEach((name, i) => {
+      // a repeated column name keeps its first non-empty value
+      const value = unguardFormula(row[i] ?? '')
+      if (name && (record[name] === undefined || record[name] === '')) record[name] = value
+    })
+    return record
+  })
+}
+
+/** The header and the records of a CSV file, whatever its columns are called (the mapping step). */
+export function csvRecords(text: string): { header: string[]; records: FieldRecord[] } {
+  const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
+  if (!source.trim()) throw new ImportFormatError('The CSV file is empty')
+  const rows = readRows(source)
+  const header = rows[0].map((h) => h.trim())
+  return { header, records: rowsToRecords(header, rows.slice(1)) }
+}
+
+export function parseCsvWithReport(text: string, options: ParseOptions): RecordsResult {
+  const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
+  if (!source.trim()) throw new ImportFormatError('The CSV file is empty')
+  const rows = readRows(source)
   const header = rows[0].map((h) => h.trim())
   const mapped = new Set(Object.keys(options.mapping ?? {}).map(normalizeFieldName))
   const known = header.filter((h) => {
@@ -81,15 +105,7 @@ export function parseCsvWithReport(text: string, options: ParseOptions): Records
     )
   }
   if (rows.length < 2) throw new ImportFormatError('The CSV file has a header row but no rows')
-  const records: FieldRecord[] = rows.slice(1).map((row) => {
-    const record: FieldRecord = {}
-    header.forEach((name, i) => {
-      // a repeated column name keeps its first non-empty value
-      const value = unguardFormula(row[i] ?? '')
-      if (name && (record[name] === undefined || record[name] === '')) record[name] = value
-    })
-    return record
-  })
+  const records = rowsToRecords(header, rows.slice(1))
   return collectArticles(records, {
     mapping: options.mapping,
     fileName: options.fileName,

@@ -87,6 +87,23 @@ function recordsOf(values: unknown[]): unknown[] {
   return values
 }
 
+/** The file's candidate values and, for each, its record (null: not an object). */
+export function jsonRecords(source: string): {
+  candidates: unknown[]
+  records: (FieldRecord | null)[]
+} {
+  const candidates = recordsOf(readValues(source))
+  const records = candidates.map((c) => (isRecord(c) && !isBadRecord(c) ? c : null))
+  if (!records.some((r) => r !== null)) {
+    throw new ImportFormatError(
+      candidates.length === 0
+        ? 'The JSON file holds no article objects (the list is empty)'
+        : 'The JSON file holds no article objects (expected an object or a list of objects)'
+    )
+  }
+  return { candidates, records }
+}
+
 /** Parses and reports which records were skipped and why. */
 export function parseJsonWithReport(text: string, options: ParseOptions): RecordsResult {
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
@@ -97,15 +114,7 @@ export function parseJsonWithReport(text: string, options: ParseOptions): Record
         '(the file is malformed or hostile)'
     )
   }
-  const candidates = recordsOf(readValues(source))
-  const records = candidates.map((c) => (isRecord(c) && !isBadRecord(c) ? c : null))
-  if (!records.some((r) => r !== null)) {
-    throw new ImportFormatError(
-      candidates.length === 0
-        ? 'The JSON file holds no article objects (the list is empty)'
-        : 'The JSON file holds no article objects (expected an object or a list of objects)'
-    )
-  }
+  const { candidates, records } = jsonRecords(source)
   const result = collectArticles(records, options, 'it is not a JSON object')
   for (const skipped of result.skipped) {
     const bad = candidates[skipped.index - 1]

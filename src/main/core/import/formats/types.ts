@@ -1,3 +1,4 @@
+import { MAPPABLE_FIELDS, type MappableField } from '@shared/contract/imports'
 import type { MessageRef } from '@shared/errors'
 import type { ParsedArticle } from '@shared/domain'
 
@@ -12,26 +13,10 @@ export interface DecodedText {
   bom: boolean
 }
 
-/** The article fields a user may map a record's field to (`--map 'عنوان=title'`). */
-export const MAPPABLE_FIELDS = [
-  'title',
-  'subtitle',
-  'body',
-  'summary',
-  'source',
-  'url',
-  'authors',
-  'published',
-  'dateText',
-  'caption',
-  'imageCredit',
-  'section',
-  'tags',
-  'notes',
-  'lang',
-  'sourceId'
-] as const satisfies readonly (keyof ParsedArticle)[]
-export type MappableField = (typeof MAPPABLE_FIELDS)[number]
+/** The list lives in the contract, which validates the interface's mappings with it. */
+export { MAPPABLE_FIELDS, type MappableField }
+/** Every mappable field is an article field (checked by the compiler here). */
+export const ARTICLE_MAPPABLE_FIELDS: readonly (keyof ParsedArticle)[] = MAPPABLE_FIELDS
 
 /** Options a user may pass for structured formats (JSON, CSV, XML): source field → article field. */
 export interface FieldMapping {
