@@ -113,7 +113,13 @@ export function FindBar({ uid, view, toCurrent, onClose, initialQuery }: Props) 
         }}
         data-testid="find-input"
       />
-      <output className="find-count" aria-live="polite" data-testid="find-count">
+      <output
+        className="find-count"
+        aria-live="polite"
+        data-testid="find-count"
+        data-current={state.count > 0 ? state.current + 1 : 0}
+        data-total={state.count}
+      >
         {count}
       </output>
       <button type="button" onClick={() => step(-1)} aria-label={t('findPrevious')}>
