@@ -385,7 +385,7 @@ export const catalogue = {
     exportChooseFile: 'اختر الملف وصدّر…',
     backupToFile: 'نسخة احتياطية إلى ملف…',
     restoreFromFile: 'استعادة من ملف…',
-    // E2: core messages, recovery notices and revision labels by key (see KEYS-E2.md)
+    // messages the core sends by key: errors, recovery notices, revision labels
     'library.bad_cursor': 'مؤشر الصفحة هذا لم يصدر عن هذا الأرشيف.',
     'library.position_needs_collection': 'الترتيب حسب الموضع يتطلب مجموعة.',
     'tags.not_found': 'لا يوجد وسم باسم {name}.',
@@ -885,7 +885,7 @@ export const catalogue = {
     exportChooseFile: 'Choose the file and export…',
     backupToFile: 'Back up to a file…',
     restoreFromFile: 'Restore from a file…',
-    // E2: core messages, recovery notices and revision labels by key (see KEYS-E2.md)
+    // messages the core sends by key: errors, recovery notices, revision labels
     'library.bad_cursor': 'The page cursor is not one this archive gave out.',
     'library.position_needs_collection': 'Sorting by position needs a collection.',
     'tags.not_found': 'No tag named {name}.',
