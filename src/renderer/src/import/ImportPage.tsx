@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react'
-import type { ImportReportItem } from '@shared/contract/imports'
+import type { ImportReportItem, ImportSummary } from '@shared/contract/imports'
 import {
   DUPLICATE_POLICIES,
   IMPORT_FORMATS,
@@ -12,7 +12,10 @@ import { ErrorBanner } from '../components/ErrorBanner'
 import type { MessageKey } from '../i18n/catalogue'
 import { useI18n } from '../i18n/I18nProvider'
 import { ImportProgress } from './ImportProgress'
+import { MappingStep } from './MappingStep'
 import {
+  lastImportChoices,
+  pickedFile,
   resetImport,
   startDesktopImport,
   startImport,
@@ -64,6 +67,16 @@ function PastReports({ refreshKey }: { refreshKey: unknown }) {
   )
 }
 
+/** The first failed JSON or CSV file of the import that can be sent again with a mapping. */
+function unmappedFile(summary: ImportSummary | null) {
+  for (const f of summary?.files ?? []) {
+    if (f.status !== 'failed' || (f.format !== 'json' && f.format !== 'csv')) continue
+    const picked = pickedFile(f.path)
+    if (picked) return picked
+  }
+  return undefined
+}
+
 /** The Import dialog: pick files or a folder (or drop them anywhere), follow, read the report. */
 export function ImportPage() {
   const { t } = useI18n()
@@ -79,6 +92,7 @@ export function ImportPage() {
     lastChoices = { format, duplicates }
   }, [format, duplicates])
   const running = run.phase === 'running'
+  const unmapped = unmappedFile(run.summary)
   const pick = (list: FileList | null): void => {
     if (list && list.length > 0) void startImport(fromFileList(list), { format, duplicates })
   }
@@ -176,6 +190,14 @@ export function ImportPage() {
         </div>
       </section>
       <ImportProgress />
+      {!running && unmapped ? (
+        <MappingStep
+          key={unmapped.path}
+          picked={unmapped}
+          format={lastImportChoices().format}
+          onApply={(mapping) => void startImport([unmapped], { ...lastImportChoices(), mapping })}
+        />
+      ) : null}
       {run.summary ? (
         <section>
           <h2>{t('importReport')}</h2>

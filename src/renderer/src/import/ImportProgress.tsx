@@ -20,8 +20,11 @@ export function ImportProgress() {
   }, [run.phase])
   if (run.phase === 'idle') return null
   const { rate, secondsLeft } = pace(run, now)
-  const fraction =
-    run.bytesTotal > 0
+  // inside one big file its records count: the batch's bytes only come back with the batch
+  const fraction = run.records
+    ? (run.filesDone + run.records.done / Math.max(1, run.records.total)) /
+      Math.max(1, run.filesTotal)
+    : run.bytesTotal > 0
       ? run.bytesDone / run.bytesTotal
       : run.filesDone / Math.max(1, run.filesTotal)
   const heading = {
@@ -53,6 +56,16 @@ export function ImportProgress() {
         <span>
           <bdi>{rate.toFixed(1)}</bdi> {t('importPerSecond')}
         </span>
+        {run.phase === 'running' && run.records ? (
+          <>
+            <span data-testid="import-records">
+              <bdi>{`${run.records.done} / ${run.records.total}`}</bdi> {t('importRecordsRead')}
+            </span>
+            <span data-testid="import-records-rate">
+              <bdi>{run.records.perSecond}</bdi> {t('importRecordsPerSecond')}
+            </span>
+          </>
+        ) : null}
         {run.phase === 'running' && secondsLeft !== null ? (
           <span>
             {t('importTimeLeft')}: <bdi>{formatSeconds(secondsLeft)}</bdi>

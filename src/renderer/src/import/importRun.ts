@@ -4,7 +4,12 @@
  * progress is the archive's own, and Cancel takes effect between two batches.
  */
 import { useSyncExternalStore } from 'react'
-import type { DuplicatePolicy, ImportFormatChoice, ImportSummary } from '@shared/contract/imports'
+import type {
+  DuplicatePolicy,
+  ImportFormatChoice,
+  ImportSummary,
+  MappableField
+} from '@shared/contract/imports'
 import { announceChange } from '../data/queryClient'
 import { api } from '../api/client'
 import { toBase64 } from './base64'
@@ -30,6 +35,8 @@ export interface ImportRunState {
   summary: ImportSummary | null
   /** articles imported so far, while no summary has come back yet (the desktop import) */
   articles: number
+  /** inside the one big file being imported: records written, of how many, how fast */
+  records: { done: number; total: number; perSecond: number } | null
   error: string | null
 }
 
@@ -43,6 +50,7 @@ const IDLE: ImportRunState = {
   finishedAt: null,
   summary: null,
   articles: 0,
+  records: null,
   error: null
 }
 
@@ -99,6 +107,42 @@ export function batches(files: PickedFile[]): PickedFile[][] {
 export interface ImportChoices {
   format: ImportFormatChoice
   duplicates: DuplicatePolicy
+  /** the user's names for a structured file's fields, from the mapping step */
+  mapping?: Record<string, MappableField>
+}
+
+/** The files of the last browser import by report path, so one can be sent again mapped. */
+let lastPicked = new Map<string, PickedFile>()
+export function pickedFile(path: string): PickedFile | undefined {
+  return lastPicked.get(path)
+}
+let lastChoices: ImportChoices = { format: 'auto', duplicates: 'skip' }
+export function lastImportChoices(): ImportChoices {
+  return lastChoices
+}
+
+/**
+ * Asks the archive how far the call in flight has got, so one big file shows its records as
+ * they land instead of nothing until the call returns.
+ */
+function pollRecords(): () => void {
+  const timer = window.setInterval(() => {
+    api['import.progress']({}).then(
+      (p) => {
+        const r = p.progress
+        if (!p.running || !r || r.recordsDone === undefined || state.phase !== 'running') return
+        set({
+          records: {
+            done: r.recordsDone,
+            total: r.recordsTotal ?? r.recordsDone,
+            perSecond: r.recordsPerSecond ?? 0
+          }
+        })
+      },
+      () => undefined
+    )
+  }, PROGRESS_POLL_MS)
+  return () => window.clearInterval(timer)
 }
 
 async function readBatch(batch: PickedFile[]) {
@@ -125,6 +169,8 @@ async function readBatch(batch: PickedFile[]) {
 export async function startImport(picked: PickedFile[], choices: ImportChoices): Promise<void> {
   if (state.phase === 'running' || picked.length === 0) return
   cancelRequested = false
+  lastPicked = new Map(picked.map((p) => [p.path, p]))
+  lastChoices = choices
   set({
     ...IDLE,
     phase: 'running',
@@ -138,19 +184,22 @@ export async function startImport(picked: PickedFile[], choices: ImportChoices):
     for (let i = 0; i < all.length; i++) {
       if (cancelRequested) break
       const { files, rejected } = await readBatch(all[i])
+      const stopPolling = pollRecords()
       const summary = await api['import.files']({
         files,
         rejected,
         reportUid,
         format: choices.format,
         duplicates: choices.duplicates,
+        ...(choices.mapping ? { mapping: choices.mapping } : {}),
         final: i === all.length - 1
-      })
+      }).finally(stopPolling)
       reportUid = summary.reportUid
       // the sidebar's counts and an open library follow the import batch by batch
       announceChange()
       set({
         summary,
+        records: null,
         filesDone: state.filesDone + all[i].length,
         bytesDone: state.bytesDone + all[i].reduce((n, p) => n + p.file.size, 0)
       })
@@ -204,7 +253,11 @@ export async function startDesktopImport(
     )
   }, PROGRESS_POLL_MS)
   try {
-    const answer = await api['desktop.importChosen']({ pick, ...choices })
+    const answer = await api['desktop.importChosen']({
+      pick,
+      format: choices.format,
+      duplicates: choices.duplicates
+    })
     if (!answer.chosen) {
       set(before)
       return
