@@ -25,6 +25,21 @@ export function chromiumPath(): string {
   return found
 }
 
+/** Debian's Chromium as these machines run it: no sandbox as root, no background traffic. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: chromiumPath(),
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run'
+    ]
+  })
+}
+
 export interface Session {
   archive: TestArchive
   server: RunningServer
@@ -44,17 +59,7 @@ export async function openSession(locale: 'ar' | 'en' = 'ar'): Promise<Session> 
     handlers: createHandlers(archive.archive),
     rendererDir: RENDERER_DIR
   })
-  const browser = await chromium.launch({
-    executablePath: chromiumPath(),
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run'
-    ]
-  })
+  const browser = await launchChromium()
   const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale })
   if (locale === 'en')
     await context.addInitScript(() => localStorage.setItem('warraq.locale', 'en'))

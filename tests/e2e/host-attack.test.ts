@@ -6,12 +6,12 @@
  */
 import { createServer, type Server } from 'node:http'
 import { resolve } from 'node:path'
-import { chromium, type Browser } from 'playwright-core'
+import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createHandlers } from '../../src/main/core/api/handlers'
 import { startServer, type RunningServer } from '../../src/main/host/server'
 import { createTestArchive, type TestArchive } from '../helpers/archive'
-import { chromiumPath, screenshotPath } from './harness'
+import { launchChromium, screenshotPath } from './harness'
 
 const RENDERER_DIR = resolve(import.meta.dirname, '..', '..', 'out', 'renderer')
 
@@ -54,10 +54,7 @@ beforeAll(async () => {
   await new Promise<void>((done) => attacker.listen(0, '127.0.0.1', () => done()))
   const address = attacker.address()
   attackerPort = typeof address === 'object' && address ? address.port : 0
-  browser = await chromium.launch({
-    executablePath: chromiumPath(),
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run']
-  })
+  browser = await launchChromium()
 })
 
 afterAll(async () => {

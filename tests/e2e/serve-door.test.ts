@@ -8,12 +8,12 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdirSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { join, resolve } from 'node:path'
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openArchive } from '../../src/main/core/db/open'
 import { caller } from '../helpers/call'
 import { tempDir } from '../helpers/archive'
-import { chromiumPath, RESULTS_DIR, screenshotPath } from './harness'
+import { launchChromium, RESULTS_DIR, screenshotPath } from './harness'
 
 const ROOT = resolve(import.meta.dirname, '..', '..')
 
@@ -132,17 +132,7 @@ beforeAll(async () => {
   tmp = tempDir('warraq-door-')
   await seed(join(tmp.dir, 'first.db'), 'أرشيف الصحف الأول')
   await seed(join(tmp.dir, 'second.db'), 'أرشيف الصحف الثاني')
-  browser = await chromium.launch({
-    executablePath: chromiumPath(),
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run'
-    ]
-  })
+  browser = await launchChromium()
   context = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'ar' })
 })
 

@@ -1,9 +1,9 @@
 import { mkdirSync } from 'node:fs'
 import { resolve } from 'node:path'
-import { chromium, type Browser, type Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { startSession, type ArchiveSession } from '../../src/main/core/api/session'
 import { startServer, type RunningServer } from '../../src/main/host/server'
-import { chromiumPath, RESULTS_DIR } from './harness'
+import { launchChromium, RESULTS_DIR } from './harness'
 
 const RENDERER_DIR = resolve(import.meta.dirname, '..', '..', 'out', 'renderer')
 
@@ -26,10 +26,7 @@ export async function hostArchive(
   mkdirSync(RESULTS_DIR, { recursive: true })
   const session = startSession(file)
   const server = await startServer({ handlers: session.handlers, rendererDir: RENDERER_DIR })
-  const browser = await chromium.launch({
-    executablePath: chromiumPath(),
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run']
-  })
+  const browser = await launchChromium()
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale })
   if (locale === 'en')
     await context.addInitScript(() => localStorage.setItem('warraq.locale', 'en'))

@@ -1,22 +1,16 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { messages } from '../../src/renderer/src/i18n/messages'
 import { revisionLabel } from '../../src/shared/revisions'
 
 const ROOTS = ['src/main/core', 'src/main/cli']
 
-/**
- * The dotted keys of each language of the renderer's catalogue, read as text: the renderer is
- * another TypeScript project, not importable from these node tests.
- */
-function catalogueKeys(): { ar: Set<string>; en: Set<string> } {
-  const text = readFileSync('src/renderer/src/i18n/catalogue.ts', 'utf8')
-  const at = text.indexOf('\n  en: {')
-  const keys = (part: string): Set<string> =>
-    new Set([...part.matchAll(/^\s+'([a-z_]+\.[a-z_.]+)':/gm)].map((m) => m[1]))
-  return { ar: keys(text.slice(0, at)), en: keys(text.slice(at)) }
+/** The keys of each language of the renderer's catalogue, from the module itself. */
+const catalogue = {
+  ar: new Set(Object.keys(messages.ar)),
+  en: new Set(Object.keys(messages.en))
 }
-const catalogue = catalogueKeys()
 
 function sources(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

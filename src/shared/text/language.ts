@@ -22,7 +22,8 @@ const FR = new Set(
   )
 )
 
-function isArabicLetter(code: number): boolean {
+/** A letter of the Arabic script (basic, supplement and presentation forms), by code point. */
+export function isArabicLetter(code: number): boolean {
   return (
     (code >= 0x0620 && code <= 0x064a) ||
     (code >= 0x066e && code <= 0x06d3) ||

@@ -20,6 +20,7 @@ import {
 } from './text-labels'
 import type { FormatImporter, ParseOptions } from './types'
 import { ImportFormatError } from './types'
+import { isArabicLetter } from '@shared/text/language'
 
 /** A first line longer than this is a paragraph, not a title: the file name is used instead. */
 const MAX_TITLE_LENGTH = 250
@@ -59,16 +60,6 @@ function detectLanguage(text: string): string | null {
     else if (isArabicLetter(text.charCodeAt(i))) arabic++
   }
   return arabic > 0 && arabic >= latin ? 'ar' : null
-}
-
-function isArabicLetter(code: number): boolean {
-  return (
-    (code >= 0x0620 && code <= 0x064a) ||
-    (code >= 0x066e && code <= 0x06d3) ||
-    (code >= 0x0750 && code <= 0x077f) ||
-    (code >= 0xfb50 && code <= 0xfdff) ||
-    (code >= 0xfe70 && code <= 0xfefc)
-  )
 }
 
 /** Short and without a final stop: a headline rather than a paragraph. */
