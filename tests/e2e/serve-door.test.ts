@@ -5,8 +5,9 @@
  * versions set) opens the new URL; and two archives are served at once on two ports.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
-import { mkdirSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs'
 import { createServer } from 'node:net'
+import { setTimeout as delay } from 'node:timers/promises'
 import { join, resolve } from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -72,18 +73,42 @@ function serve(db: string, port: number, how: 'npm' | 'bin' = 'npm'): Promise<Se
   })
 }
 
-function stop(serving: Serving): Promise<void> {
-  const { child } = serving
-  if (child.exitCode !== null || child.signalCode !== null || !child.pid) return Promise.resolve()
-  const pid = child.pid
-  return new Promise((done) => {
-    child.once('exit', () => done())
-    try {
-      process.kill(-pid, 'SIGTERM')
-    } catch {
-      done() // the group has already gone
-    }
-  })
+/** Whether a process of the group still runs; zombies (exited, not yet reaped) do not count. */
+function groupAlive(pgid: number): boolean {
+  try {
+    process.kill(-pgid, 0)
+  } catch {
+    return false
+  }
+  if (!existsSync('/proc')) return true
+  return readdirSync('/proc')
+    .filter((name) => /^\d+$/.test(name))
+    .some((name) => {
+      try {
+        // fields after the parenthesised command: state, ppid, pgrp, …
+        const fields = readFileSync(`/proc/${name}/stat`, 'utf8').split(') ').pop()?.split(' ')
+        return fields?.[2] === String(pgid) && fields[0] !== 'Z'
+      } catch {
+        return false // gone while we looked
+      }
+    })
+}
+
+/**
+ * Stops npm, tsx and the host together, and waits until the whole group is gone: npm exits at
+ * once on SIGTERM while the host is still closing its archive and releasing the archive's lock.
+ */
+async function stop(serving: Serving): Promise<void> {
+  const pid = serving.child.pid
+  if (!pid || !groupAlive(pid)) return
+  try {
+    process.kill(-pid, 'SIGTERM')
+  } catch {
+    return // the group has already gone
+  }
+  const deadline = Date.now() + 30_000
+  while (groupAlive(pid) && Date.now() < deadline) await delay(50)
+  if (groupAlive(pid)) process.kill(-pid, 'SIGKILL')
 }
 
 /** The library of the archive at `url`: its rows, the page's direction, and what went wrong. */
