@@ -176,7 +176,7 @@ describe('annotation tools in the browser host', () => {
     const { page } = s
     await page.click('[data-testid=nav-annotations]')
     await page.waitForSelector('[data-testid=annotation-hit]')
-    expect(await page.textContent('[data-testid=annotations-total]')).toContain('3')
+    expect(await page.getAttribute('[data-testid=annotations-total]', 'data-count')).toBe('3')
     await page.fill('[data-testid=annotations-query]', 'تعاون مهم')
     await page.waitForFunction(
       () => document.querySelectorAll('[data-testid=annotation-hit]').length === 1

@@ -50,7 +50,10 @@ describe('cataloguing in the browser host', () => {
       .click({ modifiers: ['Control'] })
     await rows().nth(0).dragTo(target)
     await s.page.waitForFunction(
-      () => document.querySelector('[data-testid=nav-collection] .side-count')?.textContent === '2'
+      () =>
+        document
+          .querySelector('[data-testid=nav-collection] .side-count')
+          ?.getAttribute('data-count') === '2'
     )
     await target.click()
     await s.page.waitForSelector('[data-testid=collection-title]')
@@ -65,7 +68,7 @@ describe('cataloguing in the browser host', () => {
     await rows()
       .nth(2)
       .click({ modifiers: ['Shift'] })
-    expect(await s.page.textContent('[data-testid=selected-count]')).toContain('3')
+    expect(await s.page.getAttribute('[data-testid=selected-count]', 'data-count')).toBe('3')
     await s.page.fill('input[name=add-tags]', 'سياسة/دولية')
     await s.page.click('[data-testid=bulk-apply]')
     await s.page.waitForSelector('[data-testid=bulk-done]')
@@ -77,7 +80,7 @@ describe('cataloguing in the browser host', () => {
     // Ctrl+A selects everything the filter shows, loaded or not
     await rows().nth(0).click()
     await s.page.keyboard.press('Control+KeyA')
-    expect(await s.page.textContent('[data-testid=selected-count]')).toContain('4')
+    expect(await s.page.getAttribute('[data-testid=selected-count]', 'data-count')).toBe('4')
   })
 
   it('merges two tags', async () => {
@@ -127,10 +130,10 @@ describe('cataloguing in the browser host', () => {
     await s.page.keyboard.press('Enter')
     const saved = s.page.locator('[data-testid=nav-saved]', { hasText: 'أخبار عكاظ' })
     await saved.waitFor()
-    expect(await saved.locator('.side-count').textContent()).toBe('2')
+    expect(await saved.locator('.side-count').getAttribute('data-count')).toBe('2')
     createArticle(s.archive.archive, { title: 'جديد', body: 'نص', source: 'عكاظ' })
     await saved.click()
-    await expect.poll(() => saved.locator('.side-count').textContent()).toBe('3')
+    await expect.poll(() => saved.locator('.side-count').getAttribute('data-count')).toBe('3')
     await s.page.screenshot({ path: screenshotPath('catalogue-saved-search-rtl') })
   })
 
@@ -148,6 +151,6 @@ describe('cataloguing in the browser host', () => {
     await expect.poll(() => rows().count()).toBe(0)
     await s.page.click('[data-testid=nav-library]')
     await expect.poll(() => rows().count()).toBe(4)
-    expect(await s.page.textContent('[data-testid=nav-trash] .side-count')).toBe('0')
+    expect(await s.page.getAttribute('[data-testid=nav-trash] .side-count', 'data-count')).toBe('0')
   })
 })

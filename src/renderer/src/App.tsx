@@ -65,6 +65,33 @@ function SearchBox({ initial }: { initial: string }) {
   )
 }
 
+/**
+ * Arabic-Indic (١٢٣) or Western (123) digits in the Arabic interface; the button shows the
+ * digits it switches to. The English interface writes Western digits, so there it only says so.
+ */
+function DigitsToggle() {
+  const { t, locale, digits, setDigits } = useI18n()
+  const english = locale === 'en'
+  const next = digits === 'arab' ? 'latn' : 'arab'
+  const label = english
+    ? t('digitsEnglishOnly')
+    : t(next === 'latn' ? 'digitsToLatn' : 'digitsToArab')
+  return (
+    <button
+      type="button"
+      className="digits"
+      data-testid="digits"
+      data-digits={digits}
+      aria-label={label}
+      title={label}
+      disabled={english}
+      onClick={() => setDigits(next)}
+    >
+      {english || next === 'latn' ? '123' : '١٢٣'}
+    </button>
+  )
+}
+
 export function App() {
   const { t, toggleLocale } = useI18n()
   const route = useRoute()
@@ -105,9 +132,12 @@ export function App() {
         <a href="#/new" className="new-article" data-testid="new-article">
           {t('newArticle')}
         </a>
-        <button type="button" className="locale" onClick={toggleLocale}>
-          {t('language')}
-        </button>
+        <div className="locale-bar">
+          <button type="button" className="locale" data-testid="locale" onClick={toggleLocale}>
+            {t('language')}
+          </button>
+          <DigitsToggle />
+        </div>
       </nav>
       <main className="content">
         <SearchBox initial={route.name === 'search' ? route.query : ''} />

@@ -6,6 +6,8 @@ export { parseDateValue } from './dates'
 export { buildFtsMatch, ftsString, SEARCH_FIELDS } from './fts'
 export type { FtsMatchOptions, SearchField } from './fts'
 export { highlightTermsFromQuery } from './highlight'
+export { queryFilters, withFilter, withoutFilter } from './chips'
+export type { QueryFilter } from './chips'
 export { FILTER_NAMES, emptyFilters } from './types'
 export type {
   DateRange,

@@ -24,7 +24,15 @@ export type LexItem =
   | { type: 'phrase'; raw: string; pos: number; negated: boolean; required: boolean }
   | { type: 'or'; pos: number }
   | { type: 'and'; pos: number; word: string }
-  | { type: 'filter'; name: FilterName; value: string; pos: number; negated: boolean }
+  | {
+      type: 'filter'
+      name: FilterName
+      value: string
+      pos: number
+      /** just past the filter's last character (its closing quote, if quoted) */
+      end: number
+      negated: boolean
+    }
 
 /** A lexing failure: an English sentence, a catalogue key with its parameters, the position. */
 export interface LexFailure {
@@ -125,7 +133,7 @@ export function lexQuery(input: string): LexResult {
           value = input.slice(end + 1, close)
           end = close + 1
         }
-        items.push({ type: 'filter', name, value: value.trim(), pos, negated })
+        items.push({ type: 'filter', name, value: value.trim(), pos, end, negated })
         i = end
         continue
       }

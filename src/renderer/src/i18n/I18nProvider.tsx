@@ -16,6 +16,7 @@ import {
   formatMessage,
   formatNumber,
   localeTag,
+  localiseDigits,
   type Digits
 } from './format'
 import { isMessageKey, messages, type Locale, type MessageKey } from './messages'
@@ -30,6 +31,8 @@ interface I18n {
   /** a key that came as data (an error's, a reason's): its message, or undefined if unknown */
   tryT: (key: string, params?: MessageParams) => string | undefined
   number: (value: number) => string
+  /** a text's Western digits in the interface's digits, the rest unchanged (ISO dates) */
+  digitsIn: (text: string) => string
   dateTime: (value: string | number | Date) => string
   date: (value: string | number | Date) => string
   toggleLocale: () => void
@@ -66,6 +69,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     [locale, tag]
   )
   const number = useCallback((value: number) => formatNumber(tag, value), [tag])
+  const digitsIn = useCallback((text: string) => localiseDigits(tag, text), [tag])
   const dateTime = useCallback((value: string | number | Date) => formatDateTime(tag, value), [tag])
   const date = useCallback((value: string | number | Date) => formatDate(tag, value), [tag])
   const toggleLocale = useCallback(() => setLocale((l) => (l === 'ar' ? 'en' : 'ar')), [])
@@ -74,8 +78,21 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     setDigitsState(d)
   }, [])
   const value = useMemo<I18n>(
-    () => ({ locale, dir, tag, digits, t, tryT, number, dateTime, date, toggleLocale, setDigits }),
-    [locale, dir, tag, digits, t, tryT, number, dateTime, date, toggleLocale, setDigits]
+    () => ({
+      locale,
+      dir,
+      tag,
+      digits,
+      t,
+      tryT,
+      number,
+      digitsIn,
+      dateTime,
+      date,
+      toggleLocale,
+      setDigits
+    }),
+    [locale, dir, tag, digits, t, tryT, number, digitsIn, dateTime, date, toggleLocale, setDigits]
   )
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>
 }

@@ -24,6 +24,8 @@ export const counts = {
       '{count, plural, zero {لا أحرف} one {حرف واحد} two {حرفان} few {# أحرف} many {# حرفاً} other {# حرف}}',
     countSelected:
       '{count, plural, zero {لم يُحدَّد شيء} one {حُدِّد مقال واحد} two {حُدِّد مقالان} few {حُدِّدت # مقالات} many {حُدِّد # مقالاً} other {حُدِّد # مقال}}',
+    countUpdated:
+      '{count, plural, zero {لم يُعدَّل شيء} one {عُدِّل مقال واحد} two {عُدِّل مقالان} few {عُدِّلت # مقالات} many {عُدِّل # مقالاً} other {عُدِّل # مقال}}',
     findPosition: '{current} من {count}',
     movedToTrash:
       '{count, plural, zero {لم يُنقل شيء} one {نُقل مقال واحد إلى السلة} two {نُقل مقالان إلى السلة} few {نُقلت # مقالات إلى السلة} many {نُقل # مقالاً إلى السلة} other {نُقل # مقال إلى السلة}}'
@@ -41,6 +43,8 @@ export const counts = {
       '{count, plural, =0 {no pairs to review} one {# pair to review} other {# pairs to review}}',
     countCharacters: '{count, plural, one {# character} other {# characters}}',
     countSelected: '{count, plural, =0 {nothing selected} one {# selected} other {# selected}}',
+    countUpdated:
+      '{count, plural, =0 {nothing updated} one {# article updated} other {# articles updated}}',
     findPosition: '{current} of {count}',
     movedToTrash:
       '{count, plural, =0 {nothing moved} one {# article moved to the trash} other {# articles moved to the trash}}'

@@ -86,6 +86,16 @@ export function formatNumber(
   return new Intl.NumberFormat(tag, options).format(value)
 }
 
+/**
+ * A text with its Western digits written in the locale's (an ISO date "2015-07-01" keeps its
+ * shape and precision: ٢٠١٥-٠٧-٠١); a locale that writes Western digits leaves it unchanged.
+ */
+export function localiseDigits(tag: string, text: string): string {
+  const nf = new Intl.NumberFormat(tag, { useGrouping: false })
+  if (nf.format(0) === '0') return text
+  return text.replace(/[0-9]/g, (d) => nf.format(Number(d)))
+}
+
 // the month by name: Arabic's `dateStyle: 'medium'` is all digits (٠١/١٢/٢٠٢٦)
 const DATE: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'long', year: 'numeric' }
 

@@ -1,14 +1,16 @@
 import type { SearchResult } from '@shared/contract/search'
+import { withFilter, type FilterName } from '@shared/query'
 import { useEffect, useState } from 'react'
 import { api } from '../api/client'
 import { ErrorBanner } from '../components/ErrorBanner'
+import { FilterChips } from '../components/FilterChips'
 import { Highlighted } from '../components/Highlighted'
 import { useI18n } from '../i18n/I18nProvider'
 import { hrefFor, navigate } from '../router'
 
 /** Search results for the query in the address, with facets that narrow the query when clicked. */
 export function SearchView({ query }: { query: string }) {
-  const { t } = useI18n()
+  const { t, number } = useI18n()
   const [result, setResult] = useState<SearchResult | null>(null)
   const [error, setError] = useState<unknown>(null)
 
@@ -28,14 +30,14 @@ export function SearchView({ query }: { query: string }) {
     }
   }, [query])
 
-  const narrow = (filter: string, value: string): void => {
-    const quoted = /\s/.test(value) ? `"${value}"` : value
-    navigate({ name: 'search', query: `${query} ${filter}:${quoted}` }, true)
-  }
+  const requery = (next: string): void => navigate({ name: 'search', query: next }, true)
+  const narrow = (filter: FilterName, value: string): void =>
+    requery(withFilter(query, filter, value))
 
   return (
     <section className="search-view">
       <ErrorBanner error={error} query={query} />
+      <FilterChips query={query} onChange={requery} />
       {result ? (
         <div className="search-layout">
           <div className="hits">
@@ -95,7 +97,9 @@ export function SearchView({ query }: { query: string }) {
                     {values.map((v) => (
                       <button type="button" key={v.value} onClick={() => narrow(filter, v.value)}>
                         <bdi dir="auto">{v.value}</bdi>{' '}
-                        <span className="facet-count">{v.count}</span>
+                        <span className="facet-count" data-count={v.count}>
+                          {number(v.count)}
+                        </span>
                       </button>
                     ))}
                   </div>

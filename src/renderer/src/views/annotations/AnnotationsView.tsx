@@ -128,8 +128,8 @@ export function AnnotationsView() {
       <header className="view-header">
         <h1>{t('allAnnotations')}</h1>
         {total !== null ? (
-          <span className="count" data-testid="annotations-total">
-            {total} {t('annotationsCount')}
+          <span className="count" data-testid="annotations-total" data-count={total}>
+            {t('countAnnotations', { count: total })}
           </span>
         ) : null}
       </header>

@@ -2,7 +2,7 @@ import type { BackupInfo } from '@shared/contract/backups'
 import { Fragment, useState } from 'react'
 import { useI18n } from '../../i18n/I18nProvider'
 import type { MessageKey } from '../../i18n/catalogue'
-import { formatBytes, formatTime, REASON_KEY } from './format'
+import { formatBytes, REASON_KEY } from './format'
 
 interface Props {
   backups: BackupInfo[]
@@ -16,7 +16,7 @@ interface Props {
 
 /** Backups, newest first: time, reason, size, and a restore button. */
 export function BackupTable({ backups, action, onRestore, confirm, busy }: Props) {
-  const { t, locale } = useI18n()
+  const { t, tag, dateTime } = useI18n()
   const [asking, setAsking] = useState<string | null>(null)
   return (
     <table className="backup-table" data-testid="backup-table">
@@ -34,11 +34,11 @@ export function BackupTable({ backups, action, onRestore, confirm, busy }: Props
             <tr data-testid="backup-row" data-name={b.name}>
               <td>
                 <time dateTime={b.createdAt} title={b.name}>
-                  {formatTime(b.createdAt, locale)}
+                  {dateTime(b.createdAt)}
                 </time>
               </td>
               <td>{t(REASON_KEY[b.reason])}</td>
-              <td>{formatBytes(b.bytes, locale)}</td>
+              <td>{formatBytes(b.bytes, tag)}</td>
               <td className="row-action">
                 <button
                   type="button"

@@ -7,7 +7,7 @@ import { ErrorBanner } from '../../components/ErrorBanner'
 import { useI18n } from '../../i18n/I18nProvider'
 import type { MessageKey } from '../../i18n/catalogue'
 import { BackupTable } from './BackupTable'
-import { EVENT_KEY, formatBytes, formatTime, REASON_KEY } from './format'
+import { EVENT_KEY, formatBytes, REASON_KEY } from './format'
 import { PathText } from './PathText'
 
 interface Props {
@@ -18,7 +18,7 @@ interface Props {
 
 /** The full page shown instead of the app when the archive was damaged and moved aside. */
 export function RecoveryScreen({ status, onOpened }: Props) {
-  const { t, locale, toggleLocale } = useI18n()
+  const { t, tag, dateTime, toggleLocale } = useI18n()
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<unknown>(null)
   const [askEmpty, setAskEmpty] = useState(false)
@@ -121,10 +121,10 @@ export function RecoveryScreen({ status, onOpened }: Props) {
               <dl>
                 <dt>{t('backupTime')}</dt>
                 <dd>
-                  <time dateTime={newest.createdAt}>{formatTime(newest.createdAt, locale)}</time>
+                  <time dateTime={newest.createdAt}>{dateTime(newest.createdAt)}</time>
                 </dd>
                 <dt>{t('backupSize')}</dt>
-                <dd>{formatBytes(newest.bytes, locale)}</dd>
+                <dd>{formatBytes(newest.bytes, tag)}</dd>
                 <dt>{t('backupReason')}</dt>
                 <dd>{t(REASON_KEY[newest.reason])}</dd>
               </dl>

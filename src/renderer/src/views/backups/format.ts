@@ -1,6 +1,6 @@
 import type { BackupReason } from '@shared/contract/backups'
 import type { RecoveryEventName } from '@shared/contract/recovery'
-import type { Locale, MessageKey } from '../../i18n/catalogue'
+import type { MessageKey } from '../../i18n/catalogue'
 
 export const REASON_KEY: Record<BackupReason, MessageKey> = {
   auto: 'backupReasonAuto',
@@ -17,18 +17,12 @@ export const EVENT_KEY: Record<RecoveryEventName, MessageKey> = {
   pre_migration_backup: 'recoveryEventPreMigration'
 }
 
-export function formatTime(iso: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale === 'ar' ? 'ar' : 'en-GB', {
-    dateStyle: 'medium',
-    timeStyle: 'short'
-  }).format(new Date(iso))
-}
-
 const MB = 1024 * 1024
 
-export function formatBytes(bytes: number, locale: Locale): string {
+/** A file's size in kB or MB; `tag` is the I18nProvider's, so the digit setting applies. */
+export function formatBytes(bytes: number, tag: string): string {
   const big = bytes >= MB
-  return new Intl.NumberFormat(locale === 'ar' ? 'ar' : 'en-GB', {
+  return new Intl.NumberFormat(tag, {
     style: 'unit',
     unit: big ? 'megabyte' : 'kilobyte',
     unitDisplay: 'short',

@@ -1,8 +1,8 @@
 import { useState, type DragEvent, type ReactNode } from 'react'
-import { api } from '../../api/client'
+import { change } from '../../data/calls'
 import { useI18n } from '../../i18n/I18nProvider'
 import { hrefFor, type Route } from '../../router'
-import { DRAG_TYPE, announceChange } from '../library/selection'
+import { DRAG_TYPE } from '../library/selection'
 import { useSidebar } from './useSidebar'
 import '../../styles/sidebar.css'
 
@@ -17,6 +17,7 @@ function Item(props: {
   testId?: string
   onDrop?: (uids: string[]) => void
 }) {
+  const { number } = useI18n()
   const [over, setOver] = useState(false)
   const drop = props.onDrop
   return (
@@ -46,7 +47,10 @@ function Item(props: {
           ⚠
         </span>
       ) : props.count !== undefined ? (
-        <span className="side-count">{props.count}</span>
+        // the raw number rides in data-count; the text is in the interface's digits
+        <span className="side-count" data-count={props.count}>
+          {number(props.count)}
+        </span>
       ) : null}
     </a>
   )
@@ -87,10 +91,10 @@ export function CatalogueNav({ route }: { route: Route }) {
           onSubmit={(e) => {
             e.preventDefault()
             if (!name.trim()) return setNaming(false)
-            void api['collections.create']({ name }).then(() => {
+            void change('collections.create', { name }).then((made) => {
+              if (!made) return
               setName('')
               setNaming(false)
-              announceChange()
             })
           }}
         >
@@ -113,9 +117,7 @@ export function CatalogueNav({ route }: { route: Route }) {
           count={c.articleCount}
           depth={c.parent ? 1 : 0}
           testId="nav-collection"
-          onDrop={(uids) =>
-            void api['collections.add']({ uid: c.uid, articles: uids }).then(announceChange)
-          }
+          onDrop={(uids) => void change('collections.add', { uid: c.uid, articles: uids })}
         >
           <bdi dir="auto">{c.name}</bdi>
         </Item>
@@ -142,6 +144,9 @@ export function CatalogueNav({ route }: { route: Route }) {
           </Item>
         )
       })}
+      <Item href={href('tags')} active={at('tags')} testId="nav-manage-tags">
+        <span className="side-manage">{t('tagsManage')}</span>
+      </Item>
       <h2 className="side-heading">
         <a href={href('entities')} data-testid="nav-entities">
           {t('libEntities')}

@@ -9,7 +9,7 @@ import { KIND_LABEL, splitNames } from './EntitiesView'
 
 /** An entity's page: its names and note (editable), merge, linked articles, annotated passages. */
 export function EntityView({ uid }: { uid: string }) {
-  const { t } = useI18n()
+  const { t, number } = useI18n()
   const [page, setPage] = useState<EntityPage | null>(null)
   const [others, setOthers] = useState<Entity[]>([])
   const [error, setError] = useState<unknown>(null)
@@ -104,7 +104,7 @@ export function EntityView({ uid }: { uid: string }) {
         <button type="submit">{t('libMerge')}</button>
       </form>
       <h2>
-        {t('libLinkedArticles')} ({page.articles.length})
+        {t('libLinkedArticles')} ({number(page.articles.length)})
       </h2>
       <ul data-testid="entity-articles">
         {page.articles.map((a) => (
@@ -119,7 +119,7 @@ export function EntityView({ uid }: { uid: string }) {
         ))}
       </ul>
       <h2>
-        {t('libPassages')} ({page.passages.length})
+        {t('libPassages')} ({number(page.passages.length)})
       </h2>
       <ul data-testid="entity-passages">
         {page.passages.map((p) => (

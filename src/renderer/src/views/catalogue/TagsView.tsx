@@ -1,13 +1,14 @@
 import type { Tag } from '@shared/contract/tags'
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import { api } from '../../api/client'
 import { ErrorBanner } from '../../components/ErrorBanner'
+import { useCall } from '../../data/calls'
 import { useI18n } from '../../i18n/I18nProvider'
 import { hrefFor } from '../../router'
 import { announceChange } from '../library/selection'
 
 function TagRow({ tag, all, onDone }: { tag: Tag; all: Tag[]; onDone: (err?: unknown) => void }) {
-  const { t } = useI18n()
+  const { t, number } = useI18n()
   const [rename, setRename] = useState(tag.name)
   const [into, setInto] = useState('')
   const run = (p: Promise<unknown>): void => void p.then(() => onDone(), onDone)
@@ -26,8 +27,8 @@ function TagRow({ tag, all, onDone }: { tag: Tag; all: Tag[]; onDone: (err?: unk
           onChange={(e) => run(api['tags.update']({ name: tag.name, color: e.target.value }))}
         />
       </td>
-      <td>{tag.articleCount}</td>
-      <td>{tag.annotationCount}</td>
+      <td data-count={tag.articleCount}>{number(tag.articleCount)}</td>
+      <td data-count={tag.annotationCount}>{number(tag.annotationCount)}</td>
       <td>
         <form
           className="inline-form"
@@ -81,14 +82,14 @@ function TagRow({ tag, all, onDone }: { tag: Tag; all: Tag[]; onDone: (err?: unk
 /** The tag hierarchy: colours, counts, rename (children follow) and merge. */
 export function TagsView() {
   const { t } = useI18n()
-  const [tags, setTags] = useState<Tag[]>([])
+  const list = useCall('tags.list', {})
+  const tags = list.data ?? []
+  // a failed rename or merge, shown until the next one succeeds
   const [error, setError] = useState<unknown>(null)
-  const load = (): void => void api['tags.list']({}).then(setTags, setError)
-  useEffect(load, [])
   return (
-    <section className="catalogue-view">
-      <h1>{t('tags')}</h1>
-      <ErrorBanner error={error} />
+    <section className="catalogue-view" data-testid="tags-view">
+      <h1>{t('tagsManage')}</h1>
+      <ErrorBanner error={error ?? list.error} />
       <table className="cat-table">
         <thead>
           <tr>
@@ -108,7 +109,6 @@ export function TagsView() {
               all={tags}
               onDone={(err) => {
                 setError(err ?? null)
-                load()
                 announceChange()
               }}
             />

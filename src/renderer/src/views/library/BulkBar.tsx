@@ -95,8 +95,8 @@ export function BulkBar({ selection, count }: { selection: Selection; count: num
 
   return (
     <form className="bulk-bar" onSubmit={(e) => void apply(e)} aria-label={t('libBulkEdit')}>
-      <strong data-testid="selected-count">
-        {count} {t('libSelected')}
+      <strong data-testid="selected-count" data-count={count}>
+        {t('countSelected', { count })}
       </strong>
       <select
         aria-label={t('status')}
@@ -184,7 +184,7 @@ export function BulkBar({ selection, count }: { selection: Selection; count: num
       ) : null}
       {done ? (
         <span role="status" data-testid="bulk-done">
-          {done.touched} {t('libUpdated')}{' '}
+          {t('countUpdated', { count: done.touched })}{' '}
           <button type="button" data-testid="bulk-undo" onClick={() => void undo()}>
             {t('libUndo')}
           </button>

@@ -23,7 +23,7 @@ function List({ values }: { values: string[] }) {
 
 /** One cell of the library table; every user string isolated. */
 export function Cell({ column, item }: { column: ColumnKey; item: ArticleSummary }) {
-  const { t } = useI18n()
+  const { t, number, digitsIn } = useI18n()
   const content = (() => {
     switch (column) {
       case 'title':
@@ -42,7 +42,7 @@ export function Cell({ column, item }: { column: ColumnKey; item: ArticleSummary
       case 'source':
         return <bdi dir="auto">{item.source ?? ''}</bdi>
       case 'published':
-        return <bdi dir="ltr">{item.published ?? ''}</bdi>
+        return <bdi dir="ltr">{digitsIn(item.published ?? '')}</bdi>
       case 'authors':
         return <bdi dir="auto">{item.authors.join('، ')}</bdi>
       case 'status':
@@ -52,9 +52,9 @@ export function Cell({ column, item }: { column: ColumnKey; item: ArticleSummary
       case 'collections':
         return <List values={item.collections} />
       case 'annotations':
-        return item.annotationCount || ''
+        return item.annotationCount ? number(item.annotationCount) : ''
       case 'created':
-        return <bdi dir="ltr">{item.createdAt.slice(0, 10)}</bdi>
+        return <bdi dir="ltr">{digitsIn(item.createdAt.slice(0, 10))}</bdi>
     }
   })()
   return (

@@ -1,10 +1,12 @@
 import type { ArticleSortKey, ListFilter } from '@shared/contract/articles'
-import type { SearchFacets } from '@shared/contract/search'
+import { withFilter, type FilterName } from '@shared/query'
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
+import { change, useCall } from '../../data/calls'
 import { postNotice } from '../../data/notices'
 import { reportFailure } from '../../data/queryClient'
 import { api } from '../../api/client'
 import { ErrorBanner } from '../../components/ErrorBanner'
+import { FilterChips } from '../../components/FilterChips'
 import { useI18n } from '../../i18n/I18nProvider'
 import { BulkBar } from './BulkBar'
 import { ColumnChooser } from './ColumnChooser'
@@ -29,7 +31,7 @@ const ASCENDING: ArticleSortKey[] = ['title', 'source', 'authors', 'status', 'po
 
 /** The library: a filter in the query language, facets, the table, and the bulk edit bar. */
 export function Library(props: LibraryProps) {
-  const { t } = useI18n()
+  const { t, number } = useI18n()
   // one memory per listing: the library, the trash, each collection, tag and entity
   const scope = JSON.stringify([props.trash ?? false, props.collection, props.tag, props.entity])
   const [draft, setDraft] = useRemembered(scope, 'draft', props.query ?? '')
@@ -48,7 +50,6 @@ export function Library(props: LibraryProps) {
   const [from, setFrom] = useRemembered(scope, 'from', '')
   const [columns, setColumns] = useState<ColumnKey[]>(loadColumns)
   const [picked, setPicked] = useRemembered<Picked>(scope, 'picked', NONE)
-  const [facets, setFacets] = useState<SearchFacets | null>(null)
   const givenQuery = useRef(props.query)
   useEffect(() => {
     // only a query given anew (a link to a filtered library) replaces the remembered one
@@ -77,17 +78,10 @@ export function Library(props: LibraryProps) {
     shownFilter.current = filterKey
     setPicked(NONE)
   }, [filterKey, setPicked])
-  useEffect(() => {
-    if (!filter.query) return setFacets(null)
-    let live = true
-    api['search.query']({ query: filter.query, limit: 1 }).then(
-      (r) => live && setFacets(r.facets),
-      () => live && setFacets(null)
-    )
-    return () => {
-      live = false
-    }
-  }, [filter.query])
+  // facets of the filter; a filter that does not parse shows its error through the list's banner
+  const facets =
+    useCall('search.query', { query: filter.query ?? '', limit: 1 }, { enabled: !!filter.query })
+      .data?.facets ?? null
 
   const onSort = (key: ArticleSortKey): void => {
     if (key === sort) setDirection((d) => (d === 'asc' ? 'desc' : 'asc'))
@@ -97,11 +91,11 @@ export function Library(props: LibraryProps) {
     }
     setFrom('')
   }
-  const narrow = (name: string, value: string): void => {
-    const next = `${query} ${name}:${/\s/.test(value) ? `"${value}"` : value}`.trim()
+  const requery = (next: string): void => {
     setDraft(next)
     setQuery(next)
   }
+  const narrow = (name: FilterName, value: string): void => requery(withFilter(query, name, value))
   const count = pickedCount(picked, pages.total)
   const selection = toSelection(picked, filter)
   const trashSelected = async (uids?: string[]): Promise<void> => {
@@ -147,7 +141,7 @@ export function Library(props: LibraryProps) {
             data-testid="empty-trash"
             onClick={() => {
               if (!window.confirm(t('confirmEmptyTrash'))) return
-              void api['articles.emptyTrash']({ confirm: true }).then(announceChange)
+              void change('articles.emptyTrash', { confirm: true })
             }}
           >
             {t('emptyTrash')}
@@ -181,6 +175,7 @@ export function Library(props: LibraryProps) {
         />
         {filter.query ? <SaveSearch query={filter.query} /> : null}
       </div>
+      <FilterChips query={filter.query ?? ''} onChange={requery} />
       {facets ? (
         <div className="lib-facets" aria-label={t('facets')}>
           {(
@@ -197,7 +192,10 @@ export function Library(props: LibraryProps) {
                 key={`${name}:${v.value}`}
                 onClick={() => narrow(name, v.value)}
               >
-                <bdi dir="auto">{v.value}</bdi> <span className="facet-count">{v.count}</span>
+                <bdi dir="auto">{v.value}</bdi>{' '}
+                <span className="facet-count" data-count={v.count}>
+                  {number(v.count)}
+                </span>
               </button>
             ))
           )}
@@ -208,8 +206,8 @@ export function Library(props: LibraryProps) {
         <div className="lib-selection">
           {props.trash ? (
             <span>
-              <strong data-testid="selected-count">
-                {count} {t('libSelected')}
+              <strong data-testid="selected-count" data-count={count}>
+                {t('countSelected', { count })}
               </strong>{' '}
               <button
                 type="button"
@@ -247,11 +245,11 @@ export function Library(props: LibraryProps) {
         onMove={
           props.collection && sort === 'position'
             ? (uids, before) =>
-                void api['collections.move']({
+                void change('collections.move', {
                   uid: props.collection!,
                   articles: uids,
                   before
-                }).then(pages.reload)
+                })
             : undefined
         }
       />

@@ -106,7 +106,6 @@ function reasonText(
   t: (k: MessageKey, params?: MessageParams) => string
 ): string {
   const { key, params } = revision.label
-  if (key === 'revision.restore') return `${t('revRestore')} ${String(params?.version ?? '')}`
   if (key === 'revision.other' || !isMessageKey(key)) return revision.reason
   return t(key, params)
 }
@@ -120,7 +119,7 @@ interface Props {
 
 /** Every saved revision with its time and what changed; any of them can be restored. */
 export function HistoryPanel({ uid, currentVersion, dirty, onRestore }: Props) {
-  const { t, dateTime } = useI18n()
+  const { t, dateTime, number } = useI18n()
   const [revisions, setRevisions] = useState<RevisionSummary[] | null>(null)
   const [open, setOpen] = useState<Record<number, Change | 'loading'>>({})
   const [error, setError] = useState<unknown>(null)
@@ -152,7 +151,7 @@ export function HistoryPanel({ uid, currentVersion, dirty, onRestore }: Props) {
             <li key={r.version} data-testid="revision" data-version={r.version}>
               <div className="revision-head">
                 <strong>
-                  {t('version')} {r.version}
+                  {t('version')} {number(r.version)}
                 </strong>
                 <span>{reasonText(r, t)}</span>
                 <time dateTime={r.createdAt}>{dateTime(r.createdAt)}</time>

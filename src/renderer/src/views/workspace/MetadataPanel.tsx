@@ -123,19 +123,14 @@ function Field({ label, value }: { label: string; value: string | null | undefin
 
 /** The same fields, read-only, for the reader. */
 export function MetaList({ article }: { article: Article }) {
-  const { t, locale } = useI18n()
+  const { t, dateTime, number } = useI18n()
   const date = article.published
     ? `${article.published} (${t(PRECISION_LABEL[article.datePrecision ?? 'day'])})${article.dateText ? ` — ${article.dateText}` : ''}`
     : null
   // a time with its offset is an instant: shown in the reader's time zone; without an offset it
   // is the source's own local time, shown as written
   const instant = article.published ? instantOf(article.published, article.publishedTime) : null
-  const time = instant
-    ? instant.toLocaleString(locale === 'ar' ? 'ar' : 'en', {
-        dateStyle: 'medium',
-        timeStyle: 'short'
-      })
-    : article.publishedTime
+  const time = instant ? dateTime(instant) : article.publishedTime
   return (
     <dl className="meta">
       <Field label={t('source')} value={article.source} />
@@ -152,7 +147,7 @@ export function MetaList({ article }: { article: Article }) {
       <Field label={t('tags')} value={article.tags.join('، ')} />
       <Field label={t('collections')} value={article.collections.join('، ')} />
       <Field label={t('notes')} value={article.notes} />
-      <Field label={t('version')} value={String(article.version)} />
+      <Field label={t('version')} value={number(article.version)} />
       {Object.entries(article.extra).map(([key, value]) => (
         // the source's own field names: user strings, isolated like their values
         <div key={key} className="meta-extra" data-testid="meta-extra">

@@ -30,7 +30,7 @@ interface Props {
 
 /** An article in the reader (`editable` false) or the editor: text, annotations, details, history. */
 export function Workspace({ uid, editable, annotation, find }: Props) {
-  const { t } = useI18n()
+  const { t, number } = useI18n()
   const s = useArticleSession(uid, editable)
   const [tab, setTab] = useState<Tab>(editable && !annotation ? 'details' : 'annotations')
   const [finding, setFinding] = useState(Boolean(find))
@@ -73,8 +73,8 @@ export function Workspace({ uid, editable, annotation, find }: Props) {
 
   const tabs: [Tab, MessageKey, string][] = [
     ['details', 'details', ''],
-    ['annotations', 'annotations', ` (${s.anchors.length - orphans})`],
-    ['review', 'needsReview', orphans ? ` (${orphans})` : ''],
+    ['annotations', 'annotations', ` (${number(s.anchors.length - orphans)})`],
+    ['review', 'needsReview', orphans ? ` (${number(orphans)})` : ''],
     ['history', 'revisions', '']
   ]
 
