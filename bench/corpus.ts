@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs'
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { unzipSync } from 'fflate'
 
@@ -11,60 +11,63 @@ export interface CorpusArticle {
   content: string
 }
 
-/** Reads SaudiNewsNet's zips (one JSON array each) as they are. */
-export function readCorpus(dir: string): {
-  files: { name: string; bytes: Uint8Array }[]
-  articles: CorpusArticle[]
-} {
-  const files = readdirSync(dir)
+/** The corpus's zips (SaudiNewsNet: one JSON array each), in a stable order. */
+export function corpusZips(dir: string): string[] {
+  return readdirSync(dir)
     .filter((f) => f.endsWith('.zip'))
     .sort()
-    .map((name) => ({ name, bytes: new Uint8Array(readFileSync(join(dir, name))) }))
+    .map((name) => join(dir, name))
+}
+
+/** The articles of the corpus's zips, as they are (to grow the corpus from, outside any timer). */
+export function readArticles(zips: readonly string[]): CorpusArticle[] {
   const articles: CorpusArticle[] = []
-  for (const file of files) {
-    for (const bytes of Object.values(unzipSync(file.bytes))) {
-      articles.push(...(JSON.parse(new TextDecoder().decode(bytes)) as CorpusArticle[]))
+  const decoder = new TextDecoder()
+  for (const zip of zips) {
+    for (const bytes of Object.values(unzipSync(new Uint8Array(readFileSync(zip))))) {
+      articles.push(...(JSON.parse(decoder.decode(bytes)) as CorpusArticle[]))
     }
   }
-  return { files, articles }
+  return articles
+}
+
+/** A corpus folder's articles (the other bench parts read it whole). */
+export function readCorpus(dir: string): { articles: CorpusArticle[] } {
+  return { articles: readArticles(corpusZips(dir)) }
 }
 
 /**
- * The corpus multiplied to `scale` times its size, each copy varied (a copy marker in title and
- * body, paragraphs rotated) so that duplicate detection does not drop it and the index grows.
+ * Writes articles as JSON arrays of `perFile` each into `dir`, one at a time (a million
+ * articles never sit in memory at once); both sides of the benchmark then read these files.
  */
-export function scaledJsonFiles(
-  articles: CorpusArticle[],
-  scale: number,
+export function writeJsonFiles(
+  articles: Iterable<CorpusArticle>,
+  dir: string,
   perFile = 2_000
-): { name: string; bytes: Uint8Array }[] {
-  const files: { name: string; bytes: Uint8Array }[] = []
+): { paths: string[]; count: number } {
+  mkdirSync(dir, { recursive: true })
+  const paths: string[] = []
   let batch: CorpusArticle[] = []
-  const encoder = new TextEncoder()
+  let count = 0
   const flush = (): void => {
     if (!batch.length) return
-    files.push({
-      name: `scaled-${String(files.length).padStart(5, '0')}.json`,
-      bytes: encoder.encode(JSON.stringify(batch))
-    })
+    const path = join(dir, `articles-${String(paths.length).padStart(5, '0')}.json`)
+    writeFileSync(path, JSON.stringify(batch))
+    paths.push(path)
     batch = []
   }
-  for (let copy = 0; copy < scale; copy++) {
-    for (const a of articles) {
-      if (copy === 0) batch.push(a)
-      else {
-        const paragraphs = a.content.split('\n')
-        const shift = copy % Math.max(1, paragraphs.length)
-        const rotated = [...paragraphs.slice(shift), ...paragraphs.slice(0, shift)]
-        batch.push({
-          ...a,
-          title: `${a.title} (${copy})`,
-          content: `${rotated.join('\n')}\nنسخة ${copy}`
-        })
-      }
-      if (batch.length >= perFile) flush()
-    }
+  for (const a of articles) {
+    batch.push(a)
+    count++
+    if (batch.length >= perFile) flush()
   }
   flush()
-  return files
+  return { paths, count }
+}
+
+/** Reads every input once, so both sides find them in the page cache; returns their bytes. */
+export function warmFiles(paths: readonly string[]): number {
+  let bytes = 0
+  for (const path of paths) bytes += readFileSync(path).length
+  return bytes
 }

@@ -3,12 +3,13 @@ import type { CorpusArticle } from './corpus'
 /**
  * The corpus grown to `scale` times its size with distinct articles. Copy 0 is the corpus as it
  * is. Copy k of article i is a new article woven from real ones: every other eight-word piece of
- * i (the odd ones for odd k, the even ones for even k) alternating with the other pieces of
- * partner articles picked by k (as many words as kept from i), and a title made of the first
- * half of i's title and the second half of a partner's. No two generated articles, and no
- * generated article and its originals, share more than about half their phrases, so the near-duplicate detector sees them as different (Jaccard far
- * below 0.8) and its work stays linear; the vocabulary, lengths and term frequencies stay those
- * of real news. URLs get the copy number (identity is by URL) and dates move back k years.
+ * i (the odd ones for odd k, the even ones for even k; a one-piece text whole) alternating with
+ * as many of the other pieces of partner articles picked by k, and a title made of the first
+ * half of i's title and the second half of a partner's. Two generated articles, or one and its
+ * originals, share at most the inner shingles of the pieces they have in common (about a
+ * quarter of their word 5-shingles, Jaccard near 0.15, far below the near-duplicate detector's
+ * 0.8), so its work stays linear; the vocabulary, lengths and term frequencies stay those of real
+ * news. URLs get the copy number (identity is by URL) and dates move back k years.
  */
 export function* distinctArticles(
   articles: readonly CorpusArticle[],
@@ -24,16 +25,18 @@ export function* distinctArticles(
       }
       // a multiplier coprime with any corpus size we use, so partners spread over the corpus
       const j = (i + copy * 7_919 + 1) % n
-      const own = chunks(a.content).filter((_, index) => index % 2 === copy % 2)
+      const pieces = chunks(a.content)
+      // a text of one piece keeps it whole (else odd copies of it would have no body at all)
+      const own = pieces.length < 2 ? pieces : pieces.filter((_, index) => index % 2 === copy % 2)
       const partner: string[] = []
-      let partnerWords = 0
-      // partners until they give as many words as the half of i kept, so neither side dominates
-      for (let step = 0; step < 6 && partnerWords < own.length * CHUNK; step++) {
+      // partners' pieces until they are as many as the pieces kept of i, no more: neither side
+      // dominates, and a short article with a long partner is not that partner's half (two such
+      // would be near-copies of each other)
+      for (let step = 0; step < 6 && partner.length < own.length; step++) {
         const other = articles[(j + step) % n]
         if (other === a) continue
         const taken = chunks(other.content).filter((_, index) => index % 2 !== copy % 2)
-        partner.push(...taken)
-        partnerWords += taken.length * CHUNK
+        partner.push(...taken.slice(0, own.length - partner.length))
       }
       const b = articles[j === i ? (j + 1) % n : j]
       yield {

@@ -1,57 +1,55 @@
 /**
- * `npm run bench -- [--corpus DIR] [--scale N] [--queries N] [--only arcd]`: imports the corpus through
- * Warraq's import path and through plain better-sqlite3 FTS5 in the same run, runs a fixed mix
- * of queries on both, and prints one JSON line with the figures. Not a test: no goal is asserted.
+ * `npm run bench -- [--corpus DIR] [--scale N | --scales 1,8] [--rounds N] [--warmup N]
+ * [--first plain|warraq] [--skip arcd,extras] [--only arcd] [--keep]`
+ *
+ * Like for like: the same files (the corpus's zips at 1×, the same generated JSON files of
+ * distinct articles at N×) go into Warraq's import and into plain better-sqlite3 FTS5, each timed
+ * from the files on disk (read, unzipped, parsed inside the timer) to a committed archive with
+ * its WAL checkpointed; the side that imports first alternates from one scale to the next. Then
+ * the same query mix runs on both (plain FTS5 syntax of the same meaning; what it cannot say is
+ * left out and listed), after warm-up rounds, interleaved. Prints one JSON line with the figures.
+ * Not a test: no goal is asserted.
  */
-import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os'
 import { join, resolve } from 'node:path'
-import { openArchive } from '../src/main/core/db/open'
-import { expandBuffers } from '../src/main/core/import/expand'
-import { importFiles } from '../src/main/core/import/pipeline'
-import { searchArticles } from '../src/main/core/search/service'
-import { readCorpus, scaledJsonFiles } from './corpus'
-import { plainImport, plainSearch } from './plain'
 import { runArcdPart } from './arcd'
+import { corpusZips, readArticles, type CorpusArticle } from './corpus'
 import { benchExtras } from './extras'
-import { QUERIES } from './queries'
+import { runScale, type ScaleRun, type Side } from './scale'
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`)
   return i === -1 ? undefined : process.argv[i + 1]
 }
 
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b)
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]
+function positive(name: string, fallback: number): number {
+  const value = Number(arg(name) ?? fallback)
+  if (!Number.isInteger(value) || value < 0) {
+    process.stderr.write(`--${name} takes a whole number, not ${arg(name)}.\n`)
+    process.exit(2)
+  }
+  return value
 }
 
-function timeQueries(
-  run: (q: string) => void,
-  rounds: number
-): { p50: number; p95: number; max: number } {
-  const times: number[] = []
-  for (let r = 0; r < rounds; r++) {
-    for (const q of QUERIES) {
-      const t0 = performance.now()
-      run(q)
-      times.push(performance.now() - t0)
-    }
-  }
-  const round = (n: number) => Math.round(n * 100) / 100
+function machine(): Record<string, unknown> {
   return {
-    p50: round(percentile(times, 50)),
-    p95: round(percentile(times, 95)),
-    max: round(Math.max(...times))
+    cpus: cpus().length,
+    cpu: cpus()[0]?.model,
+    memoryGB: Math.round(totalmem() / 1e9),
+    node: process.version,
+    loadAverage: loadavg().map((n) => Math.round(n * 100) / 100)
   }
 }
 
 async function main(): Promise<void> {
+  const started = performance.now()
   if (arg('only') === 'arcd') {
     const arcd = await runArcdPart()
     process.stdout.write(`${JSON.stringify({ arcd })}\n`)
     return
   }
+  const skip = new Set((arg('skip') ?? '').split(',').filter(Boolean))
   const corpusDir = resolve(
     arg('corpus') ?? join(import.meta.dirname, '..', '..', 'shared', 'corpus', 'saudinewsnet')
   )
@@ -59,69 +57,62 @@ async function main(): Promise<void> {
     process.stderr.write(`No corpus at ${corpusDir}: pass --corpus DIR (SaudiNewsNet's zips).\n`)
     process.exit(2)
   }
-  const scale = Number(arg('scale') ?? 1)
-  const rounds = Number(arg('rounds') ?? 5)
+  const scales = (arg('scales') ?? arg('scale') ?? '1').split(',').map(Number)
+  if (scales.some((s) => !Number.isInteger(s) || s < 1)) {
+    process.stderr.write('--scale and --scales take whole numbers from 1 (--scales 1,8).\n')
+    process.exit(2)
+  }
+  const rounds = Math.max(1, positive('rounds', 20))
+  const warmup = positive('warmup', 2)
+  const firstSide: Side = arg('first') === 'warraq' ? 'warraq' : 'plain'
+  const zips = corpusZips(corpusDir)
+  let articles: CorpusArticle[] | null = null
   const work = mkdtempSync(join(tmpdir(), 'warraq-bench-'))
+  const before = machine()
+  const runs: ScaleRun[] = []
   try {
-    const { files, articles } = readCorpus(corpusDir)
-    const inputs = scale > 1 ? scaledJsonFiles(articles, scale) : files
-    const total = scale > 1 ? articles.length * scale : articles.length
-
-    let t0 = performance.now()
-    const plain = plainImport(
-      join(work, 'plain.db'),
-      scale > 1 ? scaledIter(articles, scale) : articles
-    )
-    const plainSeconds = (performance.now() - t0) / 1000
-
-    const archive = openArchive(join(work, 'warraq.db'))
-    t0 = performance.now()
-    const summary = await importFiles(archive, expandBuffers(inputs), { duplicates: 'import' })
-    const warraqSeconds = (performance.now() - t0) / 1000
-    archive.sqlite.pragma('wal_checkpoint(TRUNCATE)')
-
-    const warraqQueries = timeQueries(
-      (q) => void searchArticles(archive, { query: q, limit: 20, offset: 0, facets: true }),
-      rounds
-    )
-    const plainQueries = timeQueries((q) => void plainSearch(plain.db, q), rounds)
-    const indexBytes = archive.sqlite
-      .prepare("SELECT coalesce(sum(pgsize), 0) FROM dbstat WHERE name LIKE 'articles_fts%'")
-      .pluck()
-      .get() as number
-    const extras = await benchExtras(archive, work)
-    // the judged part builds its own archive (paragraphs + corpus); close this one's memory first
-    const arcd = await runArcdPart()
-    const result = {
-      articles: total,
-      imported: summary.imported,
-      failed: summary.failed,
-      warraqArticlesPerSecond: Math.round(summary.imported / warraqSeconds),
-      plainArticlesPerSecond: Math.round(plain.count / plainSeconds),
-      importRatio:
-        Math.round((summary.imported / warraqSeconds / (plain.count / plainSeconds)) * 100) / 100,
-      warraqQueryMs: warraqQueries,
-      plainQueryMs: plainQueries,
-      warraqDbMB: Math.round(statSync(join(work, 'warraq.db')).size / 1e6),
-      warraqIndexMB: Math.round(indexBytes / 1e6),
-      plainDbMB: Math.round(statSync(join(work, 'plain.db')).size / 1e6),
-      ...extras,
-      arcd
+    for (const [index, scale] of scales.entries()) {
+      const other: Side = firstSide === 'plain' ? 'warraq' : 'plain'
+      const run = await runScale({
+        scale,
+        zips,
+        articles: () => (articles ??= readArticles(zips)),
+        work,
+        first: index % 2 === 0 ? firstSide : other,
+        rounds,
+        warmup
+      })
+      // keep only the last archive open: the extras measure on it
+      runs.at(-1)?.archive.close()
+      runs.push(run)
+      process.stderr.write(`bench: ${scale}× done\n`)
     }
-    plain.db.close()
-    archive.close()
-    process.stdout.write(`${JSON.stringify(result)}\n`)
+    const base = runs.find((r) => r.result.scale === 1)
+    const rateVs1x = base
+      ? runs.map((r) => ({
+          scale: r.result.scale,
+          warraq: Math.round((r.warraqRate / base.warraqRate) * 100) / 100,
+          plain: Math.round((r.plainRate / base.plainRate) * 100) / 100
+        }))
+      : null
+    const last = runs[runs.length - 1]
+    const extras = skip.has('extras') ? null : await benchExtras(last.archive, work)
+    last.archive.close()
+    const arcd = skip.has('arcd') ? null : await runArcdPart()
+    const output = {
+      date: new Date().toISOString(),
+      machine: { ...before, loadAverageAtEnd: machine().loadAverage },
+      corpus: corpusDir,
+      scales: runs.map((r) => r.result),
+      rateVs1x,
+      extras,
+      arcd,
+      skipped: [...skip],
+      wallSeconds: Math.round((performance.now() - started) / 100) / 10
+    }
+    process.stdout.write(`${JSON.stringify(output)}\n`)
   } finally {
     if (!process.argv.includes('--keep')) rmSync(work, { recursive: true, force: true })
-  }
-}
-
-function* scaledIter(articles: ReturnType<typeof readCorpus>['articles'], scale: number) {
-  for (let copy = 0; copy < scale; copy++) {
-    for (const a of articles)
-      yield copy === 0
-        ? a
-        : { ...a, title: `${a.title} (${copy})`, content: `${a.content}\nنسخة ${copy}` }
   }
 }
 

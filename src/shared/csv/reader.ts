@@ -37,6 +37,11 @@ export class CsvParser {
   private quoteLine = 1
   /** the current row opened a quoted field, so it is a row even if every field is empty */
   private rowQuoted = false
+  /**
+   * Lines where a quoted field that spans lines was followed by stray text: the mark of a quote
+   * left open in one record, which swallowed the next rows up to the next record's own quote.
+   */
+  readonly suspectLines: number[] = []
 
   constructor(options: CsvReadOptions = {}) {
     const delimiter = options.delimiter ?? ','
@@ -44,6 +49,11 @@ export class CsvParser {
       throw new CsvSyntaxError(`Unusable CSV delimiter ${JSON.stringify(delimiter)}`)
     }
     this.delimiter = delimiter.charCodeAt(0)
+  }
+
+  /** Inside a quoted field: the text so far ends in the middle of a record. */
+  get inQuotes(): boolean {
+    return this.state === 'quoted'
   }
 
   /** Feeds the next chunk; returns the rows completed by it. */
@@ -91,6 +101,9 @@ export class CsvParser {
       }
       // the quote closed the field: a separator or row end follows, or stray text kept as is
       this.state = 'unquoted'
+      if (code !== this.delimiter && code !== LF && code !== CR && this.line > this.quoteLine) {
+        this.suspectLines.push(this.quoteLine)
+      }
     } else if (this.state === 'fieldStart') {
       if (code === QUOTE) {
         this.state = 'quoted'

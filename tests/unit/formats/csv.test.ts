@@ -137,7 +137,9 @@ describe('csvImporter other inputs', () => {
     )
     expect(
       reasonOf(() => csvImporter.parse('title,body\nx,"never closed\n', { fileName: 'q.csv' }))
-    ).toBe('The CSV file is malformed: A quoted CSV field that starts on line 2 is never closed')
+    ).toBe(
+      'None of the 1 records in the CSV file is an article (record 1: the quote opened on line 2 is never closed, so the record was not read)'
+    )
     expect(reasonOf(() => csvImporter.parse('title,body\n,\n', { fileName: 'z.csv' }))).toMatch(
       /^None of the 1 records in the CSV file is an article/
     )

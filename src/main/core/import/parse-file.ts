@@ -103,6 +103,11 @@ export function parseFile(
 export function skippedReason(skipped: SkippedRecord[], unusable: number): Reason | undefined {
   const sentence = describeSkipped(skipped, unusable)
   if (!sentence) return undefined
+  // records a quote left open could not be read at all: said with the line they start on
+  const unclosed = skipped.filter((s) => s.line !== undefined)
+  if (unclosed.length > 0 && unclosed.length === skipped.length && unusable === 0) {
+    return reasons.unclosedQuote(sentence, unclosed.length, unclosed[0].line ?? 0)
+  }
   const first = skipped[0] ? `record ${skipped[0].index}: ${skipped[0].reason}` : ''
   return reasons.skipped(sentence, skipped.length, unusable, first)
 }

@@ -65,6 +65,9 @@ export const reasons = {
     ),
   /** a reason the renderer gave for a file it could not send (too large, unreadable) */
   rejected: (detail: string): Reason => make(detail, 'import.rejected', { detail }),
+  /** CSV records that could not be read because a quote opened in them never closes */
+  unclosedQuote: (sentence: string, count: number, line: number): Reason =>
+    make(sentence, 'import.csv_unclosed_quote', { count, line }),
   /** records of a structured file that are not articles, and records with no title or text */
   skipped: (sentence: string, skipped: number, unusable: number, first: string): Reason =>
     make(sentence, 'import.records_skipped', { skipped: skipped + unusable, first })

@@ -100,6 +100,8 @@ export const catalogue = {
     'import.link_broken': 'الرابط لا يشير إلى شيء (هدفه مفقود).',
     'import.rejected': 'لم يُرسل الملف: {detail}',
     'import.records_skipped': 'تُخطّي {skipped} سجل ليست مقالات ({first}).',
+    'import.csv_unclosed_quote':
+      '{count, plural, zero {لم يُترك سجل} one {لم يُقرأ سجل واحد} two {لم يُقرأ سجلان} few {لم تُقرأ # سجلات} many {لم يُقرأ # سجلاً} other {لم يُقرأ # سجل}} لأن علامة اقتباس فُتحت فيه ولم تُغلق (أولها في السطر {line})؛ استُوردت بقية السجلات.',
     'import.binary_file': 'يبدو الملف ثنائياً لا نصاً.',
     'import.invalid_utf8':
       'الملف ليس نصاً سليماً بترميز UTF-8 (بايت {byte} عند الموضع {offset}) ولا يبدو عربياً بترميز Windows-1256.',
@@ -609,6 +611,8 @@ export const catalogue = {
     'import.link_broken': 'The link points to nothing (its target is missing).',
     'import.rejected': 'The file was not sent: {detail}',
     'import.records_skipped': '{skipped} records that are not articles were skipped ({first}).',
+    'import.csv_unclosed_quote':
+      '{count, plural, =0 {No record was left out} one {# record was not read} other {# records were not read}}: a quote opened in it never closes (the first on line {line}); the other records were imported.',
     'import.binary_file': 'The file looks binary, not text.',
     'import.invalid_utf8':
       'The file is not valid UTF-8 text (byte {byte} at offset {offset}) and does not look like Windows-1256 Arabic either.',

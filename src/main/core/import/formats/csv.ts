@@ -5,10 +5,11 @@
  * authors split on ' | ' only, so an exported CSV comes back unchanged.
  */
 import type { ParsedArticle } from '@shared/domain'
-import { CsvSyntaxError, parseCsv, unguardFormula } from '@shared/csv/reader'
+import { CsvSyntaxError, unguardFormula } from '@shared/csv/reader'
+import { readCsvRows, type CsvRows } from './csv-recover'
 import { ALL_FIELD_NAMES } from './field-names'
 import { collectArticles, noArticlesReason, normalizeFieldName } from './fields'
-import type { FieldRecord, RecordsResult } from './fields'
+import type { FieldRecord, RecordsResult, SkippedRecord } from './fields'
 import { ImportFormatError } from './types'
 import type { FormatImporter, ParseOptions } from './types'
 
@@ -52,43 +53,80 @@ function isWarraqExport(header: string[]): boolean {
   return header.includes('uid') && header.includes('datePrecision') && header.includes('body')
 }
 
-function readRows(source: string): string[][] {
+function readRows(source: string): CsvRows {
+  let read: CsvRows
   try {
-    return parseCsv(source, { delimiter: detectSeparator(source) })
+    read = readCsvRows(source, detectSeparator(source))
   } catch (error) {
     if (error instanceof CsvSyntaxError) {
       throw new ImportFormatError(`The CSV file is malformed: ${error.message}`)
     }
     throw error
   }
+  const header = read.broken.find((b) => b.at === 0)
+  if (header || read.rows.length === 0) {
+    throw new ImportFormatError(
+      `The CSV file's header row${header ? ` (line ${header.line})` : ''} has a quote that is never closed`
+    )
+  }
+  return read
 }
 
-function rowsToRecords(header: string[], rows: string[][]): FieldRecord[] {
-  return rows.map((row) => {
-    const record: FieldRecord = {}
-    header.forEach((name, i) => {
-      // a repeated column name keeps its first non-empty value
-      const value = unguardFormula(row[i] ?? '')
-      if (name && (record[name] === undefined || record[name] === '')) record[name] = value
-    })
-    return record
+function rowToRecord(header: string[], row: string[]): FieldRecord {
+  const record: FieldRecord = {}
+  header.forEach((name, i) => {
+    // a repeated column name keeps its first non-empty value
+    const value = unguardFormula(row[i] ?? '')
+    if (name && (record[name] === undefined || record[name] === '')) record[name] = value
   })
+  return record
+}
+
+/** The records in file order, null where a record could not be read (its quote never closes). */
+function rowsToRecords(header: string[], { rows, broken }: CsvRows): (FieldRecord | null)[] {
+  const out: (FieldRecord | null)[] = []
+  let b = 0
+  for (let r = 1; r <= rows.length; r++) {
+    while (b < broken.length && broken[b].at === r) {
+      out.push(null)
+      b++
+    }
+    if (r < rows.length) out.push(rowToRecord(header, rows[r]))
+  }
+  return out
+}
+
+/** Each unreadable record's reason, with the line its open quote starts on. */
+function brokenReasons(records: (FieldRecord | null)[], { broken }: CsvRows): SkippedRecord[] {
+  const out: SkippedRecord[] = []
+  let b = 0
+  records.forEach((record, i) => {
+    if (record !== null) return
+    const { line } = broken[b++]
+    out.push({
+      index: i + 1,
+      line,
+      reason: `the quote opened on line ${line} is never closed, so the record was not read`
+    })
+  })
+  return out
 }
 
 /** The header and the records of a CSV file, whatever its columns are called (the mapping step). */
 export function csvRecords(text: string): { header: string[]; records: FieldRecord[] } {
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
   if (!source.trim()) throw new ImportFormatError('The CSV file is empty')
-  const rows = readRows(source)
-  const header = rows[0].map((h) => h.trim())
-  return { header, records: rowsToRecords(header, rows.slice(1)) }
+  const read = readRows(source)
+  const header = read.rows[0].map((h) => h.trim())
+  const records = rowsToRecords(header, read).filter((r): r is FieldRecord => r !== null)
+  return { header, records }
 }
 
 export function parseCsvWithReport(text: string, options: ParseOptions): RecordsResult {
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
   if (!source.trim()) throw new ImportFormatError('The CSV file is empty')
-  const rows = readRows(source)
-  const header = rows[0].map((h) => h.trim())
+  const read = readRows(source)
+  const header = read.rows[0].map((h) => h.trim())
   const mapped = new Set(Object.keys(options.mapping ?? {}).map(normalizeFieldName))
   const known = header.filter((h) => {
     const norm = normalizeFieldName(h)
@@ -104,13 +142,21 @@ export function parseCsvWithReport(text: string, options: ParseOptions): Records
         `date, author, source, url); its first row is ${shown}`
     )
   }
-  if (rows.length < 2) throw new ImportFormatError('The CSV file has a header row but no rows')
-  const records = rowsToRecords(header, rows.slice(1))
-  return collectArticles(records, {
+  if (read.rows.length < 2 && read.broken.length === 0) {
+    throw new ImportFormatError('The CSV file has a header row but no rows')
+  }
+  const records = rowsToRecords(header, read)
+  const result = collectArticles(records, {
     mapping: options.mapping,
     fileName: options.fileName,
     authorsMultiValueOnly: isWarraqExport(header)
   })
+  if (read.broken.length === 0) return result
+  // the unreadable records take their place among the others, with their line
+  const unreadable = brokenReasons(records, read)
+  const byIndex = new Set(unreadable.map((s) => s.index))
+  const skipped = [...result.skipped.filter((s) => !byIndex.has(s.index)), ...unreadable]
+  return { ...result, skipped: skipped.sort((a, b) => a.index - b.index) }
 }
 
 export const csvImporter: FormatImporter = {

@@ -56,6 +56,8 @@ export interface SkippedRecord {
   /** 1-based position of the record in the file */
   index: number
   reason: string
+  /** the line a CSV record starts on, when it could not be read at all (a quote never closed) */
+  line?: number
 }
 
 export interface RecordsResult {
