@@ -64,6 +64,7 @@ export interface ScaleRun {
 
 /** One scale: the same files into both sides (in the given order), then the query mix on both. */
 export async function runScale(o: ScaleOptions): Promise<ScaleRun> {
+  const started = performance.now()
   const dir = join(o.work, `x${o.scale}`)
   mkdirSync(dir, { recursive: true })
   const inputs =
@@ -71,6 +72,7 @@ export async function runScale(o: ScaleOptions): Promise<ScaleRun> {
       ? o.zips
       : writeJsonFiles(distinctArticles(o.articles(), o.scale), join(dir, 'inputs')).paths
   const inputBytes = warmFiles(inputs)
+  const prepareSeconds = Math.round((performance.now() - started) / 100) / 10
 
   const archivePath = join(dir, 'warraq.db')
   const plainPath = join(dir, 'plain.db')
@@ -79,14 +81,21 @@ export async function runScale(o: ScaleOptions): Promise<ScaleRun> {
   const order: Side[] = o.first === 'plain' ? ['plain', 'warraq'] : ['warraq', 'plain']
   let plainRun: Timed<number> | undefined
   let warraqRun: Timed<number> | undefined
-  let failed = 0
+  // what Warraq's import reported beside the articles: exact duplicates skipped, near-duplicate
+  // pairs for review, printings linked to a story (distinct inputs keep these near zero)
+  let reported = { failed: 0, duplicates: 0, possibleDuplicates: 0, storyCopies: 0 }
   for (const side of order) {
     if (side === 'plain') plainRun = await timed(() => plainImportFiles(plainDb, inputs))
     else {
       warraqRun = await timed(async () => {
         const summary = await importFiles(archive, expandPaths(inputs), { duplicates: 'import' })
         archive.sqlite.pragma('wal_checkpoint(TRUNCATE)')
-        failed = summary.failed
+        reported = {
+          failed: summary.failed,
+          duplicates: summary.duplicates,
+          possibleDuplicates: summary.possibleDuplicates ?? 0,
+          storyCopies: summary.files.reduce((n, f) => n + (f.storyOf?.length ?? 0), 0)
+        }
         return summary.imported
       })
     }
@@ -127,10 +136,15 @@ export async function runScale(o: ScaleOptions): Promise<ScaleRun> {
   const warraqMs: Spread = spread(samples.warraq.flat())
   const result: Record<string, unknown> = {
     scale: o.scale,
-    inputs: { files: inputs.length, MB: mb(inputBytes), kind: o.scale === 1 ? 'zip' : 'json' },
+    inputs: {
+      files: inputs.length,
+      MB: mb(inputBytes),
+      kind: o.scale === 1 ? 'zip' : 'json',
+      prepareSeconds
+    },
     importOrder: order,
     import: {
-      warraq: { ...importFigures(warraqRun, warraqBytes), failed },
+      warraq: { ...importFigures(warraqRun, warraqBytes), ...reported },
       plain: importFigures(plainRun, plainBytes),
       ratio: Math.round((warraqRate / plainRate) * 100) / 100
     },
@@ -147,7 +161,8 @@ export async function runScale(o: ScaleOptions): Promise<ScaleRun> {
         plain.ok ? [] : [{ query, reason: plain.reason }]
       ),
       perQuery
-    }
+    },
+    wallSeconds: Math.round((performance.now() - started) / 100) / 10
   }
   return { result, warraqRate, plainRate, archive }
 }
