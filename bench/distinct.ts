@@ -16,6 +16,9 @@ export function* distinctArticles(
   scale: number
 ): Generator<CorpusArticle> {
   const n = articles.length
+  // each text cut into pieces once (cutting them again for every copy and partner was most of
+  // the generator's time)
+  let cut: string[][] | null = null
   for (let copy = 0; copy < scale; copy++) {
     for (let i = 0; i < n; i++) {
       const a = articles[i]
@@ -25,7 +28,8 @@ export function* distinctArticles(
       }
       // a multiplier coprime with any corpus size we use, so partners spread over the corpus
       const j = (i + copy * 7_919 + 1) % n
-      const pieces = chunks(a.content)
+      cut ??= articles.map((article) => chunks(article.content))
+      const pieces = cut[i]
       // a text of one piece keeps it whole (else odd copies of it would have no body at all)
       const own = pieces.length < 2 ? pieces : pieces.filter((_, index) => index % 2 === copy % 2)
       const partner: string[] = []
@@ -35,7 +39,7 @@ export function* distinctArticles(
       for (let step = 0; step < 6 && partner.length < own.length; step++) {
         const other = articles[(j + step) % n]
         if (other === a) continue
-        const taken = chunks(other.content).filter((_, index) => index % 2 !== copy % 2)
+        const taken = cut[(j + step) % n].filter((_, index) => index % 2 !== copy % 2)
         partner.push(...taken.slice(0, own.length - partner.length))
       }
       const b = articles[j === i ? (j + 1) % n : j]

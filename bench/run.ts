@@ -1,11 +1,12 @@
 /**
  * `npm run bench -- [--corpus DIR] [--scale N | --scales 1,8] [--rounds N] [--warmup N]
- * [--first plain|warraq] [--skip arcd,extras] [--only arcd] [--keep]`
+ * [--import-rounds N] [--first plain|warraq] [--skip arcd,extras] [--only arcd] [--keep]`
  *
  * Like for like: the same files (the corpus's zips at 1×, the same generated JSON files of
  * distinct articles at N×) go into Warraq's import and into plain better-sqlite3 FTS5, each timed
  * from the files on disk (read, unzipped, parsed inside the timer) to a committed archive with
- * its WAL checkpointed; the side that imports first alternates from one scale to the next. Then
+ * its WAL checkpointed; the side that imports first alternates from one scale to the next and
+ * from one import round to the next (`--import-rounds`, fresh archives each, medians). Then
  * the same query mix runs on both (plain FTS5 syntax of the same meaning; what it cannot say is
  * left out and listed), after warm-up rounds, interleaved. Prints one JSON line with the figures.
  * Not a test: no goal is asserted.
@@ -64,6 +65,7 @@ async function main(): Promise<void> {
   }
   const rounds = Math.max(1, positive('rounds', 20))
   const warmup = positive('warmup', 2)
+  const importRounds = Math.max(1, positive('import-rounds', 1))
   const firstSide: Side = arg('first') === 'warraq' ? 'warraq' : 'plain'
   const zips = corpusZips(corpusDir)
   let articles: CorpusArticle[] | null = null
@@ -79,6 +81,7 @@ async function main(): Promise<void> {
         articles: () => (articles ??= readArticles(zips)),
         work,
         first: index % 2 === 0 ? firstSide : other,
+        importRounds,
         rounds,
         warmup
       })

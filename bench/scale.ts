@@ -1,16 +1,15 @@
-import { mkdirSync, rmSync, statSync } from 'node:fs'
+import { mkdirSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
-import { openArchive, type Archive } from '../src/main/core/db/open'
-import { expandPaths } from '../src/main/core/import/expand'
-import { importFiles } from '../src/main/core/import/pipeline'
+import type { Archive } from '../src/main/core/db/open'
 import { searchArticles } from '../src/main/core/search/service'
 import { type CorpusArticle, warmFiles, writeJsonFiles } from './corpus'
 import { distinctArticles } from './distinct'
-import { spread, timed, timeInterleaved, type Spread, type Timed } from './measure'
-import { openPlain, plainImportFiles, plainSearcher, pragmasOf } from './plain'
+import { fileBytes, importBoth, type Side } from './import-both'
+import { spread, timeInterleaved, type Spread } from './measure'
+import { plainSearcher } from './plain'
 import { QUERIES, toPlainQuery } from './queries'
 
-export type Side = 'plain' | 'warraq'
+export type { Side }
 
 export interface ScaleOptions {
   scale: number
@@ -20,38 +19,19 @@ export interface ScaleOptions {
   articles: () => CorpusArticle[]
   work: string
   first: Side
+  /** imports of both sides, each into fresh archives; the medians are reported */
+  importRounds: number
   rounds: number
   warmup: number
 }
 
-const MB = 1e6
-const mb = (bytes: number): number => Math.round((bytes / MB) * 10) / 10
+const mb = (bytes: number): number => Math.round((bytes / 1e6) * 10) / 10
 
-function fileBytes(path: string): number {
-  let bytes = 0
-  for (const suffix of ['', '-wal']) {
-    try {
-      bytes += statSync(path + suffix).size
-    } catch {
-      // no WAL left after the checkpoint
-    }
-  }
-  return bytes
-}
-
-function importFigures(t: Timed<number>, archiveBytes: number): Record<string, number | null> {
-  return {
-    articles: t.value,
-    seconds: Math.round(t.seconds * 10) / 10,
-    articlesPerSecond: Math.round(t.value / t.seconds),
-    cpuShare: t.cpuShare,
-    writeCallsMB: t.io ? mb(t.io.wchar) : null,
-    storageWritesMB: t.io ? mb(t.io.writeBytes) : null,
-    writeCallsPerArchiveByte: t.io ? Math.round((t.io.wchar / archiveBytes) * 100) / 100 : null,
-    storageWritesPerArchiveByte: t.io
-      ? Math.round((t.io.writeBytes / archiveBytes) * 100) / 100
-      : null
-  }
+/** The median (the mean of the middle two for an even count). */
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b)
+  const mid = sorted.length >> 1
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
 }
 
 export interface ScaleRun {
@@ -64,6 +44,7 @@ export interface ScaleRun {
 
 /** One scale: the same files into both sides (in the given order), then the query mix on both. */
 export async function runScale(o: ScaleOptions): Promise<ScaleRun> {
+  const started = performance.now()
   const dir = join(o.work, `x${o.scale}`)
   mkdirSync(dir, { recursive: true })
   const inputs =
@@ -71,32 +52,15 @@ export async function runScale(o: ScaleOptions): Promise<ScaleRun> {
       ? o.zips
       : writeJsonFiles(distinctArticles(o.articles(), o.scale), join(dir, 'inputs')).paths
   const inputBytes = warmFiles(inputs)
+  const prepareSeconds = Math.round((performance.now() - started) / 100) / 10
 
-  const archivePath = join(dir, 'warraq.db')
-  const plainPath = join(dir, 'plain.db')
-  const archive = openArchive(archivePath)
-  const plainDb = openPlain(plainPath, pragmasOf(archive.sqlite))
-  const order: Side[] = o.first === 'plain' ? ['plain', 'warraq'] : ['warraq', 'plain']
-  let plainRun: Timed<number> | undefined
-  let warraqRun: Timed<number> | undefined
-  let failed = 0
-  for (const side of order) {
-    if (side === 'plain') plainRun = await timed(() => plainImportFiles(plainDb, inputs))
-    else {
-      warraqRun = await timed(async () => {
-        const summary = await importFiles(archive, expandPaths(inputs), { duplicates: 'import' })
-        archive.sqlite.pragma('wal_checkpoint(TRUNCATE)')
-        failed = summary.failed
-        return summary.imported
-      })
-    }
-  }
-  if (!plainRun || !warraqRun) throw new Error('both sides must run')
+  const imported = await importBoth(dir, inputs, o.first, o.importRounds)
+  const { archive, plainDb, archivePath, plainPath } = imported
   if (o.scale > 1) rmSync(join(dir, 'inputs'), { recursive: true, force: true })
   const warraqBytes = fileBytes(archivePath)
   const plainBytes = fileBytes(plainPath)
-  const warraqRate = warraqRun.value / warraqRun.seconds
-  const plainRate = plainRun.value / plainRun.seconds
+  const warraqRate = median(imported.warraqRates)
+  const plainRate = median(imported.plainRates)
 
   const translated = QUERIES.map((query) => ({ query, plain: toPlainQuery(query) }))
   const plainQueries = translated.flatMap((t) => (t.plain.ok ? [t.plain.plain] : []))
@@ -127,12 +91,18 @@ export async function runScale(o: ScaleOptions): Promise<ScaleRun> {
   const warraqMs: Spread = spread(samples.warraq.flat())
   const result: Record<string, unknown> = {
     scale: o.scale,
-    inputs: { files: inputs.length, MB: mb(inputBytes), kind: o.scale === 1 ? 'zip' : 'json' },
-    importOrder: order,
+    inputs: {
+      files: inputs.length,
+      MB: mb(inputBytes),
+      kind: o.scale === 1 ? 'zip' : 'json',
+      prepareSeconds
+    },
     import: {
-      warraq: { ...importFigures(warraqRun, warraqBytes), failed },
-      plain: importFigures(plainRun, plainBytes),
-      ratio: Math.round((warraqRate / plainRate) * 100) / 100
+      rounds: imported.rounds.length,
+      warraqArticlesPerSecond: Math.round(warraqRate),
+      plainArticlesPerSecond: Math.round(plainRate),
+      ratio: Math.round((warraqRate / plainRate) * 100) / 100,
+      byRound: imported.rounds
     },
     sizes: { warraqMB: mb(warraqBytes), warraqIndexMB: mb(indexBytes), plainMB: mb(plainBytes) },
     search: {
@@ -147,7 +117,8 @@ export async function runScale(o: ScaleOptions): Promise<ScaleRun> {
         plain.ok ? [] : [{ query, reason: plain.reason }]
       ),
       perQuery
-    }
+    },
+    wallSeconds: Math.round((performance.now() - started) / 100) / 10
   }
   return { result, warraqRate, plainRate, archive }
 }
