@@ -9,7 +9,7 @@ import { KIND_LABEL, splitNames } from './EntitiesView'
 
 /** An entity's page: its names and note (editable), merge, linked articles, annotated passages. */
 export function EntityView({ uid }: { uid: string }) {
-  const { t, number } = useI18n()
+  const { t, number, published } = useI18n()
   const loaded = useCall('entities.page', { uid })
   const page = loaded.data
   const kind = page?.entity.kind
@@ -114,7 +114,8 @@ export function EntityView({ uid }: { uid: string }) {
               <bdi dir="auto">{a.title}</bdi>
             </a>{' '}
             <span className="muted">
-              <bdi dir="auto">{a.source ?? ''}</bdi> <bdi dir="ltr">{a.published ?? ''}</bdi>
+              <bdi dir="auto">{a.source ?? ''}</bdi>{' '}
+              {a.published ? <time dateTime={a.published}>{published(a.published)}</time> : null}
             </span>
           </li>
         ))}
