@@ -177,3 +177,64 @@ describe('title order', () => {
     await expect.poll(titles).toEqual([...ORDER].reverse().concat(''))
   })
 })
+
+describe('views through the data layer', () => {
+  /** The host answers one call with a failure, as a full disk would. */
+  async function failing(page: Page, name: string): Promise<void> {
+    await page.route(`**/api/${name}`, (route) =>
+      route.fulfill({
+        status: 500,
+        contentType: 'application/json',
+        body: JSON.stringify({
+          ok: false,
+          error: { code: 'io_error', message: 'Disk I/O error while reading' }
+        })
+      })
+    )
+  }
+
+  it('shows an edited title in the library on coming back, with no reload', async () => {
+    s = await openSession('ar')
+    seed(s)
+    const { uid } = createArticle(s.archive.archive, { title: 'ميزانية الصحة', body: 'نص.' })
+    const { page } = s
+    await openLibrary(s)
+    await page.locator('[data-testid=library-row]', { hasText: 'ميزانية الصحة' }).waitFor()
+    // within the app, as a link would: the library's rows stay in the data layer's cache
+    await page.evaluate((id) => (location.hash = `#/article/${id}/edit`), uid)
+    await page.fill('input[name=title]', 'ميزانية الصحة والتعليم')
+    await page.keyboard.press('Control+KeyS')
+    await page.waitForFunction(() =>
+      document.querySelector('[data-testid=save-state]')?.textContent?.includes('حُفظ')
+    )
+    await page.click('[data-testid=nav-library]')
+    await expect
+      .poll(() => page.locator('[data-testid=library-row]', { hasText: 'والتعليم' }).count())
+      .toBe(1)
+  })
+
+  it('shows a failed read in the view, and a failed write as a notice, in Arabic', async () => {
+    s = await openSession('ar')
+    seed(s)
+    const { page } = s
+    await openLibrary(s)
+    await failing(page, 'tags.list')
+    await page.click('[data-testid=nav-manage-tags]')
+    const banner = page.locator('[data-testid=tags-view] [data-testid=error-banner]')
+    await banner.waitFor()
+    expect(await banner.locator('[data-testid=message-text]').textContent()).toBe(
+      'تعذّرت القراءة أو الكتابة.'
+    )
+    await page.screenshot({ path: screenshotPath('interface-read-failed-rtl') })
+
+    // a collection that cannot be made says so, and its form stays with the name typed
+    await failing(page, 'collections.create')
+    await page.click('[data-testid=new-collection]')
+    await page.fill('input[name=collection-name]', 'ملف الخليج')
+    await page.keyboard.press('Enter')
+    const notice = page.locator('[data-testid=notice-error]')
+    await notice.waitFor()
+    expect(await notice.textContent()).toContain('تعذّرت القراءة أو الكتابة.')
+    expect(await page.inputValue('input[name=collection-name]')).toBe('ملف الخليج')
+  })
+})

@@ -1,6 +1,12 @@
 import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser'
 import { describe, expect, it } from 'vitest'
-import { formatDateTime, formatMessage, localeTag } from '../../../src/renderer/src/i18n/format'
+import {
+  formatDateTime,
+  formatMessage,
+  formatPublished,
+  localeTag,
+  localiseDigits
+} from '../../../src/renderer/src/i18n/format'
 import { messages, type Locale, type MessageKey } from '../../../src/renderer/src/i18n/messages'
 
 interface Shape {
@@ -110,5 +116,18 @@ describe('formatMessage', () => {
     expect(formatDateTime(en, when)).toMatch(/December 2026/)
     expect(formatDateTime(arArab, when)).toMatch(/ديسمبر/)
     expect(formatDateTime(arArab, when)).toMatch(/٢٠٢٦/)
+  })
+
+  it('writes a publication date to its precision, and ISO digits in the setting', () => {
+    const arLatn = localeTag('ar', 'latn')
+    expect(formatPublished(arArab, '2015-03-10', 'day')).toBe('١٠ مارس ٢٠١٥')
+    expect(formatPublished(arArab, '2015-03', 'month')).toBe('مارس ٢٠١٥')
+    expect(formatPublished(arArab, '2015', 'year')).toBe('٢٠١٥')
+    expect(formatPublished(arLatn, '2015-03-10', 'day')).toBe('10 مارس 2015')
+    expect(formatPublished(en, '2015-03-01', 'day')).toBe('1 March 2015')
+    // a calendar date stays the same day whatever the time zone
+    expect(formatPublished(en, '2016-02-29', null)).toBe('29 February 2016')
+    expect(localiseDigits(arArab, '2015-03-10')).toBe('٢٠١٥-٠٣-١٠')
+    expect(localiseDigits(en, '2015-03-10')).toBe('2015-03-10')
   })
 })

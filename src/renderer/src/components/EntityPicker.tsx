@@ -1,6 +1,9 @@
 import { ENTITY_KINDS, type Entity, type EntityKind } from '@shared/contract/entities'
-import { useEffect, useState, type KeyboardEvent } from 'react'
+import { useState, type KeyboardEvent } from 'react'
 import { api } from '../api/client'
+import { useCall } from '../data/calls'
+import { announceChange } from '../data/queryClient'
+import { useDebounced } from '../data/useDebounced'
 import { useI18n } from '../i18n/I18nProvider'
 import type { MessageKey } from '../i18n/catalogue'
 import { ErrorBanner } from './ErrorBanner'
@@ -36,24 +39,18 @@ const splitNames = (value: string): string[] =>
 export function EntityPicker({ value, onChange, autoFocus }: Props) {
   const { t } = useI18n()
   const [query, setQuery] = useState('')
-  const [found, setFound] = useState<Entity[]>([])
+  const searched = useDebounced(query.trim(), 150)
+  const list = useCall(
+    'entities.list',
+    { query: searched || undefined, limit: 8 },
+    { keepPrevious: true }
+  )
+  const found: Entity[] = list.data ?? []
   const [kind, setKind] = useState<EntityKind>('person')
   const [aliases, setAliases] = useState('')
-  const [error, setError] = useState<unknown>(null)
-
-  useEffect(() => {
-    let stale = false
-    const timer = window.setTimeout(() => {
-      api['entities.list']({ query: query.trim() || undefined, limit: 8 }).then(
-        (list) => !stale && setFound(list),
-        (err: unknown) => !stale && setError(err)
-      )
-    }, 150)
-    return () => {
-      stale = true
-      window.clearTimeout(timer)
-    }
-  }, [query])
+  // a refused creation, shown until the next one succeeds
+  const [failed, setError] = useState<unknown>(null)
+  const error = failed ?? list.error
 
   const create = (): void => {
     const name = query.trim()
@@ -61,6 +58,8 @@ export function EntityPicker({ value, onChange, autoFocus }: Props) {
     api['entities.create']({ kind, name, aliases: splitNames(aliases) }).then((entity) => {
       setQuery('')
       setAliases('')
+      setError(null)
+      announceChange()
       onChange({ uid: entity.uid, name: entity.name })
     }, setError)
   }

@@ -4,7 +4,7 @@
  * refreshes everything that shows the archive and posts a failure as a notice.
  */
 import type { CallInput, CallName, CallOutput } from '@shared/contract'
-import { useQuery, type UseQueryResult } from '@tanstack/react-query'
+import { keepPreviousData, useQuery, type UseQueryResult } from '@tanstack/react-query'
 import { api } from '../api/client'
 import { announceChange, reportFailure } from './queryClient'
 
@@ -21,12 +21,17 @@ function run<K extends CallName>(name: K, input: CallInput<K>): Promise<CallOutp
 export function useCall<K extends CallName>(
   name: K,
   input: CallInput<K>,
-  options: { enabled?: boolean } = {}
+  options: {
+    enabled?: boolean
+    /** while a new input is read, keep showing the last answer (a preview, a list as you type) */
+    keepPrevious?: boolean
+  } = {}
 ): UseQueryResult<CallOutput<K>> {
   return useQuery({
     queryKey: [name, input],
     queryFn: () => run(name, input),
     enabled: options.enabled,
+    placeholderData: options.keepPrevious ? keepPreviousData : undefined,
     meta: { silent: true }
   })
 }

@@ -15,6 +15,7 @@ import {
   formatDateTime,
   formatMessage,
   formatNumber,
+  formatPublished,
   localeTag,
   localiseDigits,
   type Digits
@@ -33,6 +34,8 @@ interface I18n {
   number: (value: number) => string
   /** a text's Western digits in the interface's digits, the rest unchanged (ISO dates) */
   digitsIn: (text: string) => string
+  /** a publication date (ISO, to its precision) as people write it */
+  published: (iso: string, precision?: string | null) => string
   dateTime: (value: string | number | Date) => string
   date: (value: string | number | Date) => string
   toggleLocale: () => void
@@ -70,6 +73,10 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   )
   const number = useCallback((value: number) => formatNumber(tag, value), [tag])
   const digitsIn = useCallback((text: string) => localiseDigits(tag, text), [tag])
+  const published = useCallback(
+    (iso: string, precision?: string | null) => formatPublished(tag, iso, precision),
+    [tag]
+  )
   const dateTime = useCallback((value: string | number | Date) => formatDateTime(tag, value), [tag])
   const date = useCallback((value: string | number | Date) => formatDate(tag, value), [tag])
   const toggleLocale = useCallback(() => setLocale((l) => (l === 'ar' ? 'en' : 'ar')), [])
@@ -87,12 +94,27 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       tryT,
       number,
       digitsIn,
+      published,
       dateTime,
       date,
       toggleLocale,
       setDigits
     }),
-    [locale, dir, tag, digits, t, tryT, number, digitsIn, dateTime, date, toggleLocale, setDigits]
+    [
+      locale,
+      dir,
+      tag,
+      digits,
+      t,
+      tryT,
+      number,
+      digitsIn,
+      published,
+      dateTime,
+      date,
+      toggleLocale,
+      setDigits
+    ]
   )
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>
 }

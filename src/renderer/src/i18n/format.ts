@@ -106,6 +106,21 @@ export function formatDateTime(tag: string, value: string | number | Date): stri
   return new Intl.DateTimeFormat(tag, { ...DATE, hour: 'numeric', minute: '2-digit' }).format(date)
 }
 
+/**
+ * An article's publication date (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`) as people write it, to its
+ * precision: "٢٠١٥", "مارس ٢٠١٥", "١٠ مارس ٢٠١٥". Read in UTC: a calendar date has no time zone.
+ */
+export function formatPublished(tag: string, iso: string, precision?: string | null): string {
+  const m = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?/.exec(iso)
+  if (!m) return localiseDigits(tag, iso)
+  const [, y, mo, d] = m
+  if (precision === 'year' || !mo) return formatNumber(tag, Number(y), { useGrouping: false })
+  const when = Date.UTC(Number(y), Number(mo) - 1, Number(d ?? 1))
+  const options: Intl.DateTimeFormatOptions =
+    precision === 'month' || !d ? { month: 'long', year: 'numeric' } : DATE
+  return new Intl.DateTimeFormat(tag, { ...options, timeZone: 'UTC' }).format(when)
+}
+
 export function formatDate(tag: string, value: string | number | Date): string {
   const date = value instanceof Date ? value : new Date(value)
   if (Number.isNaN(date.getTime())) return String(value)

@@ -3,12 +3,13 @@
  * message per error code. Each entry is an ICU message; a plain string is one too.
  */
 import { catalogue } from './catalogue'
+import { columns } from './columns'
 import { counts } from './counts'
 import { errorMessages } from './errorMessages'
 
 export const messages = {
-  ar: { ...catalogue.ar, ...counts.ar, ...errorMessages.ar },
-  en: { ...catalogue.en, ...counts.en, ...errorMessages.en }
+  ar: { ...catalogue.ar, ...counts.ar, ...errorMessages.ar, ...columns.ar },
+  en: { ...catalogue.en, ...counts.en, ...errorMessages.en, ...columns.en }
 } as const
 
 export type Locale = keyof typeof messages

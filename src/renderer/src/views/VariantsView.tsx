@@ -1,7 +1,9 @@
 import type { VariantGroup } from '@shared/contract/variants'
-import { useCallback, useEffect, useState } from 'react'
+import { useState } from 'react'
 import { api } from '../api/client'
 import { ErrorBanner } from '../components/ErrorBanner'
+import { useCall } from '../data/calls'
+import { announceChange } from '../data/queryClient'
 import { useI18n } from '../i18n/I18nProvider'
 
 const wordsOf = (text: string): string[] => text.split(/[\s،,]+/).filter(Boolean)
@@ -45,19 +47,20 @@ function GroupRow(props: {
 /** The table of equivalent spellings: list, add, edit, remove; applied at the next search. */
 export function VariantsView() {
   const { t } = useI18n()
-  const [groups, setGroups] = useState<VariantGroup[] | null>(null)
+  const list = useCall('variants.list', {})
+  const groups = list.data
+  // a refused add, edit or removal, shown until the next one succeeds
   const [error, setError] = useState<unknown>(null)
   const [draft, setDraft] = useState('')
-  const load = useCallback(() => {
+  const load = (): void => {
     setError(null)
-    void api['variants.list']({}).then(setGroups, setError)
-  }, [])
-  useEffect(load, [load])
+    announceChange()
+  }
   return (
     <section className="variants-view">
       <h1>{t('variantsTitle')}</h1>
       <p dir="auto">{t('variantsHint')}</p>
-      <ErrorBanner error={error} />
+      <ErrorBanner error={error ?? list.error} />
       <form
         onSubmit={(e) => {
           e.preventDefault()

@@ -4,10 +4,12 @@ import {
   type AnnotationHit,
   type AnnotationSearchInput
 } from '@shared/contract/annotations'
-import { useEffect, useState } from 'react'
+import { useInfiniteQuery } from '@tanstack/react-query'
+import { useState } from 'react'
 import { api } from '../../api/client'
 import { EntityPicker, type PickedEntity } from '../../components/EntityPicker'
 import { ErrorBanner } from '../../components/ErrorBanner'
+import { useDebounced } from '../../data/useDebounced'
 import { useI18n } from '../../i18n/I18nProvider'
 import type { MessageKey } from '../../i18n/catalogue'
 import { hrefFor } from '../../router'
@@ -92,35 +94,27 @@ function Item({ hit }: { hit: AnnotationHit }) {
 export function AnnotationsView() {
   const { t } = useI18n()
   const [filters, setFilters] = useState<Filters>(EMPTY)
-  const [items, setItems] = useState<AnnotationHit[]>([])
-  const [total, setTotal] = useState<number | null>(null)
-  const [next, setNext] = useState<string | null>(null)
-  const [error, setError] = useState<unknown>(null)
+  // the filters searched: those typed, once typing pauses
+  const searched = useDebounced(filters, 200)
   const [showEntity, setShowEntity] = useState(false)
   const set = (patch: Partial<Filters>): void => setFilters((f) => ({ ...f, ...patch }))
 
-  useEffect(() => {
-    let stale = false
-    const timer = window.setTimeout(() => {
-      api['annotations.search'](inputOf(filters, null)).then((result) => {
-        if (stale) return
-        setItems(result.items)
-        setTotal(result.total)
-        setNext(result.nextCursor)
-        setError(null)
-      }, setError)
-    }, 200)
-    return () => {
-      stale = true
-      window.clearTimeout(timer)
-    }
-  }, [filters])
-
+  // pages through the data layer: an annotation made, changed or deleted anywhere shows here
+  const found = useInfiniteQuery({
+    queryKey: ['annotations.search', inputOf(searched, null)],
+    queryFn: ({ pageParam }) => api['annotations.search'](inputOf(searched, pageParam)),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+    placeholderData: (previous) => previous,
+    meta: { silent: true }
+  })
+  const pages = found.data?.pages ?? []
+  const items: AnnotationHit[] = pages.flatMap((p) => p.items)
+  const total = pages[0]?.total ?? null
+  const error = found.error
+  const next = found.hasNextPage
   const more = (): void => {
-    api['annotations.search'](inputOf(filters, next)).then((result) => {
-      setItems((list) => [...list, ...result.items])
-      setNext(result.nextCursor)
-    }, setError)
+    if (!found.isFetchingNextPage) void found.fetchNextPage()
   }
 
   return (

@@ -10,6 +10,7 @@ import {
   type ReactNode
 } from 'react'
 import { api, ApiError } from '../../api/client'
+import { queryClient } from '../../data/queryClient'
 import type { MessageKey } from '../../i18n/catalogue'
 import { OpenNotice, type Notice } from './OpenNotice'
 import { RecoveryScreen } from './RecoveryScreen'
@@ -71,6 +72,8 @@ export function ArchiveGate({ children }: { children: ReactNode }) {
   }, [])
 
   const opened = useCallback((next: ArchiveStatus, message: MessageKey) => {
+    // another archive (restored or new): nothing read from the old one may show
+    queryClient.clear()
     setStatus(next)
     setNotice(next.state === 'open' ? { key: message, events: [], messages: [] } : null)
     setGeneration((g) => g + 1)
@@ -79,6 +82,7 @@ export function ArchiveGate({ children }: { children: ReactNode }) {
   const gate = useMemo<Gate>(
     () => ({
       reload(message) {
+        queryClient.clear()
         setGeneration((g) => g + 1)
         if (message) setNotice({ key: message, events: [], messages: [] })
         api['archive.status']({}).then(setStatus, () => setFailed(true))

@@ -1,8 +1,10 @@
-import type { BackupInfo, BackupList, CheckResult, DamagedRecord } from '@shared/contract/backups'
-import { useCallback, useEffect, useState } from 'react'
+import type { BackupInfo, CheckResult, DamagedRecord } from '@shared/contract/backups'
+import { useState } from 'react'
 import { api } from '../../api/client'
 import { inDesktop } from '../../api/desktop'
 import { ErrorBanner } from '../../components/ErrorBanner'
+import { useCall } from '../../data/calls'
+import { announceChange } from '../../data/queryClient'
 import { useI18n } from '../../i18n/I18nProvider'
 import { useArchiveGate } from './ArchiveGate'
 import { BackupTable } from './BackupTable'
@@ -40,11 +42,11 @@ function CheckReport({ result }: { result: CheckResult }) {
 /** One article the fixity check found changed, with a restore from the backup holding it intact. */
 function DamagedItem({ item }: { item: DamagedRecord }) {
   const { t } = useI18n()
-  const [state, setState] = useState<'idle' | 'done' | Error>('idle')
+  const [state, setState] = useState<'idle' | 'done' | { failed: unknown }>('idle')
   const restore = (backup: string): void => {
     api['articles.restoreFromBackup']({ uid: item.uid, backup }).then(
-      () => setState('done'),
-      (err: unknown) => setState(err instanceof Error ? err : new Error(String(err)))
+      () => (setState('done'), announceChange()),
+      (failed: unknown) => setState({ failed })
     )
   }
   return (
@@ -58,7 +60,7 @@ function DamagedItem({ item }: { item: DamagedRecord }) {
       ) : null}
       {item.backup ? null : t('checkNoIntactBackup')}
       {state === 'done' ? t('checkArticleRestored') : null}
-      {state instanceof Error ? <bdi dir="auto">{state.message}</bdi> : null}
+      {typeof state === 'object' ? <ErrorBanner error={state.failed} /> : null}
     </li>
   )
 }
@@ -67,16 +69,14 @@ function DamagedItem({ item }: { item: DamagedRecord }) {
 export function BackupsView() {
   const { t } = useI18n()
   const gate = useArchiveGate()
-  const [list, setList] = useState<BackupList | null>(null)
+  const listed = useCall('backups.list', {})
+  const list = listed.data ?? null
   const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<unknown>(null)
+  // a failed backup, restore or check, shown until the next one starts
+  const [failed, setError] = useState<unknown>(null)
+  const error = failed ?? listed.error
   const [made, setMade] = useState<BackupInfo | null>(null)
   const [check, setCheck] = useState<CheckResult | null>(null)
-
-  const load = useCallback(() => api['backups.list']({}).then(setList, setError), [])
-  useEffect(() => {
-    void load()
-  }, [load])
 
   const work = async <T,>(job: () => Promise<T>, then: (value: T) => void): Promise<void> => {
     setBusy(true)
@@ -95,7 +95,7 @@ export function BackupsView() {
       () => api['backups.create']({}),
       (info) => {
         setMade(info)
-        void load()
+        announceChange()
       }
     )
   /** the desktop app: main's save dialog chooses where, and asks before replacing a file */

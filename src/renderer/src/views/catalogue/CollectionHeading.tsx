@@ -1,22 +1,26 @@
-import type { Collection } from '@shared/contract/collections'
-import { useEffect, useState } from 'react'
-import { api } from '../../api/client'
+import { useState } from 'react'
+import { ErrorBanner } from '../../components/ErrorBanner'
+import { change, useCall } from '../../data/calls'
 import { useI18n } from '../../i18n/I18nProvider'
 import { hrefFor, navigate } from '../../router'
-import { announceChange } from '../library/selection'
 
 /** A collection's name and description, editable, with its parent and a delete button. */
 export function CollectionHeading({ uid }: { uid: string }) {
   const { t } = useI18n()
-  const [all, setAll] = useState<Collection[]>([])
+  const list = useCall('collections.list', {})
+  const all = list.data ?? []
   const [editing, setEditing] = useState(false)
   const [name, setName] = useState('')
   const [description, setDescription] = useState('')
   const [parent, setParent] = useState('')
-  const load = (): void => void api['collections.list']({}).then(setAll)
-  useEffect(load, [uid])
   const me = all.find((c) => c.uid === uid)
-  if (!me) return <h1>{t('collections')}</h1>
+  if (!me)
+    return (
+      <>
+        <h1>{t('collections')}</h1>
+        <ErrorBanner error={list.error} />
+      </>
+    )
   if (!editing) {
     return (
       <div className="collection-heading">
@@ -49,15 +53,14 @@ export function CollectionHeading({ uid }: { uid: string }) {
     )
   }
   const save = async (): Promise<void> => {
-    await api['collections.update']({
+    const done = await change('collections.update', {
       uid,
       name,
       description: description || null,
       parent: parent || null
     })
-    setEditing(false)
-    load()
-    announceChange()
+    // a refused rename (an empty or taken name) keeps the form open, its notice says why
+    if (done !== undefined) setEditing(false)
   }
   return (
     <form
@@ -97,9 +100,8 @@ export function CollectionHeading({ uid }: { uid: string }) {
         type="button"
         onClick={() => {
           if (!window.confirm(t('libConfirmDeleteCollection'))) return
-          void api['collections.delete']({ uid }).then(() => {
-            announceChange()
-            navigate({ name: 'library' })
+          void change('collections.delete', { uid }).then((done) => {
+            if (done !== undefined) navigate({ name: 'library' })
           })
         }}
       >

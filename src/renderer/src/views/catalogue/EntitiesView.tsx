@@ -1,7 +1,8 @@
-import { ENTITY_KINDS, type Entity, type EntityKind } from '@shared/contract/entities'
-import { useEffect, useState } from 'react'
+import { ENTITY_KINDS, type EntityKind } from '@shared/contract/entities'
+import { useState } from 'react'
 import { api } from '../../api/client'
 import { ErrorBanner } from '../../components/ErrorBanner'
+import { useCall } from '../../data/calls'
 import { useI18n } from '../../i18n/I18nProvider'
 import type { MessageKey } from '../../i18n/catalogue'
 import { hrefFor } from '../../router'
@@ -24,19 +25,15 @@ export function EntitiesView({ kind }: { kind: string }) {
   const { t } = useI18n()
   const only = ENTITY_KINDS.find((k) => k === kind)
   const [query, setQuery] = useState('')
-  const [list, setList] = useState<Entity[]>([])
+  const found = useCall('entities.list', { kind: only, query: query || undefined, limit: 1000 })
+  const list = found.data ?? []
+  // a failed create, shown until the next one succeeds
   const [error, setError] = useState<unknown>(null)
   const [form, setForm] = useState({ kind: only ?? 'person', name: '', aliases: '' })
-  const load = (): void =>
-    void api['entities.list']({ kind: only, query: query || undefined, limit: 1000 }).then(
-      setList,
-      setError
-    )
-  useEffect(load, [only, query])
   return (
     <section className="catalogue-view">
       <h1>{only ? t(KIND_LABEL[only]) : t('libEntities')}</h1>
-      <ErrorBanner error={error} />
+      <ErrorBanner error={error ?? found.error} />
       <form
         className="inline-form"
         onSubmit={(e) => {
@@ -47,7 +44,7 @@ export function EntitiesView({ kind }: { kind: string }) {
             aliases: splitNames(form.aliases)
           }).then(() => {
             setForm({ ...form, name: '', aliases: '' })
-            load()
+            setError(null)
             announceChange()
           }, setError)
         }}

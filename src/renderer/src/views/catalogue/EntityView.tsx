@@ -1,7 +1,7 @@
-import type { Entity, EntityPage } from '@shared/contract/entities'
 import { useEffect, useState } from 'react'
 import { api } from '../../api/client'
 import { ErrorBanner } from '../../components/ErrorBanner'
+import { useCall } from '../../data/calls'
 import { useI18n } from '../../i18n/I18nProvider'
 import { hrefFor, navigate } from '../../router'
 import { announceChange } from '../library/selection'
@@ -9,27 +9,28 @@ import { KIND_LABEL, splitNames } from './EntitiesView'
 
 /** An entity's page: its names and note (editable), merge, linked articles, annotated passages. */
 export function EntityView({ uid }: { uid: string }) {
-  const { t, number } = useI18n()
-  const [page, setPage] = useState<EntityPage | null>(null)
-  const [others, setOthers] = useState<Entity[]>([])
+  const { t, number, published } = useI18n()
+  const loaded = useCall('entities.page', { uid })
+  const page = loaded.data
+  const kind = page?.entity.kind
+  const others = (
+    useCall('entities.list', { kind, limit: 1000 }, { enabled: kind !== undefined }).data ?? []
+  ).filter((e) => e.uid !== uid)
+  // a failed save or merge, shown until the next one succeeds
   const [error, setError] = useState<unknown>(null)
   const [edit, setEdit] = useState({ name: '', aliases: '', note: '' })
   const [into, setInto] = useState('')
-  const load = (): void => {
-    api['entities.page']({ uid }).then((p) => {
-      setPage(p)
-      setEdit({
-        name: p.entity.name,
-        aliases: p.entity.aliases.join('، '),
-        note: p.entity.note ?? ''
-      })
-      void api['entities.list']({ kind: p.entity.kind, limit: 1000 }).then((l) =>
-        setOthers(l.filter((e) => e.uid !== uid))
-      )
-    }, setError)
-  }
-  useEffect(load, [uid])
-  if (!page) return <ErrorBanner error={error} />
+  const entityNow = page?.entity
+  useEffect(() => {
+    // the form starts from the stored entity, and again after each change of it
+    if (!entityNow) return
+    setEdit({
+      name: entityNow.name,
+      aliases: entityNow.aliases.join('، '),
+      note: entityNow.note ?? ''
+    })
+  }, [entityNow])
+  if (!page) return <ErrorBanner error={loaded.error} />
   const { entity } = page
   return (
     <section className="catalogue-view entity-page">
@@ -47,7 +48,7 @@ export function EntityView({ uid }: { uid: string }) {
             name: edit.name,
             aliases: splitNames(edit.aliases),
             note: edit.note || null
-          }).then(() => (load(), announceChange()), setError)
+          }).then(() => (setError(null), announceChange()), setError)
         }}
       >
         <label className="field">
@@ -113,7 +114,8 @@ export function EntityView({ uid }: { uid: string }) {
               <bdi dir="auto">{a.title}</bdi>
             </a>{' '}
             <span className="muted">
-              <bdi dir="auto">{a.source ?? ''}</bdi> <bdi dir="ltr">{a.published ?? ''}</bdi>
+              <bdi dir="auto">{a.source ?? ''}</bdi>{' '}
+              {a.published ? <time dateTime={a.published}>{published(a.published)}</time> : null}
             </span>
           </li>
         ))}

@@ -1,21 +1,15 @@
-import type { SavedSearch } from '@shared/contract/saved-searches'
-import { useEffect, useState } from 'react'
-import { api } from '../../api/client'
+import { ErrorBanner } from '../../components/ErrorBanner'
+import { change, useCall } from '../../data/calls'
 import { useI18n } from '../../i18n/I18nProvider'
 import { navigate } from '../../router'
 import { Library } from '../library/Library'
-import { announceChange } from '../library/selection'
 
 /** A saved search opened: the library filtered by its query, which can be deleted. */
 export function SavedSearchView({ uid }: { uid: string }) {
   const { t } = useI18n()
-  const [saved, setSaved] = useState<SavedSearch | null>(null)
-  useEffect(() => {
-    void api['savedSearches.list']({}).then((all) =>
-      setSaved(all.find((s) => s.uid === uid) ?? null)
-    )
-  }, [uid])
-  if (!saved) return null
+  const all = useCall('savedSearches.list', {})
+  const saved = all.data?.find((s) => s.uid === uid)
+  if (!saved) return <ErrorBanner error={all.error} />
   const heading = (
     <div className="collection-heading">
       <h1>
@@ -26,9 +20,8 @@ export function SavedSearchView({ uid }: { uid: string }) {
         type="button"
         onClick={() => {
           if (!window.confirm(t('libConfirmDeleteSaved'))) return
-          void api['savedSearches.delete']({ uid }).then(() => {
-            announceChange()
-            navigate({ name: 'library' })
+          void change('savedSearches.delete', { uid }).then((done) => {
+            if (done !== undefined) navigate({ name: 'library' })
           })
         }}
       >

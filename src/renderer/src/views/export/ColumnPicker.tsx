@@ -1,5 +1,19 @@
 import { useI18n } from '../../i18n/I18nProvider'
 
+/** A column in the interface's words, and its name as the file's header writes it. */
+function ColumnName({ column }: { column: string }) {
+  const { tryT } = useI18n()
+  const label = tryT(`col.${column}`)
+  return (
+    <>
+      {label ? <span className="column-label">{label}</span> : null}
+      <bdi dir="ltr" className="column-header">
+        {column}
+      </bdi>
+    </>
+  )
+}
+
 /** Columns to export: tick to include, arrows to order (the file follows this order). */
 export function ColumnPicker({
   all,
@@ -10,7 +24,9 @@ export function ColumnPicker({
   chosen: string[]
   onChange(next: string[]): void
 }) {
-  const { t } = useI18n()
+  const { t, tag } = useI18n()
+  // the order numbers in the interface's digits (١. ٢. … or 1. 2. …)
+  const arabicDigits = new Intl.NumberFormat(tag).format(1) === '١'
   const rest = all.filter((c) => !chosen.includes(c))
   const move = (index: number, delta: -1 | 1): void => {
     const next = [...chosen]
@@ -21,7 +37,7 @@ export function ColumnPicker({
   return (
     <fieldset className="column-picker" data-testid="export-columns">
       <legend>{t('exportColumns')}</legend>
-      <ol>
+      <ol style={{ listStyleType: arabicDigits ? 'arabic-indic' : 'decimal' }}>
         {chosen.map((column, i) => (
           <li key={column}>
             <label>
@@ -31,7 +47,7 @@ export function ColumnPicker({
                 disabled={chosen.length === 1}
                 onChange={() => onChange(chosen.filter((c) => c !== column))}
               />
-              <bdi dir="ltr">{column}</bdi>
+              <ColumnName column={column} />
             </label>
             <button type="button" aria-label={t('exportEarlier')} onClick={() => move(i, -1)}>
               ↑
@@ -51,7 +67,7 @@ export function ColumnPicker({
                 checked={false}
                 onChange={() => onChange([...chosen, column])}
               />
-              <bdi dir="ltr">{column}</bdi>
+              <ColumnName column={column} />
             </label>
           ))}
         </div>

@@ -15,6 +15,8 @@ import { useEffect, useState } from 'react'
 import { ApiError, api } from '../../api/client'
 import { inDesktop } from '../../api/desktop'
 import { ErrorBanner } from '../../components/ErrorBanner'
+import { useCall } from '../../data/calls'
+import { useDebounced } from '../../data/useDebounced'
 import { useI18n } from '../../i18n/I18nProvider'
 import type { MessageKey } from '../../i18n/catalogue'
 import type { MessageKey as AnyKey } from '../../i18n/messages'
@@ -75,10 +77,10 @@ export function ExportView({ selection: text }: { selection: string }) {
   const [shape, setShape] = useState<ExportShape>('articles')
   const [encoding, setEncoding] = useState<CsvEncoding>('utf8-bom')
   const [columns, setColumns] = useState<string[]>([...DEFAULT_ARTICLE_COLUMNS])
-  const [preview, setPreview] = useState<string[][]>([])
   const [path, setPath] = useState('')
   const [result, setResult] = useState<ExportResult | null>(null)
-  const [error, setError] = useState<unknown>(null)
+  // a failed export, shown until the next one starts
+  const [failed, setError] = useState<unknown>(null)
   const [busy, setBusy] = useState(false)
   const options = {
     format,
@@ -87,26 +89,19 @@ export function ExportView({ selection: text }: { selection: string }) {
     columns: format === 'csv' ? columns : undefined,
     selection
   } as const
-  const key = JSON.stringify(options)
-
+  // the preview follows the options once they stay put (compared by their JSON)
+  const settled = useDebounced(JSON.stringify(options), 150)
+  const previewed = useCall('export.preview', JSON.parse(settled) as typeof options, {
+    keepPrevious: true
+  })
+  const preview = previewed.data ?? []
+  const suggested = useCall('export.defaultPath', { format }, { enabled: !inDesktop })
+  const suggestedPath = suggested.data?.path
   useEffect(() => {
-    let live = true
-    const timer = window.setTimeout(() => {
-      api['export.preview'](JSON.parse(key) as typeof options).then(
-        (rows) => live && (setPreview(rows), setError(null)),
-        (err: unknown) => live && setError(err)
-      )
-    }, 150)
-    return () => {
-      live = false
-      window.clearTimeout(timer)
-    }
-    // the options are compared by their JSON
-  }, [key])
-
-  useEffect(() => {
-    if (!inDesktop) api['export.defaultPath']({ format }).then((r) => setPath(r.path), setError)
-  }, [format])
+    // the suggested file follows the format; the person can still type another
+    if (suggestedPath) setPath(suggestedPath)
+  }, [suggestedPath])
+  const error = failed ?? previewed.error ?? suggested.error
 
   const chooseShape = (next: ExportShape): void => {
     setShape(next)

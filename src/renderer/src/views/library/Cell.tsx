@@ -23,7 +23,7 @@ function List({ values }: { values: string[] }) {
 
 /** One cell of the library table; every user string isolated. */
 export function Cell({ column, item }: { column: ColumnKey; item: ArticleSummary }) {
-  const { t, number, digitsIn } = useI18n()
+  const { t, number, date, published } = useI18n()
   const content = (() => {
     switch (column) {
       case 'title':
@@ -42,7 +42,9 @@ export function Cell({ column, item }: { column: ColumnKey; item: ArticleSummary
       case 'source':
         return <bdi dir="auto">{item.source ?? ''}</bdi>
       case 'published':
-        return <bdi dir="ltr">{digitsIn(item.published ?? '')}</bdi>
+        return item.published ? (
+          <time dateTime={item.published}>{published(item.published, item.datePrecision)}</time>
+        ) : null
       case 'authors':
         return <bdi dir="auto">{item.authors.join('، ')}</bdi>
       case 'status':
@@ -54,7 +56,7 @@ export function Cell({ column, item }: { column: ColumnKey; item: ArticleSummary
       case 'annotations':
         return item.annotationCount ? number(item.annotationCount) : ''
       case 'created':
-        return <bdi dir="ltr">{digitsIn(item.createdAt.slice(0, 10))}</bdi>
+        return <time dateTime={item.createdAt}>{date(item.createdAt)}</time>
     }
   })()
   return (

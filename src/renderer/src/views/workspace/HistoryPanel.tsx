@@ -5,6 +5,7 @@ import { compactDiff, diffStats, diffWords, type DiffSegment } from '@shared/tex
 import { useEffect, useState } from 'react'
 import { api } from '../../api/client'
 import { ErrorBanner } from '../../components/ErrorBanner'
+import { useCall } from '../../data/calls'
 import { useI18n } from '../../i18n/I18nProvider'
 import { isMessageKey, type MessageKey } from '../../i18n/messages'
 
@@ -120,14 +121,15 @@ interface Props {
 /** Every saved revision with its time and what changed; any of them can be restored. */
 export function HistoryPanel({ uid, currentVersion, dirty, onRestore }: Props) {
   const { t, dateTime, number } = useI18n()
-  const [revisions, setRevisions] = useState<RevisionSummary[] | null>(null)
+  // refetched by the data layer after each save or restore of the article
+  const list = useCall('articles.revisions', { uid })
+  const revisions = list.data
   const [open, setOpen] = useState<Record<number, Change | 'loading'>>({})
-  const [error, setError] = useState<unknown>(null)
+  // a diff that could not be read
+  const [failed, setFailed] = useState<unknown>(null)
+  const error = failed ?? list.error
 
-  useEffect(() => {
-    api['articles.revisions']({ uid }).then(setRevisions, setError)
-    setOpen({})
-  }, [uid, currentVersion])
+  useEffect(() => setOpen({}), [uid, currentVersion])
 
   const toggle = (version: number): void => {
     if (open[version]) {
@@ -136,7 +138,10 @@ export function HistoryPanel({ uid, currentVersion, dirty, onRestore }: Props) {
       return setOpen(rest)
     }
     setOpen((o) => ({ ...o, [version]: 'loading' }))
-    changeOf(uid, version).then((change) => setOpen((o) => ({ ...o, [version]: change })), setError)
+    changeOf(uid, version).then(
+      (change) => setOpen((o) => ({ ...o, [version]: change })),
+      setFailed
+    )
   }
 
   if (error) return <ErrorBanner error={error} />

@@ -123,9 +123,10 @@ function Field({ label, value }: { label: string; value: string | null | undefin
 
 /** The same fields, read-only, for the reader. */
 export function MetaList({ article }: { article: Article }) {
-  const { t, dateTime, number } = useI18n()
+  const { t, dateTime, number, published } = useI18n()
+  // the date to its precision in the interface's words and digits, then as the source wrote it
   const date = article.published
-    ? `${article.published} (${t(PRECISION_LABEL[article.datePrecision ?? 'day'])})${article.dateText ? ` — ${article.dateText}` : ''}`
+    ? `${published(article.published, article.datePrecision)}${article.dateText ? ` — ${article.dateText}` : ''}`
     : null
   // a time with its offset is an instant: shown in the reader's time zone; without an offset it
   // is the source's own local time, shown as written

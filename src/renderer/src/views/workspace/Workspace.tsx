@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react'
 import './workspace.css'
 import './annotation-tools.css'
 import { api, ApiError } from '../../api/client'
+import { announceChange } from '../../data/queryClient'
 import { ErrorBanner } from '../../components/ErrorBanner'
 import { BodyEditor } from '../../editor/BodyEditor'
 import { clearDraft } from '../../editor/drafts'
@@ -67,6 +68,7 @@ export function Workspace({ uid, editable, annotation, find }: Props) {
   const restore = (version: number): void => {
     api['articles.restoreRevision']({ uid, version }).then(() => {
       clearDraft(uid)
+      announceChange()
       return s.load()
     }, s.setError)
   }
@@ -130,7 +132,7 @@ export function Workspace({ uid, editable, annotation, find }: Props) {
               type="button"
               onClick={() => {
                 const call = trashed ? api['articles.restore'] : api['articles.delete']
-                call({ uid }).then(() => s.load(), s.setError)
+                call({ uid }).then(() => (announceChange(), s.load()), s.setError)
               }}
             >
               {trashed ? t('restore') : t('delete')}

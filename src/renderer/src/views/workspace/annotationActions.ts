@@ -2,6 +2,7 @@
 import type { EditorView } from '@codemirror/view'
 import type { AnnotationColor, AnnotationUpdateInput } from '@shared/contract/annotations'
 import { api } from '../../api/client'
+import { announceChange } from '../../data/queryClient'
 import { anchorsField, scrollToAnchor, setAnchors } from '../../editor/extensions'
 import { editorAnchorOf, type ArticleSession } from './useArticleSession'
 
@@ -31,6 +32,8 @@ export function annotationActions(s: ArticleSession, uid: string) {
   const refresh = async (): Promise<void> => {
     const list = await api['annotations.list']({ articleUid: uid })
     s.adopt(list, null)
+    // tag counts, the annotations view and entity pages show annotations too
+    announceChange()
   }
 
   return {

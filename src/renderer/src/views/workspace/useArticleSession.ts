@@ -9,6 +9,7 @@ import type { Annotation } from '@shared/contract/annotations'
 import type { Article } from '@shared/domain'
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { api } from '../../api/client'
+import { announceChange } from '../../data/queryClient'
 import { editorRanges, mapAnchors, minimalChange } from '@shared/editor/anchors'
 import { clearDraft, readDraft, writeDraft, type ArticleDraft } from '../../editor/drafts'
 import { anchorsField, setAnchors, type EditorAnchor } from '../../editor/extensions'
@@ -219,6 +220,8 @@ export function useArticleSession(uid: string, editable: boolean) {
       sinceSaved.current = pending.current
       state.current.article = saved
       setArticle(saved)
+      // the library, the sidebar and the history show what was just saved
+      announceChange()
       adopt(list, pending.current)
       setDocDirty(!v.state.doc.eq(doc))
       if (sameMeta(state.current.meta ?? m, m)) setMeta(metaOf(saved))
