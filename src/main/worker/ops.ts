@@ -6,7 +6,8 @@ import type { ArchiveSession } from '../core/api/session'
 import { backupArchive, describeBackup } from '../core/backup/backup'
 import type { SafeArchive } from '../core/db/open-safely'
 import { exportToFile } from '../core/export/service'
-import { expandPaths } from '../core/import/expand'
+import { expandFile, expandPaths } from '../core/import/expand'
+import { previewBytes } from '../core/import/preview'
 import { importFiles } from '../core/import/pipeline'
 import type { WorkerOp } from './protocol'
 
@@ -35,6 +36,23 @@ async function backupTo(archive: SafeArchive, path: string): Promise<unknown> {
   return describeBackup(path)
 }
 
+/** A file's preview, read from disk with the import's own size cap (a zip has no fields). */
+async function previewPath(
+  path: string,
+  format: Extract<WorkerOp, { op: 'previewPath' }>['format']
+): Promise<unknown> {
+  for await (const item of expandFile(path)) {
+    if ('failed' in item) {
+      throw new WarraqError('import_failed', item.failed.reason, {
+        key: item.failed.reasonRef?.key ?? 'import.unreadable',
+        params: item.failed.reasonRef?.params ?? { detail: item.failed.reason }
+      })
+    }
+    return previewBytes(item.file.name, item.file.bytes, format)
+  }
+  throw new WarraqError('not_found', 'No such file or folder.', { key: 'import.not_found' })
+}
+
 /** Runs one shell-side operation in the worker, on the session's archive. */
 export async function runOp(
   session: ArchiveSession,
@@ -47,9 +65,12 @@ export async function runOp(
       return importFiles(openArchiveOf(session), expandPaths(op.paths), {
         format: op.format,
         duplicates: op.duplicates,
+        ...(op.mapping ? { mapping: op.mapping } : {}),
         onProgress,
         signal
       })
+    case 'previewPath':
+      return previewPath(op.path, op.format)
     case 'exportTo':
       // the path comes from the native save dialog, which already asked before replacing a file
       return exportToFile(

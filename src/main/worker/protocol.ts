@@ -3,7 +3,12 @@
  * copied by the structured clone of `postMessage`.
  */
 import type { ArchiveStatus } from '@shared/contract/recovery'
-import type { DuplicatePolicy, ImportFormatChoice, ImportProgress } from '@shared/contract/imports'
+import type {
+  DuplicatePolicy,
+  ImportFormatChoice,
+  ImportProgress,
+  MappableField
+} from '@shared/contract/imports'
 import type { ExportOptionsInput } from '@shared/contract/exports'
 import type { ErrorData, Result } from '@shared/errors'
 
@@ -23,7 +28,11 @@ export type WorkerOp =
       paths: string[]
       format?: ImportFormatChoice
       duplicates?: DuplicatePolicy
+      /** the user's field names, when a file is imported again from the mapping step */
+      mapping?: Record<string, MappableField>
     }
+  /** the fields and first records of one file the dialog chose (the mapping step) */
+  | { op: 'previewPath'; path: string; format: ImportFormatChoice }
   | { op: 'exportTo'; options: ExportOptionsInput; path: string }
   | { op: 'backupTo'; path: string }
   | { op: 'restoreFrom'; path: string }

@@ -1,5 +1,10 @@
 import { z } from 'zod'
-import { DUPLICATE_POLICIES, IMPORT_FORMATS } from './imports'
+import {
+  DUPLICATE_POLICIES,
+  FieldMappingInput,
+  IMPORT_FORMATS,
+  type ImportSummary
+} from './imports'
 import { ExportOptions } from './exports'
 
 /**
@@ -20,7 +25,43 @@ export interface DesktopImportProgress {
   filesDone: number
   articles: number
   currentPath: string
+  /** within one big file: records written so far, of how many, and how fast */
+  recordsDone?: number
+  recordsTotal?: number
+  recordsPerSecond?: number
 }
+
+/**
+ * A file of the desktop import that can be imported again with a field mapping (a JSON or CSV
+ * file whose fields were not recognised). Main keeps its path; the page holds only the handle.
+ */
+export interface DesktopMappable {
+  handle: string
+  /** the path as the report shows it, for display only */
+  path: string
+}
+
+/** The desktop import's report, with the files the mapping step can take by handle. */
+export interface DesktopImportResult extends ImportSummary {
+  mappable: DesktopMappable[]
+}
+
+const Handle = z.string().min(1).max(100)
+
+/** The fields and first records of a file the desktop import was given, by its handle. */
+export const DesktopPreviewInput = z
+  .object({ handle: Handle, format: z.enum(IMPORT_FORMATS).default('auto') })
+  .strict()
+
+/** The file behind a handle imported again, with the user's mapping. */
+export const DesktopImportMappedInput = z
+  .object({
+    handle: Handle,
+    format: z.enum(IMPORT_FORMATS).default('auto'),
+    duplicates: z.enum(DUPLICATE_POLICIES).default('skip'),
+    mapping: FieldMappingInput
+  })
+  .strict()
 
 export const DesktopImportInput = z
   .object({

@@ -99,6 +99,11 @@ export interface UploadProgress {
   progress: ImportProgress | null
 }
 
+/** What `import.stop` did: whether an `import.files` call was running to be stopped. */
+export interface ImportStopResult {
+  stopping: boolean
+}
+
 /** A file sent from the renderer (drag and drop, the Import dialog) as base64. */
 export const ImportFilesInput = z.object({
   files: z

@@ -73,6 +73,7 @@ import {
   ImportReportInput,
   type ImportPreview,
   type ImportReportItem,
+  type ImportStopResult,
   type ImportSummary,
   type UploadProgress
 } from './imports'
@@ -86,10 +87,13 @@ import {
 import {
   DesktopExportInput,
   DesktopImportInput,
+  DesktopImportMappedInput,
   DesktopLanguageInput,
+  DesktopPreviewInput,
   type DesktopAvailability,
   type DesktopChoice,
   type DesktopImportProgress,
+  type DesktopImportResult,
   type Language
 } from './desktop'
 import { RecoveryRestoreInput, RecoveryStartEmptyInput, type ArchiveStatus } from './recovery'
@@ -139,6 +143,8 @@ export const contract = {
   'import.previewFields': call<ImportPreview>()(ImportPreviewInput),
   /** how far the running `import.files` call has got, records within one big file included */
   'import.progress': call<UploadProgress>()(EmptyInput),
+  /** stops the running `import.files` calls at their next chunk; what landed stays, reported */
+  'import.stop': call<ImportStopResult>()(EmptyInput),
   'import.reports': call<ImportReportItem[]>()(EmptyInput),
   'import.report': call<ImportSummary>()(ImportReportInput),
   'duplicates.list': call<DuplicateList>()(DuplicatesListInput),
@@ -171,7 +177,11 @@ export const contract = {
   'savedSearches.update': call<SavedSearch>()(SavedSearchUpdateInput),
   'savedSearches.delete': call<{ uid: string }>()(UidInput),
   'desktop.available': call<DesktopAvailability>()(EmptyInput),
-  'desktop.importChosen': call<DesktopChoice<ImportSummary>>()(DesktopImportInput),
+  'desktop.importChosen': call<DesktopChoice<DesktopImportResult>>()(DesktopImportInput),
+  /** the fields and first records of a file of the last desktop import, by the handle main gave */
+  'desktop.previewFields': call<ImportPreview>()(DesktopPreviewInput),
+  /** that file imported again with a field mapping */
+  'desktop.importMapped': call<DesktopImportResult>()(DesktopImportMappedInput),
   'desktop.importProgress': call<DesktopImportProgress>()(EmptyInput),
   /** stops the running desktop import between two files; what landed stays, reported */
   'desktop.importCancel': call<{ cancelled: boolean }>()(EmptyInput),

@@ -19,6 +19,8 @@ export function noDesktopHandlers(): Pick<Handlers, DesktopCalls> {
   return {
     'desktop.available': () => ({ available: false }),
     'desktop.importChosen': unsupported,
+    'desktop.previewFields': unsupported,
+    'desktop.importMapped': unsupported,
     'desktop.importProgress': () => ({
       running: false,
       filesDone: 0,

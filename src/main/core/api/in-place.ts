@@ -33,6 +33,7 @@ const READING: ReadonlySet<CallName> = new Set<CallName>([
   'backups.create',
   'import.reports',
   'import.progress',
+  'import.stop',
   'import.previewFields',
   'import.report',
   'duplicates.list',

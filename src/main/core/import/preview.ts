@@ -57,9 +57,19 @@ type ParsedPreviewInput = z.output<typeof ImportPreviewInput>
 
 export function previewFields(input: ParsedPreviewInput): ImportPreview {
   const bytes = Buffer.from(input.base64, 'base64')
-  const { text } = decodeBytes(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength))
-  const forced = input.format === 'auto' ? undefined : input.format
-  const format = detectFormat(text, input.name, forced).id
+  const view = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+  return previewBytes(input.name, view, input.format)
+}
+
+/** The preview of a file's bytes: those sent by the page, or read from disk by the worker. */
+export function previewBytes(
+  name: string,
+  bytes: Uint8Array,
+  choice: ParsedPreviewInput['format']
+): ImportPreview {
+  const { text } = decodeBytes(bytes)
+  const forced = choice === 'auto' ? undefined : choice
+  const format = detectFormat(text, name, forced).id
   if (format !== 'json' && format !== 'csv') {
     throw new WarraqError('invalid_input', 'Only JSON and CSV files have fields to map.', {
       key: 'import.preview_not_structured',

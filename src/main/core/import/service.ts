@@ -30,10 +30,12 @@ function* uploaded(input: ParsedImportFiles): Generator<Expanded> {
 export function importUploaded(
   archive: Archive,
   input: ParsedImportFiles,
-  onProgress?: (progress: ImportProgress) => void
+  onProgress?: (progress: ImportProgress) => void,
+  signal?: AbortSignal
 ): Promise<ImportSummary> {
   return importFiles(archive, uploaded(input), {
     onProgress,
+    signal,
     format: input.format,
     duplicates: input.duplicates,
     reportUid: input.reportUid,
@@ -47,22 +49,30 @@ export function importUploaded(
  * `import.files` with its progress readable by `import.progress` while the call runs: the
  * pipeline yields between chunks, so the host answers the poll with the records written so far
  * inside one big file, where the page would otherwise show nothing until the batch came back.
+ * `import.stop` ends the running calls at their next chunk: the chunks written stay, the file's
+ * line says how many records landed, and importing the file again adds the rest.
  */
 export function uploadHandlers(
   archive: Archive
-): Pick<Handlers, 'import.files' | 'import.progress' | 'import.previewFields'> {
-  let running = 0
+): Pick<Handlers, 'import.files' | 'import.progress' | 'import.stop' | 'import.previewFields'> {
+  const running = new Set<AbortController>()
   let latest: ImportProgress | null = null
   return {
     'import.files': async (input) => {
-      running++
+      const controller = new AbortController()
+      running.add(controller)
       try {
-        return await importUploaded(archive, input, (p) => (latest = p))
+        return await importUploaded(archive, input, (p) => (latest = p), controller.signal)
       } finally {
-        if (--running === 0) latest = null
+        running.delete(controller)
+        if (running.size === 0) latest = null
       }
     },
-    'import.progress': () => ({ running: running > 0, progress: latest }),
+    'import.progress': () => ({ running: running.size > 0, progress: latest }),
+    'import.stop': () => {
+      for (const controller of running) controller.abort()
+      return { stopping: running.size > 0 }
+    },
     'import.previewFields': (input) => previewFields(input)
   }
 }

@@ -84,8 +84,24 @@ export const catalogue = {
     importMapApply: 'استيراد بهذا الربط',
     importMapPreview: 'أول السجلات',
     importMapLang: 'اللغة',
-    importRecordsPerSecond: 'سجل في الثانية',
-    importRecordsRead: 'سجل مقروء',
+    importMapShown:
+      '{shown} من {total, plural, zero {لا سجلات} one {سجل واحد} two {سجلين} few {# سجلات} many {# سجلاً} other {# سجل}}',
+    importFilesProgress:
+      '{total, plural, zero {لا ملفات} one {{done} من ملف واحد} two {{done} من ملفين} few {{done} من # ملفات} many {{done} من # ملفاً} other {{done} من # ملف}}',
+    importFilesRate: '{rate} ملف في الثانية',
+    importRecordsProgress:
+      'قُرئ {done} من {total, plural, zero {لا سجلات} one {سجل واحد} two {سجلين} few {# سجلات} many {# سجلاً} other {# سجل}}',
+    importRecordsRate:
+      '{count, plural, zero {لا سجلات في الثانية} one {سجل واحد في الثانية} two {سجلان في الثانية} few {# سجلات في الثانية} many {# سجلاً في الثانية} other {# سجل في الثانية}}',
+    importStopping: 'جارٍ الإيقاف عند نهاية الدفعة الجارية…',
+    importStoppedLanded:
+      '{count, plural, zero {أُوقف الاستيراد ولم يُحفظ أي مقال.} one {أُوقف الاستيراد وقد حُفظ مقال واحد.} two {أُوقف الاستيراد وقد حُفظ مقالان.} few {أُوقف الاستيراد وقد حُفظت # مقالات.} many {أُوقف الاستيراد وقد حُفظ # مقالاً.} other {أُوقف الاستيراد وقد حُفظ # مقال.}}',
+    importResumeHint: 'يستورد الاستئناف الباقي، ولا يُستورد ما حُفظ مرتين.',
+    importAgainHint: 'استورد الملفات نفسها مجدداً لإضافة الباقي، ولا يُستورد ما حُفظ مرتين.',
+    importResume: 'استئناف الاستيراد',
+    importPossibleDuplicates:
+      '{count, plural, zero {لا تكرارات محتملة} one {تكرار محتمل واحد للمراجعة} two {تكراران محتملان للمراجعة} few {# تكرارات محتملة للمراجعة} many {# تكراراً محتملاً للمراجعة} other {# تكرار محتمل للمراجعة}}',
+    'import.handle_unknown': 'لم يعد هذا الملف في المتناول: اختره مجدداً في نافذة الاستيراد.',
     'import.already_in_archive': 'موجود في الأرشيف ({count} مقال).',
     'import.no_article': 'لا يحوي الملف مقالاً له عنوان أو نص.',
     'import.not_saved': 'تعذّر حفظ الملف: {detail}',
@@ -199,9 +215,6 @@ export const catalogue = {
     importDupLink: 'استيرادها مرتبطة بالأصل',
     importDupImport: 'استيرادها على أي حال',
     importDropHere: 'أفلت الملفات هنا لاستيرادها',
-    importFiles: 'ملف',
-    importArticles: 'مقال',
-    importPerSecond: 'ملف في الثانية',
     importTimeLeft: 'الوقت المتبقي',
     importCancel: 'إيقاف الاستيراد',
     importRunning: 'جارٍ الاستيراد…',
@@ -220,7 +233,6 @@ export const catalogue = {
     importPartial: 'جزئي',
     importDuplicatesCount: 'مكرر',
     importFailedCount: 'ملف فشل',
-    importPossibleCount: 'تكرار محتمل للمراجعة',
     importInterrupted: 'توقف قبل أن يكتمل',
     importShowMore: 'عرض المزيد',
     importProblemsOnly: 'المشكلات فقط',
@@ -594,8 +606,23 @@ export const catalogue = {
     importMapApply: 'Import with this mapping',
     importMapPreview: 'First records',
     importMapLang: 'Language',
-    importRecordsPerSecond: 'records per second',
-    importRecordsRead: 'records read',
+    importMapShown: '{shown} of {total, plural, one {# record} other {# records}}',
+    importFilesProgress:
+      '{total, plural, =0 {no files} one {{done} of # file} other {{done} of # files}}',
+    importFilesRate: '{rate} files/s',
+    importRecordsProgress: '{done} of {total, plural, one {# record} other {# records}} read',
+    importRecordsRate: '{count, plural, one {# record per second} other {# records per second}}',
+    importStopping: 'Stopping at the end of this chunk…',
+    importStoppedLanded:
+      '{count, plural, =0 {Stopped with no article saved.} one {Stopped with # article saved.} other {Stopped with # articles saved.}}',
+    importResumeHint: 'Resume imports the rest; nothing saved is imported twice.',
+    importAgainHint:
+      'Import the same files again to add the rest; nothing saved is imported twice.',
+    importResume: 'Resume the import',
+    importPossibleDuplicates:
+      '{count, plural, =0 {no possible duplicates} one {# possible duplicate to review} other {# possible duplicates to review}}',
+    'import.handle_unknown':
+      'That file is no longer at hand: choose it again in the import dialog.',
     'import.already_in_archive': 'Already in the archive ({count} articles).',
     'import.no_article': 'No article in the file has a title or text.',
     'import.not_saved': 'The file could not be saved: {detail}',
@@ -715,9 +742,6 @@ export const catalogue = {
     importDupLink: 'Import them linked to the original',
     importDupImport: 'Import them anyway',
     importDropHere: 'Drop the files to import them',
-    importFiles: 'files',
-    importArticles: 'articles',
-    importPerSecond: 'files/s',
     importTimeLeft: 'Time left',
     importCancel: 'Cancel import',
     importRunning: 'Importing…',
@@ -736,7 +760,6 @@ export const catalogue = {
     importPartial: 'Partial',
     importDuplicatesCount: 'duplicates',
     importFailedCount: 'failed files',
-    importPossibleCount: 'possible duplicates to review',
     importInterrupted: 'Stopped before it finished',
     importShowMore: 'Show more',
     importProblemsOnly: 'Problems only',

@@ -8,6 +8,7 @@ import type {
 } from '@shared/contract/duplicates'
 import { api } from '../api/client'
 import { ErrorBanner } from '../components/ErrorBanner'
+import { formatNumber } from '../i18n/format'
 import { useI18n } from '../i18n/I18nProvider'
 
 function Side({ member, older }: { member: DuplicateMember; older: boolean }) {
@@ -41,7 +42,7 @@ function PairCard({
   group: DuplicateGroup
   onResolve: (pair: DuplicatePair, action: DuplicateAction) => void
 }) {
-  const { t } = useI18n()
+  const { t, tag } = useI18n()
   const byUid = new Map(group.members.map((m) => [m.uid, m]))
   const a = byUid.get(pair.otherUid)
   const b = byUid.get(pair.articleUid)
@@ -57,7 +58,7 @@ function PairCard({
       </div>
       <div className="dup-actions">
         <span className="dup-score">
-          {t('dupSimilarity')}: <bdi>{Math.round(pair.score * 100)}%</bdi>
+          {t('dupSimilarity')}: <bdi>{formatNumber(tag, pair.score, { style: 'percent' })}</bdi>
         </span>
         <button type="button" onClick={() => onResolve(pair, 'dismiss')} data-testid="dup-dismiss">
           {t('dupDismiss')}

@@ -1,5 +1,5 @@
-import { useEffect, useRef, useState } from 'react'
-import type { ImportReportItem, ImportSummary } from '@shared/contract/imports'
+import { useEffect, useMemo, useRef, useState } from 'react'
+import type { ImportReportItem, MappableField } from '@shared/contract/imports'
 import {
   DUPLICATE_POLICIES,
   IMPORT_FORMATS,
@@ -12,15 +12,16 @@ import { ErrorBanner } from '../components/ErrorBanner'
 import type { MessageKey } from '../i18n/catalogue'
 import { useI18n } from '../i18n/I18nProvider'
 import { ImportProgress } from './ImportProgress'
-import { MappingStep } from './MappingStep'
+import { MappingStep, type MappingSource } from './MappingStep'
+import { lastDesktopChoices, startDesktopImport, startDesktopMappedImport } from './desktopImport'
 import {
   lastImportChoices,
   pickedFile,
   resetImport,
-  startDesktopImport,
   startImport,
   useImportRun,
-  type ImportChoices
+  type ImportChoices,
+  type ImportRunState
 } from './importRun'
 import { fromFileList } from './picked'
 import { ReportTable, SummaryLine } from './ReportTable'
@@ -54,9 +55,10 @@ function PastReports({ refreshKey }: { refreshKey: unknown }) {
           <a href={`#/import/report/${encodeURIComponent(r.uid)}`}>
             <bdi>{dateTime(r.startedAt)}</bdi>
           </a>
-          <span>
-            <bdi>{t('countFiles', { count: r.files })}</bdi> ·{' '}
-            <bdi>{t('countArticles', { count: r.imported })}</bdi> ·{' '}
+          {/* no '·' between them: in Arabic it reads as the digit zero (٠) */}
+          <span className="import-report-counts">
+            <bdi>{t('countFiles', { count: r.files })}</bdi>
+            <bdi>{t('countArticles', { count: r.imported })}</bdi>
             <bdi>{t('countFailedFiles', { count: r.failed })}</bdi>
           </span>
           {r.finishedAt === null ? <em>{t('importInterrupted')}</em> : null}
@@ -67,14 +69,25 @@ function PastReports({ refreshKey }: { refreshKey: unknown }) {
   )
 }
 
-/** The first failed JSON or CSV file of the import that can be sent again with a mapping. */
-function unmappedFile(summary: ImportSummary | null) {
-  for (const f of summary?.files ?? []) {
-    if (f.status !== 'failed' || (f.format !== 'json' && f.format !== 'csv')) continue
-    const picked = pickedFile(f.path)
-    if (picked) return picked
-  }
-  return undefined
+/**
+ * The first file of the import that can be sent again with a mapping: a failed JSON or CSV file
+ * the page still holds (browser), or one main keeps a handle for (desktop).
+ */
+function unmappedFile({
+  kind,
+  mappable
+}: Pick<ImportRunState, 'kind' | 'mappable'>): MappingSource | undefined {
+  const [first] = mappable
+  if (!first) return undefined
+  if (kind === 'desktop') return { kind: 'desktop', ...first }
+  const picked = pickedFile(first.handle)
+  return picked ? { kind: 'upload', picked } : undefined
+}
+
+function applyMapping(source: MappingSource, mapping: Record<string, MappableField>): void {
+  if (source.kind === 'desktop') {
+    void startDesktopMappedImport(source.handle, { ...lastDesktopChoices(), mapping })
+  } else void startImport([source.picked], { ...lastImportChoices(), mapping })
 }
 
 /** The Import dialog: pick files or a folder (or drop them anywhere), follow, read the report. */
@@ -92,7 +105,9 @@ export function ImportPage() {
     lastChoices = { format, duplicates }
   }, [format, duplicates])
   const running = run.phase === 'running'
-  const unmapped = unmappedFile(run.summary)
+  // one object per file, so the mapping step loads its preview once
+  const { kind, mappable } = run
+  const unmapped = useMemo(() => unmappedFile({ kind, mappable }), [kind, mappable])
   const pick = (list: FileList | null): void => {
     if (list && list.length > 0) void startImport(fromFileList(list), { format, duplicates })
   }
@@ -192,10 +207,10 @@ export function ImportPage() {
       <ImportProgress />
       {!running && unmapped ? (
         <MappingStep
-          key={unmapped.path}
-          picked={unmapped}
-          format={lastImportChoices().format}
-          onApply={(mapping) => void startImport([unmapped], { ...lastImportChoices(), mapping })}
+          key={unmapped.kind === 'desktop' ? unmapped.handle : unmapped.picked.path}
+          source={unmapped}
+          format={(unmapped.kind === 'desktop' ? lastDesktopChoices() : lastImportChoices()).format}
+          onApply={(mapping) => applyMapping(unmapped, mapping)}
         />
       ) : null}
       {run.summary ? (

@@ -1,16 +1,18 @@
 import { useEffect, useState } from 'react'
+import { formatNumber } from '../i18n/format'
 import { useI18n } from '../i18n/I18nProvider'
-import { cancelImport, pace, useImportRun } from './importRun'
+import { cancelImport, canResume, pace, resumeImport, useImportRun } from './importRun'
 
-function formatSeconds(seconds: number): string {
+/** m:ss in the interface's digits. */
+function formatSeconds(tag: string, seconds: number): string {
   const s = Math.max(0, Math.round(seconds))
-  const m = Math.floor(s / 60)
-  return m > 0 ? `${m}:${String(s % 60).padStart(2, '0')}` : `0:${String(s).padStart(2, '0')}`
+  const two = formatNumber(tag, s % 60, { minimumIntegerDigits: 2 })
+  return `${formatNumber(tag, Math.floor(s / 60))}:${two}`
 }
 
-/** Count, rate and time left of the running import, with Cancel. */
+/** Count, rate and time left of the running import, with Stop; after a Stop, what landed. */
 export function ImportProgress() {
-  const { t } = useI18n()
+  const { t, number, tag } = useI18n()
   const run = useImportRun()
   const [now, setNow] = useState(() => Date.now())
   useEffect(() => {
@@ -28,12 +30,17 @@ export function ImportProgress() {
       ? run.bytesDone / run.bytesTotal
       : run.filesDone / Math.max(1, run.filesTotal)
   const heading = {
-    running: 'importRunning',
+    running: run.stopping ? 'importStopping' : 'importRunning',
     done: 'importDone',
     cancelled: 'importCancelled',
     error: 'importFailedCall',
     idle: 'importRunning'
   } as const
+  // while a call runs, the archive's count of it (polled) is ahead of the last call's report
+  const articles =
+    run.phase === 'running'
+      ? Math.max(run.articles, run.summary?.imported ?? 0)
+      : (run.summary?.imported ?? run.articles)
   return (
     <section className="import-progress" aria-live="polite" data-testid="import-progress">
       <h2 data-testid="import-phase" data-phase={run.phase}>
@@ -46,36 +53,64 @@ export function ImportProgress() {
         <progress max={1} value={fraction} aria-label={t('importRunning')} />
       )}
       <p className="import-counts">
-        <span data-testid="import-count">
-          <bdi>{run.filesTotal > 0 ? `${run.filesDone} / ${run.filesTotal}` : run.filesDone}</bdi>{' '}
-          {t('importFiles')}
+        <span data-testid="import-count" data-done={run.filesDone} data-total={run.filesTotal}>
+          <bdi>
+            {run.filesTotal > 0
+              ? t('importFilesProgress', { done: run.filesDone, total: run.filesTotal })
+              : t('countFiles', { count: run.filesDone })}
+          </bdi>
         </span>
-        <span>
-          <bdi>{run.summary?.imported ?? run.articles}</bdi> {t('importArticles')}
+        <span data-testid="import-articles" data-count={articles}>
+          <bdi>{t('countArticles', { count: articles })}</bdi>
         </span>
-        <span>
-          <bdi>{rate.toFixed(1)}</bdi> {t('importPerSecond')}
-        </span>
+        {run.filesTotal !== 1 ? (
+          // one big file has its records per second instead
+          <span>
+            <bdi>{t('importFilesRate', { rate: number(Math.round(rate * 10) / 10) })}</bdi>
+          </span>
+        ) : null}
         {run.phase === 'running' && run.records ? (
           <>
-            <span data-testid="import-records">
-              <bdi>{`${run.records.done} / ${run.records.total}`}</bdi> {t('importRecordsRead')}
+            <span
+              data-testid="import-records"
+              data-done={run.records.done}
+              data-total={run.records.total}
+            >
+              <bdi>
+                {t('importRecordsProgress', { done: run.records.done, total: run.records.total })}
+              </bdi>
             </span>
-            <span data-testid="import-records-rate">
-              <bdi>{run.records.perSecond}</bdi> {t('importRecordsPerSecond')}
+            <span data-testid="import-records-rate" data-count={run.records.perSecond}>
+              <bdi>{t('importRecordsRate', { count: run.records.perSecond })}</bdi>
             </span>
           </>
         ) : null}
         {run.phase === 'running' && secondsLeft !== null ? (
           <span>
-            {t('importTimeLeft')}: <bdi>{formatSeconds(secondsLeft)}</bdi>
+            {t('importTimeLeft')}: <bdi>{formatSeconds(tag, secondsLeft)}</bdi>
           </span>
         ) : null}
       </p>
+      {run.phase === 'cancelled' ? (
+        <p className="import-stopped" data-testid="import-stopped" data-count={articles}>
+          {t('importStoppedLanded', { count: articles })}{' '}
+          {t(run.kind === 'upload' ? 'importResumeHint' : 'importAgainHint')}
+        </p>
+      ) : null}
       {run.error ? <p className="error-banner">{run.error}</p> : null}
       {run.phase === 'running' ? (
-        <button type="button" onClick={cancelImport} data-testid="import-cancel">
+        <button
+          type="button"
+          onClick={cancelImport}
+          disabled={run.stopping}
+          data-testid="import-cancel"
+        >
           {t('importCancel')}
+        </button>
+      ) : null}
+      {canResume() ? (
+        <button type="button" onClick={() => void resumeImport()} data-testid="import-resume">
+          {t('importResume')}
         </button>
       ) : null}
     </section>

@@ -34,44 +34,53 @@ const FIELD_LABEL: Record<MappableField, MessageKey> = {
 /** '' keeps the field as other metadata on the article. */
 type Choice = MappableField | ''
 
+/** The file to map: one the page sent (browser), or one main keeps by handle (desktop). */
+export type MappingSource =
+  { kind: 'upload'; picked: PickedFile } | { kind: 'desktop'; handle: string; path: string }
+
 interface Props {
-  picked: PickedFile
+  source: MappingSource
   format: ImportFormatChoice
   onApply: (mapping: Record<string, MappableField>) => void
+}
+
+function loadPreview(source: MappingSource, format: ImportFormatChoice): Promise<ImportPreview> {
+  if (source.kind === 'desktop') {
+    return api['desktop.previewFields']({ handle: source.handle, format })
+  }
+  const { picked } = source
+  return picked.file.arrayBuffer().then((buffer) =>
+    api['import.previewFields']({
+      name: picked.path,
+      base64: toBase64(new Uint8Array(buffer)),
+      format
+    })
+  )
 }
 
 /**
  * A JSON or CSV file whose fields Warraq did not recognise: its field names with the first
  * records, and for each field the article field it is, guessed from the names Warraq knows.
  */
-export function MappingStep({ picked, format, onApply }: Props) {
+export function MappingStep({ source, format, onApply }: Props) {
   const { t } = useI18n()
   const [preview, setPreview] = useState<ImportPreview | null>(null)
   const [error, setError] = useState(false)
   const [choices, setChoices] = useState<Record<string, Choice>>({})
   useEffect(() => {
     let live = true
-    picked.file
-      .arrayBuffer()
-      .then((buffer) =>
-        api['import.previewFields']({
-          name: picked.path,
-          base64: toBase64(new Uint8Array(buffer)),
-          format
-        })
-      )
-      .then(
-        (answer) => {
-          if (!live) return
-          setPreview(answer)
-          setChoices(Object.fromEntries(answer.fields.map((f) => [f.name, f.guess ?? ''])))
-        },
-        () => live && setError(true)
-      )
+    loadPreview(source, format).then(
+      (answer) => {
+        if (!live) return
+        setPreview(answer)
+        setChoices(Object.fromEntries(answer.fields.map((f) => [f.name, f.guess ?? ''])))
+      },
+      () => live && setError(true)
+    )
     return () => {
       live = false
     }
-  }, [picked, format])
+  }, [source, format])
   // a file with no fields to read (malformed JSON) has its reason on its report line already
   if (error) return null
   if (!preview) return <p className="loading">{t('loading')}</p>
@@ -82,9 +91,15 @@ export function MappingStep({ picked, format, onApply }: Props) {
     <section className="import-mapping" data-testid="import-mapping">
       <h2>{t('importMapTitle')}</h2>
       <p>
-        {t('importMapHint')} <bdi dir="auto">{picked.path}</bdi>
+        {t('importMapHint')}{' '}
+        <bdi dir="auto">{source.kind === 'desktop' ? source.path : source.picked.path}</bdi>
       </p>
-      <h3>{t('importMapPreview')}</h3>
+      <h3>
+        {t('importMapPreview')}{' '}
+        <bdi data-testid="import-map-total" data-count={preview.total}>
+          ({t('importMapShown', { shown: preview.records.length, total: preview.total })})
+        </bdi>
+      </h3>
       <div className="import-mapping-scroll">
         <table className="import-mapping-table">
           <thead>

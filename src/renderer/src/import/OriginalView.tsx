@@ -65,7 +65,7 @@ export function OriginalView({ uid }: { uid: string }) {
               <>
                 <dt>{t('originalPosition')}</dt>
                 <dd>
-                  <bdi>{original.index + 1}</bdi>
+                  <bdi>{number(original.index + 1)}</bdi>
                 </dd>
               </>
             ) : null}

@@ -29,7 +29,7 @@ export function SummaryLine({ summary }: { summary: ImportSummary }) {
       </span>
       {summary.possibleDuplicates ? (
         <a href="#/duplicates">
-          <bdi>{summary.possibleDuplicates}</bdi> {t('importPossibleCount')}
+          <bdi>{t('importPossibleDuplicates', { count: summary.possibleDuplicates })}</bdi>
         </a>
       ) : null}
       {summary.cancelled ? <span>{t('importCancelled')}</span> : null}
@@ -38,7 +38,7 @@ export function SummaryLine({ summary }: { summary: ImportSummary }) {
 }
 
 function Row({ file }: { file: FileResult }) {
-  const { t } = useI18n()
+  const { t, number } = useI18n()
   return (
     <tr className={`import-row status-${file.status}`} data-testid="import-row">
       <td className="import-path">
@@ -68,7 +68,7 @@ function Row({ file }: { file: FileResult }) {
             <a href={`#/original/${encodeURIComponent(uid)}`}>{t('importOriginal')}</a>
           </span>
         ))}
-        {file.uids.length > 3 ? <bdi>+{file.uids.length - 3}</bdi> : null}
+        {file.uids.length > 3 ? <bdi>+{number(file.uids.length - 3)}</bdi> : null}
       </td>
     </tr>
   )
@@ -76,7 +76,7 @@ function Row({ file }: { file: FileResult }) {
 
 /** Every file's line: imported, duplicate, partial or failed with the reason. */
 export function ReportTable({ summary }: { summary: ImportSummary }) {
-  const { t } = useI18n()
+  const { t, number } = useI18n()
   const problems = summary.files.filter((f) => f.status !== 'imported')
   const [onlyProblems, setOnlyProblems] = useState(false)
   const [shown, setShown] = useState(PAGE)
@@ -90,7 +90,7 @@ export function ReportTable({ summary }: { summary: ImportSummary }) {
             checked={onlyProblems}
             onChange={(e) => setOnlyProblems(e.target.checked)}
           />{' '}
-          {t('importProblemsOnly')} (<bdi>{problems.length}</bdi>)
+          {t('importProblemsOnly')} (<bdi>{number(problems.length)}</bdi>)
         </label>
       </div>
       <table className="import-table" data-testid="import-report">
@@ -110,7 +110,7 @@ export function ReportTable({ summary }: { summary: ImportSummary }) {
       </table>
       {files.length > shown ? (
         <button type="button" onClick={() => setShown((n) => n + PAGE)}>
-          {t('importShowMore')} (<bdi>{files.length - shown}</bdi>)
+          {t('importShowMore')} (<bdi>{number(files.length - shown)}</bdi>)
         </button>
       ) : null}
     </div>

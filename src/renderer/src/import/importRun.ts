@@ -1,19 +1,18 @@
 /**
- * The running import, outside React so it survives navigation: the files are read and sent in
- * batches of a few megabytes, one `import.files` call each, so the window never freezes, the
- * progress is the archive's own, and Cancel takes effect between two batches.
+ * The browser host's import: the files are read and sent in batches of a few megabytes, one
+ * `import.files` call each, so the window never freezes, the progress is the archive's own, and
+ * Stop takes effect at the next chunk, inside one big file too (`import.stop`).
  */
-import { useSyncExternalStore } from 'react'
-import type {
-  DuplicatePolicy,
-  ImportFormatChoice,
-  ImportSummary,
-  MappableField
-} from '@shared/contract/imports'
+import type { DesktopMappable } from '@shared/contract/desktop'
+import type { ImportSummary } from '@shared/contract/imports'
+import type { PickedFile } from './picked'
 import { announceChange } from '../data/queryClient'
 import { api } from '../api/client'
 import { toBase64 } from './base64'
-import type { PickedFile } from './picked'
+import { current, IDLE, PROGRESS_POLL_MS, set, type ImportChoices } from './importStore'
+
+export { pace, resetImport, useImportRun } from './importStore'
+export type { ImportChoices, ImportPhase, ImportRunState } from './importStore'
 
 /** Bytes per call: small enough to answer within a second, large enough to keep rates high. */
 export const BATCH_BYTES = 4 * 1024 * 1024
@@ -21,100 +20,59 @@ const BATCH_FILES = 200
 /** The browser host takes 64 MB per request; base64 adds a third. */
 export const MAX_UPLOAD_BYTES = 40 * 1024 * 1024
 
-export type ImportPhase = 'idle' | 'running' | 'done' | 'cancelled' | 'error'
-
-export interface ImportRunState {
-  phase: ImportPhase
-  filesTotal: number
-  filesDone: number
-  bytesTotal: number
-  bytesDone: number
-  startedAt: number
-  /** when the last batch came back, so the rate stays right once the import ends */
-  finishedAt: number | null
-  summary: ImportSummary | null
-  /** articles imported so far, while no summary has come back yet (the desktop import) */
-  articles: number
-  /** inside the one big file being imported: records written, of how many, how fast */
-  records: { done: number; total: number; perSecond: number } | null
-  error: string | null
-}
-
-const IDLE: ImportRunState = {
-  phase: 'idle',
-  filesTotal: 0,
-  filesDone: 0,
-  bytesTotal: 0,
-  bytesDone: 0,
-  startedAt: 0,
-  finishedAt: null,
-  summary: null,
-  articles: 0,
-  records: null,
-  error: null
-}
-
-let state = IDLE
 let cancelRequested = false
-let desktopRunning = false
-/** How often the page asks main how far the desktop import has got. */
-const PROGRESS_POLL_MS = 400
-const listeners = new Set<() => void>()
 
-function set(next: Partial<ImportRunState>): void {
-  state = { ...state, ...next }
-  for (const listener of listeners) listener()
-}
-
-export function useImportRun(): ImportRunState {
-  return useSyncExternalStore(
-    (listener) => {
-      listeners.add(listener)
-      return () => listeners.delete(listener)
-    },
-    () => state
-  )
-}
-
+/**
+ * Stop: the upload stops between two batches, and the call in flight at its next chunk; the
+ * desktop import stops in the archive worker the same way. What landed stays, reported.
+ */
 export function cancelImport(): void {
+  const state = current()
+  if (state.phase !== 'running') return
   cancelRequested = true
-  // the desktop import runs in the archive worker: it stops there, between two files
-  if (desktopRunning) api['desktop.importCancel']({}).catch(() => undefined)
-}
-
-export function resetImport(): void {
-  if (state.phase !== 'running') set(IDLE)
+  set({ stopping: true })
+  const stop = state.kind === 'desktop' ? api['desktop.importCancel'] : api['import.stop']
+  stop({}).catch(() => undefined)
 }
 
 /** Cuts the files into batches by size and count; a file over the batch size travels alone. */
 export function batches(files: PickedFile[]): PickedFile[][] {
   const out: PickedFile[][] = []
-  let current: PickedFile[] = []
+  let batch: PickedFile[] = []
   let size = 0
   for (const f of files) {
-    if (current.length > 0 && (size + f.file.size > BATCH_BYTES || current.length >= BATCH_FILES)) {
-      out.push(current)
-      current = []
+    if (batch.length > 0 && (size + f.file.size > BATCH_BYTES || batch.length >= BATCH_FILES)) {
+      out.push(batch)
+      batch = []
       size = 0
     }
-    current.push(f)
+    batch.push(f)
     size += f.file.size
   }
-  if (current.length > 0) out.push(current)
+  if (batch.length > 0) out.push(batch)
   return out
 }
 
-export interface ImportChoices {
-  format: ImportFormatChoice
-  duplicates: DuplicatePolicy
-  /** the user's names for a structured file's fields, from the mapping step */
-  mapping?: Record<string, MappableField>
-}
-
-/** The files of the last browser import by report path, so one can be sent again mapped. */
+/** The files of the browser imports by report path, so one can be sent again mapped. */
 let lastPicked = new Map<string, PickedFile>()
 export function pickedFile(path: string): PickedFile | undefined {
   return lastPicked.get(path)
+}
+/** The files of the last run, which Resume sends again. */
+let lastRun: PickedFile[] = []
+
+/**
+ * The failed JSON and CSV files the mapping step can take, by report path: this run's, and
+ * after a mapped run also those of the runs before that it did not touch.
+ */
+function mappableAfter(summary: ImportSummary, mapped: boolean): DesktopMappable[] {
+  const reported = new Set(summary.files.map((f) => f.path))
+  const kept = mapped ? current().mappable.filter((m) => !reported.has(m.path)) : []
+  const failed = summary.files
+    .filter((f) => f.status === 'failed' && (f.format === 'json' || f.format === 'csv'))
+    .filter((f) => lastPicked.has(f.path))
+    .map((f) => ({ handle: f.path, path: f.path }))
+  return [...kept, ...failed]
 }
 let lastChoices: ImportChoices = { format: 'auto', duplicates: 'skip' }
 export function lastImportChoices(): ImportChoices {
@@ -126,21 +84,30 @@ export function lastImportChoices(): ImportChoices {
  * they land instead of nothing until the call returns.
  */
 function pollRecords(): () => void {
+  // one question at a time: a host slow to answer is not sent a queue of them
+  let asking = false
   const timer = window.setInterval(() => {
-    api['import.progress']({}).then(
-      (p) => {
-        const r = p.progress
-        if (!p.running || !r || r.recordsDone === undefined || state.phase !== 'running') return
-        set({
-          records: {
-            done: r.recordsDone,
-            total: r.recordsTotal ?? r.recordsDone,
-            perSecond: r.recordsPerSecond ?? 0
-          }
-        })
-      },
-      () => undefined
-    )
+    if (asking) return
+    asking = true
+    api['import.progress']({})
+      .finally(() => (asking = false))
+      .then(
+        (p) => {
+          const r = p.progress
+          if (!p.running || !r || r.recordsDone === undefined || current().phase !== 'running')
+            return
+          set({
+            // the report's articles so far, the calls before this one included
+            articles: r.articles,
+            records: {
+              done: r.recordsDone,
+              total: r.recordsTotal ?? r.recordsDone,
+              perSecond: r.recordsPerSecond ?? 0
+            }
+          })
+        },
+        () => undefined
+      )
   }, PROGRESS_POLL_MS)
   return () => window.clearInterval(timer)
 }
@@ -167,12 +134,16 @@ async function readBatch(batch: PickedFile[]) {
 
 /** Starts an import unless one is running; resolves when it ends. */
 export async function startImport(picked: PickedFile[], choices: ImportChoices): Promise<void> {
-  if (state.phase === 'running' || picked.length === 0) return
+  if (current().phase === 'running' || picked.length === 0) return
   cancelRequested = false
-  lastPicked = new Map(picked.map((p) => [p.path, p]))
+  const mapped = choices.mapping !== undefined
+  const previous = current().mappable
+  lastPicked = new Map([...(mapped ? lastPicked : []), ...picked.map((p) => [p.path, p] as const)])
+  lastRun = picked
   lastChoices = choices
   set({
     ...IDLE,
+    mappable: previous,
     phase: 'running',
     filesTotal: picked.length,
     bytesTotal: picked.reduce((n, p) => n + p.file.size, 0),
@@ -197,6 +168,7 @@ export async function startImport(picked: PickedFile[], choices: ImportChoices):
       reportUid = summary.reportUid
       // the sidebar's counts and an open library follow the import batch by batch
       announceChange()
+      const state = current()
       set({
         summary,
         records: null,
@@ -204,7 +176,8 @@ export async function startImport(picked: PickedFile[], choices: ImportChoices):
         bytesDone: state.bytesDone + all[i].reduce((n, p) => n + p.file.size, 0)
       })
     }
-    if (cancelRequested && reportUid && state.filesDone < state.filesTotal) {
+    const state = current()
+    if (cancelRequested && reportUid && !state.summary?.cancelled) {
       const summary = await api['import.files']({
         files: [],
         reportUid,
@@ -213,69 +186,28 @@ export async function startImport(picked: PickedFile[], choices: ImportChoices):
       })
       set({ summary })
     }
-    set({ phase: cancelRequested ? 'cancelled' : 'done', finishedAt: Date.now() })
-  } catch (err) {
-    set({ phase: 'error', error: (err as Error).message, finishedAt: Date.now() })
-  }
-}
-
-/** Files per second so far, and the seconds left at that pace (by bytes, since sizes vary). */
-export function pace(
-  s: ImportRunState,
-  now = Date.now()
-): { rate: number; secondsLeft: number | null } {
-  const seconds = ((s.finishedAt ?? now) - s.startedAt) / 1000
-  if (seconds <= 0 || s.filesDone === 0) return { rate: 0, secondsLeft: null }
-  const rate = s.filesDone / seconds
-  const bytesPerSecond = s.bytesDone / seconds
-  const secondsLeft = bytesPerSecond > 0 ? (s.bytesTotal - s.bytesDone) / bytesPerSecond : null
-  return { rate, secondsLeft }
-}
-
-/**
- * The desktop app's import: main shows the open dialog and the archive worker reads the chosen
- * files or folder from disk (any size, nothing sent through the window). Resolves when it ends;
- * a cancelled dialog leaves the page as it was.
- */
-export async function startDesktopImport(
-  pick: 'files' | 'folder',
-  choices: ImportChoices
-): Promise<void> {
-  if (state.phase === 'running') return
-  const before = state
-  cancelRequested = false
-  desktopRunning = true
-  set({ ...IDLE, phase: 'running', startedAt: Date.now() })
-  const poll = window.setInterval(() => {
-    api['desktop.importProgress']({}).then(
-      (p) => p.running && set({ filesDone: p.filesDone, articles: p.articles }),
-      () => undefined
-    )
-  }, PROGRESS_POLL_MS)
-  try {
-    const answer = await api['desktop.importChosen']({
-      pick,
-      format: choices.format,
-      duplicates: choices.duplicates
-    })
-    if (!answer.chosen) {
-      set(before)
-      return
-    }
-    const summary = answer.result
-    window.dispatchEvent(new Event('warraq:changed'))
-    const files = summary.files.length
+    const last = current().summary
     set({
-      summary,
-      filesTotal: files,
-      filesDone: files,
-      phase: summary.cancelled ? 'cancelled' : 'done',
+      phase: cancelRequested ? 'cancelled' : 'done',
+      stopping: false,
+      mappable: last ? mappableAfter(last, mapped) : [],
       finishedAt: Date.now()
     })
   } catch (err) {
-    set({ phase: 'error', error: (err as Error).message, finishedAt: Date.now() })
-  } finally {
-    window.clearInterval(poll)
-    desktopRunning = false
+    set({ phase: 'error', stopping: false, error: (err as Error).message, finishedAt: Date.now() })
   }
+}
+
+/**
+ * After a Stop: the same files again. What landed is found in the archive and skipped as an
+ * exact duplicate whatever the duplicates choice was, so only the rest is imported.
+ */
+export function resumeImport(): Promise<void> {
+  return startImport(lastRun, { ...lastChoices, duplicates: 'skip' })
+}
+
+/** The last import can be resumed: it was stopped and its files are still at hand. */
+export function canResume(): boolean {
+  const state = current()
+  return state.phase === 'cancelled' && state.kind === 'upload' && lastRun.length > 0
 }
