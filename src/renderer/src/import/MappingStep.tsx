@@ -106,9 +106,9 @@ export function MappingStep({ source, format, onApply }: Props) {
             <tr>
               {preview.fields.map((f) => (
                 <th key={f.name} scope="col">
-                  <bdi dir="auto" className="import-mapping-name">
-                    {f.name}
-                  </bdi>
+                  <div className="import-mapping-name">
+                    <bdi dir="auto">{f.name}</bdi>
+                  </div>
                   <select
                     aria-label={f.name}
                     data-testid={`import-map-${f.name}`}
