@@ -24,6 +24,14 @@ export const counts = {
       '{count, plural, zero {لا أحرف} one {حرف واحد} two {حرفان} few {# أحرف} many {# حرفاً} other {# حرف}}',
     countSelected:
       '{count, plural, zero {لم يُحدَّد شيء} one {حُدِّد مقال واحد} two {حُدِّد مقالان} few {حُدِّدت # مقالات} many {حُدِّد # مقالاً} other {حُدِّد # مقال}}',
+    countResultsAtLeast:
+      '{count, plural, zero {# نتيجة على الأقل} one {نتيجة واحدة على الأقل} two {نتيجتان على الأقل} few {# نتائج على الأقل} many {# نتيجةً على الأقل} other {# نتيجة على الأقل}}',
+    countResultsAbout:
+      '{count, plural, zero {نحو # في الجملة} one {نحو نتيجة واحدة في الجملة} two {نحو نتيجتين في الجملة} few {نحو # نتائج في الجملة} many {نحو # نتيجةً في الجملة} other {نحو # نتيجة في الجملة}}',
+    searchRankedAmong:
+      '{count, plural, zero {مرتبة حسب الصلة بين أحدث # نتيجة أضيفت إلى الأرشيف} one {مرتبة حسب الصلة بين أحدث نتيجة أضيفت إلى الأرشيف} two {مرتبة حسب الصلة بين أحدث نتيجتين أضيفتا إلى الأرشيف} few {مرتبة حسب الصلة بين أحدث # نتائج أضيفت إلى الأرشيف} many {مرتبة حسب الصلة بين أحدث # نتيجةً أضيفت إلى الأرشيف} other {مرتبة حسب الصلة بين أحدث # نتيجة أضيفت إلى الأرشيف}}',
+    facetsAmong:
+      '{count, plural, zero {محسوبة على # من النتائج} one {محسوبة على نتيجة واحدة} two {محسوبة على نتيجتين} few {محسوبة على # من النتائج} many {محسوبة على # من النتائج} other {محسوبة على # من النتائج}}',
     findPosition: '{current} من {count}',
     movedToTrash:
       '{count, plural, zero {لم يُنقل شيء} one {نُقل مقال واحد إلى السلة} two {نُقل مقالان إلى السلة} few {نُقلت # مقالات إلى السلة} many {نُقل # مقالاً إلى السلة} other {نُقل # مقال إلى السلة}}'
@@ -41,6 +49,12 @@ export const counts = {
       '{count, plural, =0 {no pairs to review} one {# pair to review} other {# pairs to review}}',
     countCharacters: '{count, plural, one {# character} other {# characters}}',
     countSelected: '{count, plural, =0 {nothing selected} one {# selected} other {# selected}}',
+    countResultsAtLeast: '{count, plural, one {at least # result} other {at least # results}}',
+    countResultsAbout: '{count, plural, one {about # in all} other {about # in all}}',
+    searchRankedAmong:
+      '{count, plural, one {ordered by relevance among the # most recently added match} other {ordered by relevance among the # most recently added matches}}',
+    facetsAmong:
+      '{count, plural, one {counted over # of the matches} other {counted over # of the matches}}',
     findPosition: '{current} of {count}',
     movedToTrash:
       '{count, plural, =0 {nothing moved} one {# article moved to the trash} other {# articles moved to the trash}}'

@@ -8,7 +8,7 @@ import { hrefFor, navigate } from '../router'
 
 /** Search results for the query in the address, with facets that narrow the query when clicked. */
 export function SearchView({ query }: { query: string }) {
-  const { t } = useI18n()
+  const { t, number } = useI18n()
   const [result, setResult] = useState<SearchResult | null>(null)
   const [error, setError] = useState<unknown>(null)
 
@@ -39,8 +39,20 @@ export function SearchView({ query }: { query: string }) {
       {result ? (
         <div className="search-layout">
           <div className="hits">
-            <p className="count" data-testid="search-total" data-count={result.total}>
-              {t('countResults', { count: result.total })}{' '}
+            <p
+              className="count"
+              data-testid="search-total"
+              data-count={result.total}
+              data-capped={result.totalCapped ? 'true' : undefined}
+            >
+              {result.totalCapped
+                ? t('countResultsAtLeast', { count: result.total })
+                : t('countResults', { count: result.total })}{' '}
+              {result.totalCapped && result.estimatedTotal !== null ? (
+                <span className="count-estimate" data-testid="search-estimate">
+                  ({t('countResultsAbout', { count: result.estimatedTotal })}){' '}
+                </span>
+              ) : null}
               {result.total > 0 ? (
                 <a
                   href={hrefFor({
@@ -53,6 +65,11 @@ export function SearchView({ query }: { query: string }) {
                 </a>
               ) : null}
             </p>
+            {result.rankedAmong !== null ? (
+              <p className="search-note" data-testid="search-ranked-among">
+                {t('searchRankedAmong', { count: result.rankedAmong })}
+              </p>
+            ) : null}
             {result.hits.map((hit) => (
               <a
                 key={hit.uid}
@@ -81,6 +98,11 @@ export function SearchView({ query }: { query: string }) {
           </div>
           {result.facets ? (
             <aside className="facets" aria-label={t('facets')}>
+              {result.facetsAmong !== null ? (
+                <p className="search-note" data-testid="facets-among">
+                  {t('facetsAmong', { count: result.facetsAmong })}
+                </p>
+              ) : null}
               {(
                 [
                   ['source', t('source'), result.facets.source],
@@ -95,7 +117,7 @@ export function SearchView({ query }: { query: string }) {
                     {values.map((v) => (
                       <button type="button" key={v.value} onClick={() => narrow(filter, v.value)}>
                         <bdi dir="auto">{v.value}</bdi>{' '}
-                        <span className="facet-count">{v.count}</span>
+                        <span className="facet-count">{number(v.count)}</span>
                       </button>
                     ))}
                   </div>
