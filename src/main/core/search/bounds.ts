@@ -14,3 +14,15 @@ export interface SearchBounds {
 }
 
 export const DEFAULT_BOUNDS: SearchBounds = { rankCap: 2_000, countCap: 10_000 }
+
+/**
+ * The bounds searches run with: DEFAULT_BOUNDS, or `WARRAQ_SEARCH_BOUNDS=RANK,COUNT` (two
+ * positive integers) for a slower or faster machine, and for tests of a host's display of
+ * capped results without building a large archive. Anything else is ignored.
+ */
+export function activeBounds(env: NodeJS.ProcessEnv = process.env): SearchBounds {
+  const match = /^\s*(\d+)\s*,\s*(\d+)\s*$/.exec(env.WARRAQ_SEARCH_BOUNDS ?? '')
+  if (match === null) return DEFAULT_BOUNDS
+  const [rankCap, countCap] = [Number(match[1]), Number(match[2])]
+  return rankCap > 0 && countCap > 0 ? { rankCap, countCap } : DEFAULT_BOUNDS
+}

@@ -11,7 +11,7 @@ import type { z } from 'zod'
 import type { SearchInput as SearchSchema } from '@shared/contract/search'
 import type { Archive } from '../db/open'
 import { stmt } from '../db/statements'
-import { DEFAULT_BOUNDS, type SearchBounds } from './bounds'
+import { activeBounds, type SearchBounds } from './bounds'
 import { compileQuery } from './compile'
 import { countMatches } from './count'
 import { hitFacets } from './facets'
@@ -53,7 +53,7 @@ interface PageRow {
 export function searchArticles(
   archive: Archive,
   input: SearchInput,
-  bounds: SearchBounds = DEFAULT_BOUNDS
+  bounds: SearchBounds = activeBounds()
 ): SearchResult {
   const { query: text, limit, offset, facets: wantFacets } = input as Input
   const compiled = compileQuery(archive, text)

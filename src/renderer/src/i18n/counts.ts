@@ -28,8 +28,8 @@ export const counts = {
       '{count, plural, zero {# نتيجة على الأقل} one {نتيجة واحدة على الأقل} two {نتيجتان على الأقل} few {# نتائج على الأقل} many {# نتيجةً على الأقل} other {# نتيجة على الأقل}}',
     countResultsAbout:
       '{count, plural, zero {نحو # في الجملة} one {نحو نتيجة واحدة في الجملة} two {نحو نتيجتين في الجملة} few {نحو # نتائج في الجملة} many {نحو # نتيجةً في الجملة} other {نحو # نتيجة في الجملة}}',
-    searchRankedAmong:
-      '{count, plural, zero {مرتبة حسب الصلة بين أحدث # نتيجة أضيفت إلى الأرشيف} one {مرتبة حسب الصلة بين أحدث نتيجة أضيفت إلى الأرشيف} two {مرتبة حسب الصلة بين أحدث نتيجتين أضيفتا إلى الأرشيف} few {مرتبة حسب الصلة بين أحدث # نتائج أضيفت إلى الأرشيف} many {مرتبة حسب الصلة بين أحدث # نتيجةً أضيفت إلى الأرشيف} other {مرتبة حسب الصلة بين أحدث # نتيجة أضيفت إلى الأرشيف}}',
+    searchNewestAmong:
+      '{count, plural, zero {كلمات شائعة جداً: أحدث # نتيجة أضيفت إلى الأرشيف، ما في عنوانه الكلمات أولاً ثم الأحدث تاريخاً} one {كلمات شائعة جداً: أحدث نتيجة أضيفت إلى الأرشيف} two {كلمات شائعة جداً: أحدث نتيجتين أضيفتا إلى الأرشيف، ما في عنوانه الكلمات أولاً ثم الأحدث تاريخاً} few {كلمات شائعة جداً: أحدث # نتائج أضيفت إلى الأرشيف، ما في عنوانه الكلمات أولاً ثم الأحدث تاريخاً} many {كلمات شائعة جداً: أحدث # نتيجةً أضيفت إلى الأرشيف، ما في عنوانه الكلمات أولاً ثم الأحدث تاريخاً} other {كلمات شائعة جداً: أحدث # نتيجة أضيفت إلى الأرشيف، ما في عنوانه الكلمات أولاً ثم الأحدث تاريخاً}}',
     facetsAmong:
       '{count, plural, zero {محسوبة على # من النتائج} one {محسوبة على نتيجة واحدة} two {محسوبة على نتيجتين} few {محسوبة على # من النتائج} many {محسوبة على # من النتائج} other {محسوبة على # من النتائج}}',
     findPosition: '{current} من {count}',
@@ -51,8 +51,8 @@ export const counts = {
     countSelected: '{count, plural, =0 {nothing selected} one {# selected} other {# selected}}',
     countResultsAtLeast: '{count, plural, one {at least # result} other {at least # results}}',
     countResultsAbout: '{count, plural, one {about # in all} other {about # in all}}',
-    searchRankedAmong:
-      '{count, plural, one {ordered by relevance among the # most recently added match} other {ordered by relevance among the # most recently added matches}}',
+    searchNewestAmong:
+      '{count, plural, one {Very common words: the most recently added match} other {Very common words: the # most recently added matches, those with the words in their title first, then by date}}',
     facetsAmong:
       '{count, plural, one {counted over # of the matches} other {counted over # of the matches}}',
     findPosition: '{current} of {count}',

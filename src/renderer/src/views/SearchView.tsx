@@ -65,9 +65,11 @@ export function SearchView({ query }: { query: string }) {
                 </a>
               ) : null}
             </p>
-            {result.rankedAmong !== null ? (
-              <p className="search-note" data-testid="search-ranked-among">
-                {t('searchRankedAmong', { count: result.rankedAmong })}
+            {result.ordering === 'title-then-date' ? (
+              <p className="search-note" data-testid="search-ordering">
+                {result.rankedAmong !== null
+                  ? t('searchNewestAmong', { count: result.rankedAmong })
+                  : t('searchTitleThenDate')}
               </p>
             ) : null}
             {result.hits.map((hit) => (
