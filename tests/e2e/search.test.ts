@@ -80,4 +80,37 @@ describe('search in the browser host', () => {
     await page.click('.error-banner .message-toggle')
     expect(await page.textContent('.error-banner [data-testid=message-detail]')).toMatch(/filter/i)
   })
+
+  it('says so when a very common query was counted and ordered within bounds', async () => {
+    const { page } = s
+    // small bounds instead of a large archive: 6 matches past a count cap of 3
+    process.env.WARRAQ_SEARCH_BOUNDS = '2,3'
+    try {
+      for (let i = 1; i <= 6; i++) {
+        createArticle(s.archive.archive, {
+          title: i === 6 ? 'النفط في الخليج' : `تقرير ${i}`,
+          body: 'ارتفعت أسعار النفط اليوم.',
+          source: i % 2 ? 'الرياض' : 'عكاظ',
+          published: `2015-09-0${i}`
+        })
+      }
+      await page.waitForSelector('[data-testid=library-count]')
+      await page.fill('input.search-box', 'النفط')
+      await page.waitForSelector('[data-testid=search-total][data-capped=true]')
+      // at least 3 (the count cap), about 7 in all (the estimate), in Arabic digits
+      const total = (await page.textContent('[data-testid=search-total]')) ?? ''
+      expect(total).toContain('على الأقل')
+      expect(total).toContain('نحو')
+      const ordering = (await page.textContent('[data-testid=search-ordering]')) ?? ''
+      expect(ordering).toContain('أحدث')
+      expect(await page.$$eval('[data-testid=search-hit]', (els) => els.length)).toBe(2)
+      // the newest, with the word in its title, first
+      expect(await page.textContent('[data-testid=search-hit] .hit-title')).toContain('الخليج')
+      // two, in Arabic's dual: محسوبة على نتيجتين
+      expect(await page.textContent('[data-testid=facets-among]')).toContain('نتيجتين')
+      await page.screenshot({ path: screenshotPath('search-capped-rtl') })
+    } finally {
+      delete process.env.WARRAQ_SEARCH_BOUNDS
+    }
+  })
 })

@@ -185,6 +185,9 @@ export function searchCommand(args: CliArgs, out: Output): void {
     })
     const json = {
       total: result.total,
+      totalCapped: result.totalCapped,
+      estimatedTotal: result.estimatedTotal,
+      rankedAmong: result.rankedAmong,
       hits: result.hits.map((h) => ({
         uid: h.uid,
         title: h.title,
@@ -196,7 +199,12 @@ export function searchCommand(args: CliArgs, out: Output): void {
     }
     out.result(json, () =>
       [
-        `${result.total} article(s)`,
+        result.totalCapped
+          ? `at least ${result.total} articles${result.estimatedTotal === null ? '' : ` (about ${result.estimatedTotal})`}` +
+            (result.rankedAmong === null
+              ? ''
+              : `, ordered by relevance among the ${result.rankedAmong} most recently added`)
+          : `${result.total} article(s)`,
         ...result.hits.map(
           (h) =>
             `\n${h.title}\n  ${[h.source, h.published].filter(Boolean).join(' · ')} · ${h.uid}\n  ${h.snippet}`

@@ -38,10 +38,31 @@ export interface SearchFacets {
   collection: FacetValue[]
 }
 
+/**
+ * One page of a search. Very common words match hundreds of thousands of articles: the work is
+ * bounded, and what was bounded is said here, never hidden.
+ */
 export interface SearchResult {
+  /** the number of matching articles: exact unless `totalCapped`, then a lower bound */
   total: number
+  /** not every match was counted: `total` is "at least", `estimatedTotal` "about" */
+  totalCapped: boolean
+  /** when capped, an estimate of the whole count (from the share of the archive counted) */
+  estimatedTotal: number | null
+  /**
+   * when set, the page is cut from this many matches, the most recently added ones, not from
+   * all of them (a very common query); null when every match was ordered
+   */
+  rankedAmong: number | null
+  /**
+   * how the hits are ordered: by relevance (bm25) when every match was ranked; title matches
+   * first, then by date, among `rankedAmong` when not; by date for filters alone
+   */
+  ordering: 'relevance' | 'title-then-date' | 'date'
   hits: SearchHit[]
+  /** counted over the `facetsAmong` matches when that is set, over every match when null */
   facets: SearchFacets | null
+  facetsAmong: number | null
 }
 
 export const FindInArticleInput = z.object({

@@ -1,6 +1,6 @@
 import { WarraqError } from '@shared/errors'
 import { buildFtsMatch, highlightTermsFromQuery, parseQuery } from '@shared/query'
-import type { Filters } from '@shared/query/types'
+import type { Filters, SearchQuery } from '@shared/query/types'
 import type { MatchTerm } from '@shared/text/analyze'
 import type { Lexicon } from '@shared/text/lexicon'
 import type { Archive } from '../db/open'
@@ -12,6 +12,16 @@ export type CompiledQuery =
   | {
       kind: 'query'
       match: string | null
+      /** the same expression on the title columns: what orders very common queries (hits.ts) */
+      titleMatch: string | null
+      /**
+       * one expression per word or phrase of the query (groups, optional and excluded terms),
+       * when there are several: bm25 reads each one's whole doclist, so one common word among
+       * rare ones makes ranking costly (hits.ts checks each)
+       */
+      partMatches: string[]
+      /** a long question (optional words): ranked by bm25 however many articles match */
+      question: boolean
       filters: Filters
       terms: MatchTerm[]
       /** what the index was stemmed with: findMatches needs it to stem the text alike */
@@ -30,6 +40,13 @@ function hasFilters(f: Filters): boolean {
       f.identifiers.length >
       0 || f.hasAnnotations
   )
+}
+
+/** Each word or phrase of a query alone, when it has more than one. */
+function partsOf(query: SearchQuery): SearchQuery[] {
+  const groups = [...query.groups, ...(query.optional ?? []), ...query.excluded.map((t) => [t])]
+  if (groups.length <= 1) return []
+  return groups.map((group) => ({ groups: [group], excluded: [], filters: query.filters }))
 }
 
 /**
@@ -51,6 +68,11 @@ export function compileQuery(archive: Archive, text: string): CompiledQuery {
   return {
     kind: 'query',
     match,
+    titleMatch: buildFtsMatch(query, { variantGroups: groups, lexicon, fields: ['title'] }),
+    question: (query.optional?.length ?? 0) > 0,
+    partMatches: partsOf(query)
+      .map((part) => buildFtsMatch(part, { variantGroups: groups, lexicon }))
+      .filter((m): m is string => m !== null),
     filters: query.filters,
     terms: highlightTermsFromQuery(query, groups, lexicon),
     lexicon

@@ -5,6 +5,16 @@ import type { Archive } from '../db/open'
 export interface SqlPart {
   where: string[]
   params: unknown[]
+  /**
+   * every condition can be read from an index (source, date, status, tag, collection,
+   * identifier): the span of ids passing them is cheap to find (hits.ts narrows the FTS walk to it)
+   */
+  indexed?: boolean
+  /**
+   * only conditions on the article row itself (source, date, status, author): listing them
+   * newest first is best done down the date index, stopping at the bound
+   */
+  rowOnly?: boolean
 }
 
 const norm = (s: string): string => normalizeText(s).replace(/\s+/g, ' ').trim()
@@ -38,6 +48,8 @@ export function filterSql(archive: Archive, filters: Filters): SqlPart {
   const { sqlite } = archive
   const where: string[] = []
   const params: unknown[] = []
+  const indexed =
+    filters.authors.length === 0 && filters.entities.length === 0 && !filters.hasAnnotations
   const named = (sql: string) =>
     (sqlite.prepare(sql).all() as { id: number; name: string; aliases?: string }[]).map((r) => ({
       id: r.id,
@@ -74,12 +86,17 @@ export function filterSql(archive: Archive, filters: Filters): SqlPart {
   if (filters.dates.length) {
     const ranges = filters.dates.map((range) => {
       const parts: string[] = []
+      // written on ifnull(published, ''), the expression the date index holds (fts.sql.ts), so
+      // a date filter is a range of that index, read without the article rows; the same rows
+      // as comparing published itself
       if (range.start) {
-        parts.push('a.published >= ?')
+        parts.push("ifnull(a.published, '') >= ?")
         params.push(range.start)
       }
       if (range.end) {
-        parts.push('a.published <= ?')
+        // `> ''` leaves undated articles out, as published <= ? did, on the index alone
+        if (!range.start) parts.push("ifnull(a.published, '') > ''")
+        parts.push("ifnull(a.published, '') <= ?")
         params.push(range.end)
       }
       return parts.length ? `(${parts.join(' AND ')})` : 'a.published IS NOT NULL'
@@ -97,5 +114,11 @@ export function filterSql(archive: Archive, filters: Filters): SqlPart {
     where.push(`a.source_ref IN (${filters.identifiers.map(() => '?').join(',')})`)
     params.push(...filters.identifiers)
   }
-  return { where, params }
+  const rowOnly =
+    filters.tags.length +
+      filters.collections.length +
+      filters.entities.length +
+      filters.identifiers.length ===
+      0 && !filters.hasAnnotations
+  return { where, params, indexed, rowOnly }
 }

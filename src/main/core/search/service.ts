@@ -1,7 +1,5 @@
 import type {
-  FacetValue,
   FindInArticleResult,
-  SearchFacets,
   SearchHit,
   SearchInput,
   SearchResult
@@ -13,91 +11,67 @@ import type { z } from 'zod'
 import type { SearchInput as SearchSchema } from '@shared/contract/search'
 import type { Archive } from '../db/open'
 import { stmt } from '../db/statements'
-import { FTS_WEIGHTS } from '../db/fts.sql'
+import { activeBounds, type SearchBounds } from './bounds'
 import { compileQuery } from './compile'
+import { countMatches } from './count'
+import { hitFacets } from './facets'
 import { filterSql } from './filters'
+import { collectHits } from './hits'
 
 type Input = z.output<typeof SearchSchema>
 
-/**
- * The hits of the current query, with what the facets and the order need copied from the
- * article row once, so neither reads the articles again. CROSS JOIN keeps SQLite's join order
- * (the FTS matches first, then articles by primary key): without statistics on a temporary
- * table it would otherwise scan every article.
- */
-const HITS_TABLE = `CREATE TEMP TABLE IF NOT EXISTS search_hits_v2 (
-  id INTEGER PRIMARY KEY, score REAL NOT NULL, source_id INTEGER, published TEXT)`
-const HIT_COLUMNS = 'a.source_id, a.published'
-
-function facet(archive: Archive, sql: string): FacetValue[] {
-  return stmt(archive.sqlite, sql).all() as FacetValue[]
+const EMPTY: SearchResult = {
+  total: 0,
+  totalCapped: false,
+  estimatedTotal: null,
+  rankedAmong: null,
+  ordering: 'relevance',
+  hits: [],
+  facets: null,
+  facetsAmong: null
 }
 
-function facets(archive: Archive): SearchFacets {
-  return {
-    source: facet(
-      archive,
-      `SELECT s.name AS value, count(*) AS count FROM search_hits_v2 h
-       CROSS JOIN sources s ON s.id = h.source_id GROUP BY h.source_id ORDER BY count DESC, value LIMIT 20`
-    ),
-    year: facet(
-      archive,
-      `SELECT substr(published, 1, 4) AS value, count(*) AS count FROM search_hits_v2
-       WHERE published IS NOT NULL GROUP BY value ORDER BY value DESC LIMIT 30`
-    ),
-    tag: facet(
-      archive,
-      `SELECT t.name AS value, count(*) AS count FROM search_hits_v2 h CROSS JOIN article_tags at ON at.article_id = h.id
-       JOIN tags t ON t.id = at.tag_id GROUP BY t.id ORDER BY count DESC, value LIMIT 20`
-    ),
-    collection: facet(
-      archive,
-      `SELECT c.name AS value, count(*) AS count FROM search_hits_v2 h CROSS JOIN collection_articles ca ON ca.article_id = h.id
-       JOIN collections c ON c.id = ca.collection_id GROUP BY c.id ORDER BY count DESC, value LIMIT 20`
-    )
-  }
+interface PageRow {
+  id: number
+  uid: string
+  title: string
+  body: string
+  source: string | null
+  published: string | null
+  score: number
+  storyUid: string | null
 }
 
 /**
- * Runs a query of the query language: one MATCH into a temporary table of hits, from which the
- * total, the facets and the page are read (the FTS query runs once, not once per facet).
- * Snippets and highlights are computed on the original text, never on stems.
+ * Runs a query of the query language with bounded work (bounds.ts, hits.ts): the index's
+ * matches are counted newest first up to `countCap`. Up to there, every match is ranked by
+ * bm25, counted and faceted, as an unbounded search would. Past it (a very common query),
+ * the `rankCap` newest matches are collected, ordered title matches first, then by date,
+ * and the total is a lower bound with an estimate; the result says which. Snippets and
+ * highlights are computed for the page only, on the original text, never on stems.
  */
-export function searchArticles(archive: Archive, input: SearchInput): SearchResult {
+export function searchArticles(
+  archive: Archive,
+  input: SearchInput,
+  bounds: SearchBounds = activeBounds()
+): SearchResult {
   const { query: text, limit, offset, facets: wantFacets } = input as Input
   const compiled = compileQuery(archive, text)
-  if (compiled.kind === 'empty') return { total: 0, hits: [], facets: null }
+  if (compiled.kind === 'empty') return EMPTY
   const { sqlite } = archive
   const filters = filterSql(archive, compiled.filters)
-  const where = ['a.deleted_at IS NULL', ...filters.where].join(' AND ')
-  sqlite.exec(HITS_TABLE)
-  sqlite.exec('DELETE FROM search_hits_v2')
-  try {
-    if (compiled.match !== null) {
-      sqlite
-        .prepare(
-          `INSERT INTO search_hits_v2 (id, score, source_id, published)
-           SELECT f.rowid, bm25(articles_fts, ${FTS_WEIGHTS.join(', ')}), ${HIT_COLUMNS} FROM articles_fts f
-           CROSS JOIN articles a INDEXED BY articles_hit_idx ON a.id = f.rowid
-           WHERE articles_fts MATCH ? AND ${where}`
-        )
-        .run(compiled.match, ...filters.params)
-    } else {
-      sqlite
-        .prepare(
-          `INSERT INTO search_hits_v2 (id, score, source_id, published)
-           SELECT a.id, 0, ${HIT_COLUMNS} FROM articles a INDEXED BY articles_hit_idx WHERE ${where}`
-        )
-        .run(...filters.params)
-    }
-  } catch (err) {
-    // the builder quotes every token, so this is a bug, but the user still gets a sentence
-    throw new WarraqError('query_syntax', `The query could not be run: ${(err as Error).message}`, {
-      key: 'query.run_failed',
-      params: { position: 0 }
-    })
-  }
-  const total = stmt(sqlite, 'SELECT count(*) FROM search_hits_v2').pluck().get() as number
+  // pages reach as far as the collected matches: every page of one query is cut from the same
+  // ranked set, so paging never repeats or skips one (an export takes every match)
+  const collected = collectHits(
+    archive,
+    compiled.match,
+    compiled.titleMatch,
+    compiled.partMatches,
+    compiled.question,
+    filters,
+    bounds
+  )
+  const counted = countMatches(archive, compiled.match, filters, collected, bounds.countCap)
   const rows = stmt(
     sqlite,
     `SELECT a.id, a.uid, a.title, a.body, s.name AS source, a.published, h.score,
@@ -106,16 +80,7 @@ export function searchArticles(archive: Archive, input: SearchInput): SearchResu
         ORDER BY score, published DESC, id DESC LIMIT ? OFFSET ?) h
      CROSS JOIN articles a ON a.id = h.id LEFT JOIN sources s ON s.id = a.source_id
      ORDER BY h.score, h.published DESC, h.id DESC`
-  ).all(limit, offset) as {
-    id: number
-    uid: string
-    title: string
-    body: string
-    source: string | null
-    published: string | null
-    score: number
-    storyUid: string | null
-  }[]
+  ).all(limit, offset) as PageRow[]
   const hits: SearchHit[] = rows.map((row) => {
     const ranges = findMatches(row.body, compiled.terms, undefined, compiled.lexicon)
     const snippet = makeSnippet(row.body, ranges)
@@ -131,7 +96,17 @@ export function searchArticles(archive: Archive, input: SearchInput): SearchResu
       storyUid: row.storyUid
     }
   })
-  return { total, hits, facets: wantFacets ? facets(archive) : null }
+  return {
+    total: counted.total,
+    totalCapped: counted.capped,
+    estimatedTotal: counted.estimate,
+    // filters alone are listed newest first, which the collection keeps exactly
+    rankedAmong: !collected.complete && compiled.match !== null ? collected.count : null,
+    ordering: collected.ordering,
+    hits,
+    facets: wantFacets ? hitFacets(archive) : null,
+    facetsAmong: collected.complete ? null : collected.count
+  }
 }
 
 /** In-article find with the same matching rules as search: ranges on the original text. */

@@ -34,6 +34,7 @@ export const catalogue = {
     articles: 'مقال',
     noArticles: 'لا توجد مقالات بعد. أنشئ مقالاً جديداً أو استورد ملفات.',
     noResults: 'لا نتائج',
+    searchTitleThenDate: 'كلمات شائعة جداً: ما في عنوانه الكلمات أولاً، ثم الأحدث تاريخاً',
     results: 'نتيجة',
     loading: 'جارٍ التحميل…',
     version: 'النسخة',
@@ -556,6 +557,8 @@ export const catalogue = {
     articles: 'articles',
     noArticles: 'No articles yet. Create one or import files.',
     noResults: 'No results',
+    searchTitleThenDate:
+      'Very common words: matches with the words in their title first, then by date',
     results: 'results',
     loading: 'Loading…',
     version: 'Version',

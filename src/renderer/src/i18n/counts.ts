@@ -26,6 +26,14 @@ export const counts = {
       '{count, plural, zero {لم يُحدَّد شيء} one {حُدِّد مقال واحد} two {حُدِّد مقالان} few {حُدِّدت # مقالات} many {حُدِّد # مقالاً} other {حُدِّد # مقال}}',
     countUpdated:
       '{count, plural, zero {لم يُعدَّل شيء} one {عُدِّل مقال واحد} two {عُدِّل مقالان} few {عُدِّلت # مقالات} many {عُدِّل # مقالاً} other {عُدِّل # مقال}}',
+    countResultsAtLeast:
+      '{count, plural, zero {# نتيجة على الأقل} one {نتيجة واحدة على الأقل} two {نتيجتان على الأقل} few {# نتائج على الأقل} many {# نتيجةً على الأقل} other {# نتيجة على الأقل}}',
+    countResultsAbout:
+      '{count, plural, zero {نحو # في الجملة} one {نحو نتيجة واحدة في الجملة} two {نحو نتيجتين في الجملة} few {نحو # نتائج في الجملة} many {نحو # نتيجةً في الجملة} other {نحو # نتيجة في الجملة}}',
+    searchNewestAmong:
+      '{count, plural, zero {كلمات شائعة جداً: أحدث # نتيجة أضيفت إلى الأرشيف، ما في عنوانه الكلمات أولاً ثم الأحدث تاريخاً} one {كلمات شائعة جداً: أحدث نتيجة أضيفت إلى الأرشيف} two {كلمات شائعة جداً: أحدث نتيجتين أضيفتا إلى الأرشيف، ما في عنوانه الكلمات أولاً ثم الأحدث تاريخاً} few {كلمات شائعة جداً: أحدث # نتائج أضيفت إلى الأرشيف، ما في عنوانه الكلمات أولاً ثم الأحدث تاريخاً} many {كلمات شائعة جداً: أحدث # نتيجةً أضيفت إلى الأرشيف، ما في عنوانه الكلمات أولاً ثم الأحدث تاريخاً} other {كلمات شائعة جداً: أحدث # نتيجة أضيفت إلى الأرشيف، ما في عنوانه الكلمات أولاً ثم الأحدث تاريخاً}}',
+    facetsAmong:
+      '{count, plural, zero {محسوبة على # من النتائج} one {محسوبة على نتيجة واحدة} two {محسوبة على نتيجتين} few {محسوبة على # من النتائج} many {محسوبة على # من النتائج} other {محسوبة على # من النتائج}}',
     findPosition: '{current} من {count}',
     movedToTrash:
       '{count, plural, zero {لم يُنقل شيء} one {نُقل مقال واحد إلى السلة} two {نُقل مقالان إلى السلة} few {نُقلت # مقالات إلى السلة} many {نُقل # مقالاً إلى السلة} other {نُقل # مقال إلى السلة}}'
@@ -45,6 +53,12 @@ export const counts = {
     countSelected: '{count, plural, =0 {nothing selected} one {# selected} other {# selected}}',
     countUpdated:
       '{count, plural, =0 {nothing updated} one {# article updated} other {# articles updated}}',
+    countResultsAtLeast: '{count, plural, one {at least # result} other {at least # results}}',
+    countResultsAbout: '{count, plural, one {about # in all} other {about # in all}}',
+    searchNewestAmong:
+      '{count, plural, one {Very common words: the most recently added match} other {Very common words: the # most recently added matches, those with the words in their title first, then by date}}',
+    facetsAmong:
+      '{count, plural, one {counted over # of the matches} other {counted over # of the matches}}',
     findPosition: '{current} of {count}',
     movedToTrash:
       '{count, plural, =0 {nothing moved} one {# article moved to the trash} other {# articles moved to the trash}}'

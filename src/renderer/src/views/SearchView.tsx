@@ -41,8 +41,20 @@ export function SearchView({ query }: { query: string }) {
       {result ? (
         <div className="search-layout">
           <div className="hits">
-            <p className="count" data-testid="search-total" data-count={result.total}>
-              {t('countResults', { count: result.total })}{' '}
+            <p
+              className="count"
+              data-testid="search-total"
+              data-count={result.total}
+              data-capped={result.totalCapped ? 'true' : undefined}
+            >
+              {result.totalCapped
+                ? t('countResultsAtLeast', { count: result.total })
+                : t('countResults', { count: result.total })}{' '}
+              {result.totalCapped && result.estimatedTotal !== null ? (
+                <span className="count-estimate" data-testid="search-estimate">
+                  ({t('countResultsAbout', { count: result.estimatedTotal })}){' '}
+                </span>
+              ) : null}
               {result.total > 0 ? (
                 <a
                   href={hrefFor({
@@ -55,6 +67,13 @@ export function SearchView({ query }: { query: string }) {
                 </a>
               ) : null}
             </p>
+            {result.ordering === 'title-then-date' ? (
+              <p className="search-note" data-testid="search-ordering">
+                {result.rankedAmong !== null
+                  ? t('searchNewestAmong', { count: result.rankedAmong })
+                  : t('searchTitleThenDate')}
+              </p>
+            ) : null}
             {result.hits.map((hit) => (
               <a
                 key={hit.uid}
@@ -83,6 +102,11 @@ export function SearchView({ query }: { query: string }) {
           </div>
           {result.facets ? (
             <aside className="facets" aria-label={t('facets')}>
+              {result.facetsAmong !== null ? (
+                <p className="search-note" data-testid="facets-among">
+                  {t('facetsAmong', { count: result.facetsAmong })}
+                </p>
+              ) : null}
               {(
                 [
                   ['source', t('source'), result.facets.source],
