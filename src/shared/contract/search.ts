@@ -16,6 +16,8 @@ export interface SearchHit {
   title: string
   source: string | null
   published: string | null
+  /** how much of `published` is known: 'year', 'month' or 'day' */
+  datePrecision?: string | null
   snippet: string
   /** ranges in `snippet` */
   highlights: Range[]

@@ -38,6 +38,7 @@ interface PageRow {
   body: string
   source: string | null
   published: string | null
+  datePrecision: string | null
   score: number
   storyUid: string | null
 }
@@ -75,7 +76,7 @@ export function searchArticles(
   const rows = stmt(
     sqlite,
     `SELECT a.id, a.uid, a.title, a.body, s.name AS source, a.published, h.score,
-       a.story_uid AS storyUid FROM
+       a.date_precision AS datePrecision, a.story_uid AS storyUid FROM
        (SELECT id, score, published FROM search_hits_v2
         ORDER BY score, published DESC, id DESC LIMIT ? OFFSET ?) h
      CROSS JOIN articles a ON a.id = h.id LEFT JOIN sources s ON s.id = a.source_id
@@ -89,6 +90,7 @@ export function searchArticles(
       title: row.title,
       source: row.source,
       published: row.published,
+      datePrecision: row.datePrecision,
       snippet: snippet.text,
       highlights: snippet.highlights,
       titleHighlights: findMatches(row.title, compiled.terms, undefined, compiled.lexicon),

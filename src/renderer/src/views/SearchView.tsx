@@ -10,7 +10,7 @@ import { hrefFor, navigate } from '../router'
 
 /** Search results for the query in the address, with facets that narrow the query when clicked. */
 export function SearchView({ query }: { query: string }) {
-  const { t, number } = useI18n()
+  const { t, number, published } = useI18n()
   const [result, setResult] = useState<SearchResult | null>(null)
   const [error, setError] = useState<unknown>(null)
 
@@ -86,7 +86,11 @@ export function SearchView({ query }: { query: string }) {
                 </bdi>
                 <span className="row-meta">
                   {hit.source ? <bdi dir="auto">{hit.source}</bdi> : null}
-                  {hit.published ? <bdi dir="ltr">{hit.published}</bdi> : null}
+                  {hit.published ? (
+                    <time dateTime={hit.published}>
+                      {published(hit.published, hit.datePrecision)}
+                    </time>
+                  ) : null}
                   {hit.storyUid ? (
                     <span className="story-marker" data-testid="story-marker">
                       {t('storyMarker')}
