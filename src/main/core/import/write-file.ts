@@ -6,7 +6,7 @@ import { contentHashOfSurface, insertArticle } from '../articles/write'
 import type { Archive } from '../db/open'
 import { nowIso, stmt } from '../db/statements'
 import { analyzeArticle, writeIndex } from '../search/indexer'
-import { archiveLexicon } from '../search/lexicon'
+import { archiveLexicon, importedWords } from '../search/lexicon'
 import type { InputFile } from './expand'
 import { findExactDuplicate, findStory, isPlaceholderBody, openStory } from './identity'
 import { recordNearDuplicates } from './near-duplicates'
@@ -136,6 +136,8 @@ export async function writeArticles(
       outcome.notWritten = parsed.length - from
       break
     }
+    // the words this chunk adds to the index, for the lexicon once they are committed
+    const words = importedWords(archive)
     archive.sqlite.transaction(() => {
       originalId ??= storeOriginal(archive, file, meta)
       parsed.slice(from, to).forEach((article, i) => {
@@ -184,6 +186,7 @@ ${article.body}`)
           }
         )
         writeIndex(archive, id, analysis)
+        words?.add([analysis.title.surface, analysis.body.surface, analysis.meta.surface])
         // printings of one story are linked already: nothing for the archivist to review
         const status = duplicate || story ? 'linked' : 'open'
         for (const found of recordNearDuplicates(
@@ -207,6 +210,7 @@ ${article.body}`)
         recordsTotal: parsed.length
       })
     })()
+    words?.commit()
   }
   outcome.possibleDuplicates = [...near].map((id) => uidOf(archive, id))
   outcome.storyOf = [...stories]
