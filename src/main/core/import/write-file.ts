@@ -186,7 +186,7 @@ ${article.body}`)
           }
         )
         writeIndex(archive, id, analysis)
-        words?.add([analysis.title.surface, analysis.body.surface, analysis.meta.surface])
+        words?.add([analysis.title.words, analysis.body.words, analysis.meta.words])
         // printings of one story are linked already: nothing for the archivist to review
         const status = duplicate || story ? 'linked' : 'open'
         for (const found of recordNearDuplicates(

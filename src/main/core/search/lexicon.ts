@@ -56,7 +56,8 @@ function sessionOf(archive: Archive): SessionWords | null {
  * counting (the lexicon looks words up in the index).
  */
 export interface ImportedWords {
-  add(surfaces: readonly string[]): void
+  /** one written article's analysed fields: their normalised words */
+  add(fields: readonly (readonly string[])[]): void
   commit(): void
 }
 
@@ -64,24 +65,30 @@ export function importedWords(archive: Archive): ImportedWords | null {
   archiveLexicon(archive)
   const session = sessionOf(archive)
   if (session === null) return null
+  const { counts } = session
+  // per word: 4 × the last article that had it + the chunk's articles that had it (1 or 2)
   const pending = new Map<string, number>()
-  const seen = new Set<string>()
+  let article = 0
   return {
-    add(surfaces) {
-      seen.clear()
-      for (const surface of surfaces) {
-        if (surface === '') continue
-        for (const word of surface.split(' ')) {
-          if (session.counts.get(word) !== 2) seen.add(word)
+    add(fields) {
+      article++
+      for (const words of fields) {
+        for (let i = 0; i < words.length; i++) {
+          const word = words[i]
+          if (counts.get(word) === 2) continue
+          const seen = pending.get(word)
+          if (seen === undefined) pending.set(word, article * 4 + 1)
+          else if (Math.floor(seen / 4) !== article && seen % 4 < 2) {
+            pending.set(word, article * 4 + (seen % 4) + 1)
+          }
         }
       }
-      for (const word of seen) pending.set(word, (pending.get(word) ?? 0) + 1)
     },
     commit() {
       // an edit between the chunk's start and its commit would have ended the session
       if (sessionOf(archive) !== session) return
-      for (const [word, n] of pending) {
-        session.counts.set(word, Math.min(2, (session.counts.get(word) ?? 0) + n))
+      for (const [word, seen] of pending) {
+        counts.set(word, Math.min(2, (counts.get(word) ?? 0) + (seen % 4)))
       }
       pending.clear()
     }
