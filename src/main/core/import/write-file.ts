@@ -88,7 +88,11 @@ export const CHUNK_ARTICLES = 1_000
 export const CHUNK_CHARACTERS = 4_000_000
 
 /** Where the chunk starting at `from` ends (exclusive). */
-function chunkEnd(parsed: readonly ParsedArticle[], from: number, chunkSize?: number): number {
+export function chunkEnd(
+  parsed: readonly ParsedArticle[],
+  from: number,
+  chunkSize?: number
+): number {
   if (chunkSize !== undefined) return Math.min(parsed.length, from + chunkSize)
   const last = Math.min(parsed.length, from + CHUNK_ARTICLES)
   let characters = 0
