@@ -14,7 +14,8 @@
  * An import into an archive whose index was empty when the lexicon was made needs no lookup at
  * all: every committed article then came through the import, which counts its surface words
  * here once its chunk commits (`importedWords`), so the count in memory is the count the index
- * would give (30,000 lookups, a tenth of the import's time, on 6,000 articles). Any other change
+ * would give. On 6,000 articles that replaced 30,000 lookups (2.2 s) by counts costing 1.8 s, but
+ * the counts grow with the words imported, the lookups with the index's size. Any other change
  * of the index (an edit, a deletion, a rebuild, a restore) ends this and the lookups take over.
  */
 import Database from 'better-sqlite3'
