@@ -111,7 +111,7 @@ describe('import.files with a mapping', () => {
 
 describe('import.progress', () => {
   it('reports the records written inside one big file while import.files runs', async () => {
-    const many = Array.from({ length: 3_200 }, (_, i) => ({
+    const many = Array.from({ length: 1_600 }, (_, i) => ({
       title: `خبر ${i}`,
       body: `متن الخبر رقم ${i} عن موضوع مختلف كل مرة ${i * 7}`
     }))
@@ -120,7 +120,7 @@ describe('import.progress', () => {
     const seen: { done: number; total: number }[] = []
     let finished = false
     const running = call('import.files', { files: [big] }).finally(() => (finished = true))
-    // the pipeline yields between chunks (up to 1,000 records): poll the way the page does, in turn
+    // the pipeline yields between chunks of 500 records: poll the way the page does, in turn
     while (!finished) {
       const p = await call('import.progress', {})
       if (p.running && p.progress?.recordsDone !== undefined)
@@ -128,9 +128,9 @@ describe('import.progress', () => {
       await new Promise((resolve) => setImmediate(resolve))
     }
     const summary = await running
-    expect(summary.imported).toBe(3_200)
+    expect(summary.imported).toBe(1_600)
     expect(seen.length).toBeGreaterThan(0)
-    expect(seen.some((s) => s.done < s.total && s.total === 3_200)).toBe(true)
+    expect(seen.some((s) => s.done < s.total && s.total === 1_600)).toBe(true)
     expect(await call('import.progress', {})).toEqual({ running: false, progress: null })
   })
 })
