@@ -2,7 +2,7 @@
  * What goes into the FTS5 columns, and where query terms occur in an original text.
  */
 import type { Lexicon } from './lexicon'
-import { stemWord } from './stem'
+import { stemmerOf, stemWord } from './stem'
 import { tokenize } from './tokenize'
 import type { Token } from './tokenize'
 
@@ -19,6 +19,8 @@ export interface IndexedText {
   surface: string
   /** Stems of the same tokens, in the same order, joined by single spaces. */
   stems: string
+  /** The normalised tokens themselves (the surface's words, not split again by callers). */
+  words: readonly string[]
 }
 
 /**
@@ -29,11 +31,12 @@ export function analyzeForIndex(text: string, lexicon?: Lexicon): IndexedText {
   const tokens = tokenize(text)
   const surface = new Array<string>(tokens.length)
   const stems = new Array<string>(tokens.length)
+  const stem = stemmerOf(lexicon)
   for (let i = 0; i < tokens.length; i++) {
     surface[i] = tokens[i].norm
-    stems[i] = stemWord(tokens[i].norm, lexicon)
+    stems[i] = stem(tokens[i].norm)
   }
-  return { surface: surface.join(' '), stems: stems.join(' ') }
+  return { surface: surface.join(' '), stems: stems.join(' '), words: surface }
 }
 
 /** The normalised tokens of a text joined by single spaces: the `_s` column value alone. */

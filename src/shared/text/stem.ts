@@ -176,11 +176,31 @@ function prefixForms(w: string, lexicon: Lexicon): string[] {
  */
 export function stemWord(norm: string, lexicon: Lexicon = BASE_LEXICON): string {
   if (norm.length < 3 || !isArabicLetterCode(norm.charCodeAt(0))) return norm
+  return cachedStem(norm, lexicon, stemCacheOf(lexicon))
+}
+
+/**
+ * `stemWord` bound to one lexicon, its memo found once: what the indexer calls per token (a
+ * field of thousands of tokens then makes one WeakMap lookup, not one per token).
+ */
+export function stemmerOf(lexicon: Lexicon = BASE_LEXICON): (norm: string) => string {
+  const cache = stemCacheOf(lexicon)
+  return (norm) =>
+    norm.length < 3 || !isArabicLetterCode(norm.charCodeAt(0))
+      ? norm
+      : cachedStem(norm, lexicon, cache)
+}
+
+function stemCacheOf(lexicon: Lexicon): Map<string, string> {
   let cache = STEM_CACHES.get(lexicon)
   if (cache === undefined) {
     cache = new Map()
     STEM_CACHES.set(lexicon, cache)
   }
+  return cache
+}
+
+function cachedStem(norm: string, lexicon: Lexicon, cache: Map<string, string>): string {
   let stem = cache.get(norm)
   if (stem === undefined) {
     // A news vocabulary is a few hundred thousand words; clearing keeps memory bounded.

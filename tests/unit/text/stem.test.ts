@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { PROTECTED_WORDS, isProtectedWord, normalizeText, stemWord } from '@shared/text'
+import { stemmerOf } from '@shared/text/stem'
 
 /** Stems a word as typed (normalising first, as the index and the query parser do). */
 function stemOf(word: string): string {
@@ -152,6 +153,17 @@ describe('stemWord', () => {
       expect(['لسط', 'فلسط', 'لسطين']).not.toContain(stemOf(form))
     }
     expect(stemOf('واشنطن')).not.toBe('اشنطن')
+  })
+
+  it("stems alike through stemmerOf, the indexer's per-lexicon form", () => {
+    const lexicon = new Set(['مصنع', 'قام'])
+    const stem = stemmerOf(lexicon)
+    for (const word of [...TABLE.map(([form]) => form), 'بمصنع', 'قامت', 'ab', '2016']) {
+      const norm = normalizeText(word)
+      expect(stem(norm)).toBe(stemWord(norm, lexicon))
+    }
+    expect(stem(normalizeText('بمصنع'))).toBe('مصنع')
+    expect(stemmerOf()(normalizeText('بمصنع'))).toBe('بمصنع')
   })
 
   it('returns Latin and numeric tokens unchanged', () => {

@@ -4,6 +4,7 @@
  * Arabic in that code page. Anything else is refused with the reason: a wrong guess would store
  * mojibake, and U+FFFD replacement would lose the user's text silently.
  */
+import { Buffer, isUtf8 } from 'node:buffer'
 import { ImportFormatError } from './formats/types'
 import type { DecodedText, EncodingName } from './formats/types'
 
@@ -50,6 +51,10 @@ function decodeWith(encoding: EncodingName, bytes: Uint8Array, bom: boolean): De
           '(it is probably truncated)'
       )
     }
+  }
+  if (encoding === 'utf-8') {
+    const text = tryUtf8(bytes)
+    if (text !== null) return { text, encoding, bom }
   }
   try {
     // ignoreBOM keeps a second BOM as text; the one we detected was already cut off
@@ -113,12 +118,13 @@ function controlRatio(bytes: Uint8Array): number {
   return controls / n
 }
 
+/**
+ * Strict UTF-8 (a BOM, if any, kept as text): Node's validator and decoder, native and several
+ * times faster than a fatal TextDecoder on files of megabytes; null when the bytes are invalid.
+ */
 function tryUtf8(bytes: Uint8Array): string | null {
-  try {
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes)
-  } catch {
-    return null
-  }
+  if (!isUtf8(bytes)) return null
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8')
 }
 
 /** Walks the UTF-8 structure to name the offending offset (only run once decoding failed). */

@@ -84,11 +84,16 @@ export function recordNearDuplicates(
     sqlite,
     'SELECT body FROM articles WHERE id = ? AND deleted_at IS NULL'
   ).pluck()
+  // one-row statements only: an INSERT … SELECT needs a statement journal, and opening one makes
+  // FTS5 flush the transaction's pending index terms into a new segment (a flush per pair found)
+  const pairKnown = stmt(
+    sqlite,
+    'SELECT 1 FROM duplicate_candidates WHERE article_id = ? AND other_id = ?'
+  ).pluck()
   const insertPair = stmt(
     sqlite,
     `INSERT OR IGNORE INTO duplicate_candidates (article_id, other_id, score, status)
-     SELECT ?, ?, ?, ? WHERE NOT EXISTS
-       (SELECT 1 FROM duplicate_candidates WHERE article_id = ? AND other_id = ?)`
+     VALUES (?, ?, ?, ?)`
   )
   for (const otherId of candidatesOf(archive, articleId, bands)) {
     const other = bodyOf.get(otherId) as string | undefined
@@ -96,7 +101,9 @@ export function recordNearDuplicates(
     const { jaccard, containment } = similarity(shingles, shingleSet(other))
     if (!isNearDuplicate(jaccard, containment)) continue
     const score = Math.round(jaccard * 1000) / 1000
-    insertPair.run(articleId, otherId, score, status, otherId, articleId)
+    if (pairKnown.get(otherId, articleId) === undefined) {
+      insertPair.run(articleId, otherId, score, status)
+    }
     found.push({ otherId, score })
   }
   const insertBand = stmt(

@@ -2,7 +2,11 @@ import type { ImportFormatChoice } from '@shared/contract/imports'
 import type { MessageRef } from '@shared/errors'
 import { reasons, type Reason } from './reasons'
 import type { ParsedArticle } from '@shared/domain'
-import { hasLoneSurrogate, replaceLoneSurrogatesDeep } from '@shared/text/surrogates'
+import {
+  findLoneSurrogate,
+  hasLoneSurrogate,
+  replaceLoneSurrogatesDeep
+} from '@shared/text/surrogates'
 import { decodeBytes } from './decode'
 import type { InputFile } from './expand'
 import { detectFormat } from './formats'
@@ -56,7 +60,10 @@ export class ParseFailure extends Error {
  */
 function wellFormed(articles: ParsedArticle[]): ParsedArticle[] {
   return articles.map((a) =>
-    Object.values(a).some((v) => typeof v !== 'string' || hasLoneSurrogate(v))
+    // the copy only when some string (field, list item, extra key or value) needs it
+    Object.values(a).some((v) =>
+      typeof v === 'string' ? hasLoneSurrogate(v) : findLoneSurrogate(v) !== null
+    )
       ? replaceLoneSurrogatesDeep(a)
       : a
   )

@@ -5,7 +5,7 @@
  * entries. Inflating then stops as soon as an entry outgrows its declared size, and every entry's
  * CRC is checked, so a lying header cannot blow memory or smuggle altered data.
  */
-import { Inflate } from 'fflate'
+import { crc32, inflateRawSync } from 'node:zlib'
 import { ImportFormatError } from './formats/types'
 
 export interface ZipLimits {
@@ -264,47 +264,27 @@ function extract(bytes: Uint8Array, e: DirectoryEntry): Uint8Array {
   return out
 }
 
-/** Inflates in slices and stops at the first byte beyond the declared size. */
+/**
+ * Inflates with zlib (native: several times faster than a JavaScript inflater on a corpus of
+ * zips), stopping at the first byte beyond the declared size: `maxOutputLength` refuses more.
+ */
 function inflateBounded(data: Uint8Array, e: DirectoryEntry): Uint8Array {
-  const out = new Uint8Array(e.size)
-  let written = 0
-  let finished = false
-  const inflater = new Inflate((chunk, final) => {
-    if (written + chunk.length > e.size) {
-      throw damaged(`${e.name} inflates to more than the ${e.size} bytes its header declares`)
-    }
-    out.set(chunk, written)
-    written += chunk.length
-    if (final) finished = true
-  })
-  const slice = 64 * 1024
   try {
-    for (let p = 0; p < data.length; p += slice) {
-      inflater.push(data.subarray(p, p + slice), p + slice >= data.length)
-    }
-    if (data.length === 0) inflater.push(data, true)
+    // one byte of room beyond the declared size tells "more than declared" from "exactly"
+    const out = inflateRawSync(data, { maxOutputLength: e.size + 1 })
+    if (out.length > e.size) throw tooLarge(e)
+    return new Uint8Array(out.buffer, out.byteOffset, out.byteLength)
   } catch (error) {
     if (error instanceof ImportFormatError) throw error
+    const code = (error as { code?: string }).code
+    if (code === 'ERR_BUFFER_TOO_LARGE') throw tooLarge(e)
+    if (code === 'Z_BUF_ERROR') throw damaged(`the compressed data of ${e.name} ends early`)
     throw damaged(
       `${e.name} cannot be decompressed (${error instanceof Error ? error.message : String(error)})`
     )
   }
-  if (!finished && e.size > 0) throw damaged(`the compressed data of ${e.name} ends early`)
-  return out.subarray(0, written)
 }
 
-let crcTable: Uint32Array | null = null
-
-function crc32(data: Uint8Array): number {
-  if (!crcTable) {
-    crcTable = new Uint32Array(256)
-    for (let n = 0; n < 256; n++) {
-      let c = n
-      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1
-      crcTable[n] = c >>> 0
-    }
-  }
-  let crc = 0xffffffff
-  for (let i = 0; i < data.length; i++) crc = crcTable[(crc ^ data[i]) & 0xff] ^ (crc >>> 8)
-  return (crc ^ 0xffffffff) >>> 0
+function tooLarge(e: DirectoryEntry): ImportFormatError {
+  return damaged(`${e.name} inflates to more than the ${e.size} bytes its header declares`)
 }

@@ -3,7 +3,7 @@ import type { Lexicon } from '@shared/text/lexicon'
 import type { Archive } from '../db/open'
 import { stmt } from '../db/statements'
 import { parseJsonList } from '../articles/rows'
-import { archiveLexicon } from './lexicon'
+import { archiveLexicon, indexChangedOutsideImport } from './lexicon'
 
 interface IndexSource {
   title: string
@@ -85,6 +85,14 @@ export function writeIndex(archive: Archive, articleId: number, a: ArticleAnalys
  * the same transaction as the change to the article, so the index never lags behind.
  */
 export function indexArticle(archive: Archive, articleId: number): void {
+  try {
+    writeArticleIndex(archive, articleId)
+  } finally {
+    indexChangedOutsideImport(archive)
+  }
+}
+
+function writeArticleIndex(archive: Archive, articleId: number): void {
   const { sqlite } = archive
   stmt(sqlite, 'DELETE FROM articles_fts WHERE rowid = ?').run(articleId)
   const row = stmt(
@@ -118,6 +126,7 @@ export function indexArticle(archive: Archive, articleId: number): void {
 
 export function unindexArticle(archive: Archive, articleId: number): void {
   stmt(archive.sqlite, 'DELETE FROM articles_fts WHERE rowid = ?').run(articleId)
+  indexChangedOutsideImport(archive)
 }
 
 /** Recreates the whole index from the articles, in one transaction. */
@@ -141,6 +150,7 @@ export function rebuildIndex(
       .prepare("INSERT OR REPLACE INTO settings (key, value) VALUES ('analyzer_version', ?)")
       .run(String(ANALYZER_VERSION))
   })()
+  indexChangedOutsideImport(archive)
   onProgress?.(ids.length, ids.length)
   return ids.length
 }
