@@ -8,13 +8,12 @@
  */
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
-import { unzipSync } from 'fflate'
+import { basename, join, resolve } from 'node:path'
 import { openArchive } from '../src/main/core/db/open'
 import { expandBuffers } from '../src/main/core/import/expand'
 import { importFiles } from '../src/main/core/import/pipeline'
-import { type CorpusArticle, readCorpus } from './corpus'
-import { plainImport } from './plain'
+import { corpusZips } from './corpus'
+import { openPlain, plainImportFiles, pragmasOf } from './plain'
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`)
@@ -71,10 +70,7 @@ function measure(
   }
 }
 
-async function warraq(
-  work: string,
-  files: { name: string; bytes: Uint8Array }[]
-): Promise<Measure> {
+async function warraq(work: string, paths: readonly string[]): Promise<Measure> {
   const file = join(work, 'warraq.db')
   const archive = openArchive(file)
   for (const p of (arg('pragma') ?? '').split(',').filter(Boolean)) archive.sqlite.pragma(p)
@@ -88,6 +84,11 @@ async function warraq(
   const c0 = process.cpuUsage()
   const t0 = performance.now()
   const chunk = arg('chunk')
+  // the files read inside the timer, as the plain side reads them
+  const files = paths.map((path) => ({
+    name: basename(path),
+    bytes: new Uint8Array(readFileSync(path))
+  }))
   const summary = await importFiles(archive, expandBuffers(files), {
     duplicates: 'import',
     ...(chunk ? { chunkSize: Number(chunk) } : {})
@@ -105,20 +106,17 @@ async function warraq(
   return measure('warraq', file, summary.imported, seconds, cpu, written)
 }
 
-function plain(work: string, files: { name: string; bytes: Uint8Array }[]): Measure {
+function plain(work: string, paths: readonly string[]): Measure {
   const file = join(work, 'plain.db')
+  // Warraq's own pragmas, from an archive opened only to read them
+  const probe = openArchive(join(work, 'pragmas.db'))
+  const db = openPlain(file, pragmasOf(probe.sqlite))
+  probe.close()
   const w0 = writeBytes()
   const c0 = process.cpuUsage()
   const t0 = performance.now()
-  function* articles(): Generator<CorpusArticle> {
-    for (const f of files) {
-      for (const bytes of Object.values(unzipSync(f.bytes))) {
-        yield* JSON.parse(new TextDecoder().decode(bytes)) as CorpusArticle[]
-      }
-    }
-  }
-  const { db, count } = plainImport(file, articles())
-  db.pragma('wal_checkpoint(TRUNCATE)')
+  // read, unzipped and parsed inside the timer, then checkpointed, as Warraq's side
+  const count = plainImportFiles(db, paths)
   const seconds = (performance.now() - t0) / 1000
   const cpu = process.cpuUsage(c0)
   const written = writeBytes() - w0
@@ -132,7 +130,7 @@ async function main(): Promise<void> {
   )
   const zips = Number(arg('zips') ?? 5)
   const side = arg('side') ?? 'both'
-  const files = readCorpus(dir).files.slice(0, zips)
+  const files = corpusZips(dir).slice(0, zips)
   const work = mkdtempSync(join(tmpdir(), 'warraq-profile-'))
   try {
     const results: Measure[] = []
