@@ -292,9 +292,30 @@ export const importReports = sqliteTable('import_reports', {
   uid: text('uid').notNull().unique(),
   startedAt: text('started_at').notNull().default(now),
   finishedAt: text('finished_at'),
-  /** JSON: {imported, duplicates, failed, files:[{path,status,uids,reason}]} */
+  /**
+   * JSON: {imported, duplicates, failed, possibleDuplicates, fileCount, …}; the file lines are in
+   * import_report_lines (reports of earlier versions keep theirs here, under `files`)
+   */
   summary: text('summary').notNull().default('{}')
 })
+
+/**
+ * The result line of each file of an import, one row each: saving a report in every chunk's
+ * transaction writes the lines that changed, not all of them (10,000 files made it quadratic).
+ */
+export const importReportLines = sqliteTable(
+  'import_report_lines',
+  {
+    reportId: integer('report_id')
+      .notNull()
+      .references(() => importReports.id, { onDelete: 'cascade' }),
+    /** the line's place in the report, from 0 */
+    seq: integer('seq').notNull(),
+    /** JSON: {path, status, uids, reason, …} */
+    line: text('line').notNull()
+  },
+  (t) => [primaryKey({ columns: [t.reportId, t.seq] })]
+)
 
 export const settings = sqliteTable('settings', {
   key: text('key').primaryKey(),

@@ -78,8 +78,10 @@ export function findExactDuplicate(
   if (identifier && source !== 'none') {
     const found = stmt(
       sqlite,
-      `SELECT id, uid FROM articles WHERE source_ref = ? AND source_id IS ? AND deleted_at IS NULL
-       ORDER BY id LIMIT 1`
+      // without statistics SQLite would walk the source's index (all of a source's articles,
+      // per article imported: quadratic for a big feed); the identifier's index is the narrow one
+      `SELECT id, uid FROM articles INDEXED BY articles_source_ref_idx
+       WHERE source_ref = ? AND source_id IS ? AND deleted_at IS NULL ORDER BY id LIMIT 1`
     ).get(identifier, source) as Existing | undefined
     if (found) return found
   }
@@ -98,8 +100,10 @@ export function findExactDuplicate(
   const title = surfaceOf(article.title)
   const rows = stmt(
     sqlite,
-    `SELECT id, uid, title FROM articles WHERE content_hash = ? AND source_id IS ?
-     AND deleted_at IS NULL ORDER BY id LIMIT ${MAX_SAME_BODY}`
+    // the body's index, not the source's (which SQLite picks for its ORDER BY: every article of
+    // the source, or every source-less one, read for each article imported)
+    `SELECT id, uid, title FROM articles INDEXED BY articles_hash_idx
+     WHERE content_hash = ? AND source_id IS ? AND deleted_at IS NULL ORDER BY id LIMIT ${MAX_SAME_BODY}`
   ).all(hash, source) as (Existing & { title: string })[]
   const same = rows.find((r) => r.title === article.title || surfaceOf(r.title) === title)
   return same ? { id: same.id, uid: same.uid } : undefined

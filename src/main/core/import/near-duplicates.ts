@@ -36,20 +36,32 @@ export interface NearDuplicate {
 
 export type CandidateStatus = 'open' | 'dismissed' | 'merged' | 'linked'
 
-// no join with articles here: without statistics SQLite would then walk the articles by their
-// deleted_at index (all of them); trashed articles are skipped when their body is read instead
-const LOOKUP_SQL = `SELECT article_id AS id, band, hash FROM article_signatures
-  WHERE hash IN (${Array.from({ length: BANDS }, () => '?').join(', ')}) AND article_id != ?`
+/**
+ * How many of a band's most recent articles are looked at. A band shared by thousands of bodies
+ * (a boilerplate notice, a template of short items) would otherwise make every new article read
+ * them all, and an import of such items quadratic; a wire copy shares most bands with its story,
+ * and the most recent members of a band are where a copy being imported finds its siblings.
+ */
+const PER_BAND = 64
 
+// no join with articles here: without statistics SQLite would then walk the articles by their
+// deleted_at index (all of them); trashed articles are skipped when their body is read instead.
+// The hash index holds the rowid, which grows with the article: newest first, without a sort.
+const LOOKUP_SQL = `SELECT article_id AS id FROM article_signatures
+  WHERE hash = ? AND band = ? AND article_id != ? ORDER BY rowid DESC LIMIT ${PER_BAND}`
+
+/** The articles sharing the most bands with this one, most recent first among equals. */
 function candidatesOf(archive: Archive, articleId: number, bands: Int32Array): number[] {
-  const rows = stmt(archive.sqlite, LOOKUP_SQL).all(...bands, articleId) as {
-    id: number
-    band: number
-    hash: number
-  }[]
-  const ids = new Set<number>()
-  for (const row of rows) if (bands[row.band] === row.hash) ids.add(row.id)
-  return [...ids].sort((a, b) => a - b).slice(0, MAX_CHECKED)
+  const lookup = stmt(archive.sqlite, LOOKUP_SQL).pluck()
+  const shared = new Map<number, number>()
+  for (let band = 0; band < bands.length; band++) {
+    for (const id of lookup.all(bands[band], band, articleId) as number[])
+      shared.set(id, (shared.get(id) ?? 0) + 1)
+  }
+  return [...shared]
+    .sort((a, b) => b[1] - a[1] || b[0] - a[0])
+    .slice(0, MAX_CHECKED)
+    .map(([id]) => id)
 }
 
 function isNearDuplicate(jaccard: number, containment: number): boolean {

@@ -115,6 +115,12 @@ export async function importFiles(
   const files = summary.files
   let articles = summary.imported
   let savedAt = Date.now()
+  // lines before this one are saved as they end; a save writes only the lines after it
+  let savedLines = files.length
+  const save = (): void => {
+    saveReport(archive, tally(summary), savedLines)
+    savedLines = files.length
+  }
   const started = Date.now()
   for await (const item of source) {
     if (options.signal?.aborted) break
@@ -128,7 +134,14 @@ export async function importFiles(
         uids: [...chunk.uids],
         ...reasons.interrupted(chunk.recordsDone, chunk.recordsTotal)
       }
-      saveReport(archive, tally({ ...summary, files: [...files, line] }))
+      // the file's line so far, after the lines saved since the last save, without copying them
+      files.push(line)
+      try {
+        saveReport(archive, tally(summary), savedLines)
+      } finally {
+        files.pop()
+      }
+      savedLines = files.length
       const seconds = (Date.now() - started) / 1000
       options.onProgress?.({
         filesDone: files.length,
@@ -154,7 +167,7 @@ export async function importFiles(
       currentPath: result.path
     })
     if (Date.now() - savedAt > SAVE_EVERY_MS) {
-      saveReport(archive, tally(summary))
+      save()
       savedAt = Date.now()
     }
     // let the event loop breathe between files so hosts stay responsive
@@ -168,6 +181,6 @@ export async function importFiles(
     ...(cancelled ? { cancelled: true } : {}),
     finishedAt: final ? nowIso() : null
   })
-  saveReport(archive, summary)
+  saveReport(archive, summary, savedLines)
   return summary
 }

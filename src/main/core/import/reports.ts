@@ -43,31 +43,71 @@ export function openReport(archive: Archive, uid?: string): ImportSummary {
   stmt(
     archive.sqlite,
     'INSERT INTO import_reports (uid, started_at, summary) VALUES (?, ?, ?)'
-  ).run(summary.reportUid, summary.startedAt, JSON.stringify(summary))
+  ).run(summary.reportUid, summary.startedAt, JSON.stringify(headerOf(summary)))
   return summary
 }
 
-export function saveReport(archive: Archive, summary: ImportSummary): void {
-  stmt(archive.sqlite, 'UPDATE import_reports SET finished_at = ?, summary = ? WHERE uid = ?').run(
-    summary.finishedAt ?? null,
-    JSON.stringify(summary),
-    summary.reportUid
+/** The report's row without its lines: the counts, the flags, how many lines it has. */
+function headerOf(summary: ImportSummary): Omit<ImportSummary, 'files'> & { fileCount: number } {
+  const { files, ...header } = summary
+  return { ...header, fileCount: files.length }
+}
+
+/**
+ * Saves the report's counts and its lines from `fromLine` on (the lines before it are saved
+ * already and never change: a file's line is final once the next file starts). Inside the
+ * caller's transaction when there is one, so a chunk and its report land together.
+ */
+export function saveReport(archive: Archive, summary: ImportSummary, fromLine = 0): void {
+  const { sqlite } = archive
+  const reportId = stmt(
+    sqlite,
+    'UPDATE import_reports SET finished_at = ?, summary = ? WHERE uid = ? RETURNING id'
+  )
+    .pluck()
+    .get(summary.finishedAt ?? null, JSON.stringify(headerOf(summary)), summary.reportUid) as
+    number | undefined
+  if (reportId === undefined) return
+  const saveLine = stmt(
+    sqlite,
+    'INSERT OR REPLACE INTO import_report_lines (report_id, seq, line) VALUES (?, ?, ?)'
+  )
+  for (let seq = fromLine; seq < summary.files.length; seq++)
+    saveLine.run(reportId, seq, JSON.stringify(summary.files[seq]))
+  // a line that a shorter save replaced (a partial line of a file that then failed to parse)
+  stmt(sqlite, 'DELETE FROM import_report_lines WHERE report_id = ? AND seq >= ?').run(
+    reportId,
+    summary.files.length
   )
 }
 
 interface ReportRow {
+  id: number
   uid: string
   startedAt: string
   finishedAt: string | null
   summary: string
 }
 
-function fromRow(row: ReportRow): ImportSummary {
-  const parsed = JSON.parse(row.summary) as Partial<ImportSummary>
+type StoredHeader = Partial<ImportSummary> & { fileCount?: number }
+
+function linesOf(archive: Archive, row: ReportRow, header: StoredHeader): FileResult[] {
+  // a report of an earlier version holds its lines in its own JSON
+  if (header.fileCount === undefined) return header.files ?? []
+  return (
+    stmt(archive.sqlite, 'SELECT line FROM import_report_lines WHERE report_id = ? ORDER BY seq')
+      .pluck()
+      .all(row.id) as string[]
+  ).map((line) => JSON.parse(line) as FileResult)
+}
+
+function fromRow(archive: Archive, row: ReportRow): ImportSummary {
+  const header = JSON.parse(row.summary) as StoredHeader
+  const { fileCount: _count, ...rest } = header
   return tally({
     ...emptySummary(row.uid, row.startedAt),
-    ...parsed,
-    files: parsed.files ?? ([] as FileResult[]),
+    ...rest,
+    files: linesOf(archive, row, header),
     reportUid: row.uid,
     startedAt: row.startedAt,
     finishedAt: row.finishedAt
@@ -77,9 +117,9 @@ function fromRow(row: ReportRow): ImportSummary {
 function readReport(archive: Archive, uid: string): ImportSummary | undefined {
   const row = stmt(
     archive.sqlite,
-    'SELECT uid, started_at AS startedAt, finished_at AS finishedAt, summary FROM import_reports WHERE uid = ?'
+    'SELECT id, uid, started_at AS startedAt, finished_at AS finishedAt, summary FROM import_reports WHERE uid = ?'
   ).get(uid) as ReportRow | undefined
-  return row ? fromRow(row) : undefined
+  return row ? fromRow(archive, row) : undefined
 }
 
 export function getReport(archive: Archive, uid: string): ImportSummary {
@@ -88,25 +128,26 @@ export function getReport(archive: Archive, uid: string): ImportSummary {
   return found
 }
 
-/** Past imports, newest first. */
+/** Past imports, newest first: their counts, without reading their lines. */
 export function listReports(archive: Archive, limit = 200): ImportReportItem[] {
   const rows = archive.sqlite
     .prepare(
-      'SELECT uid, started_at AS startedAt, finished_at AS finishedAt, summary FROM import_reports ORDER BY id DESC LIMIT ?'
+      'SELECT id, uid, started_at AS startedAt, finished_at AS finishedAt, summary FROM import_reports ORDER BY id DESC LIMIT ?'
     )
     .all(limit) as ReportRow[]
   return rows.map((row) => {
-    const s = fromRow(row)
+    const header = JSON.parse(row.summary) as StoredHeader
+    const s = header.fileCount === undefined ? fromRow(archive, row) : undefined
     return {
-      uid: s.reportUid,
+      uid: row.uid,
       startedAt: row.startedAt,
       finishedAt: row.finishedAt,
-      imported: s.imported,
-      duplicates: s.duplicates,
-      failed: s.failed,
-      possibleDuplicates: s.possibleDuplicates ?? 0,
-      files: s.files.length,
-      cancelled: s.cancelled === true
+      imported: s?.imported ?? header.imported ?? 0,
+      duplicates: s?.duplicates ?? header.duplicates ?? 0,
+      failed: s?.failed ?? header.failed ?? 0,
+      possibleDuplicates: s?.possibleDuplicates ?? header.possibleDuplicates ?? 0,
+      files: s?.files.length ?? header.fileCount ?? 0,
+      cancelled: (s?.cancelled ?? header.cancelled) === true
     }
   })
 }

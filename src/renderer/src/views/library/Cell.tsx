@@ -30,7 +30,7 @@ export function Cell({ column, item }: { column: ColumnKey; item: ArticleSummary
         return (
           <>
             <a href={`#/article/${encodeURIComponent(item.uid)}`} tabIndex={-1} dir="auto">
-              {item.title}
+              {item.title || <span className="untitled">{t('untitled')}</span>}
             </a>
             {item.storyUid ? (
               <span className="story-marker" title={t('storyMarker')} data-testid="story-marker">
