@@ -55,7 +55,8 @@ function headerOf(summary: ImportSummary): Omit<ImportSummary, 'files'> & { file
 
 /**
  * Saves the report's counts and its lines from `fromLine` on (the lines before it are saved
- * already and never change: a file's line is final once the next file starts). Inside the
+ * already and never change: a file's line is final once the next file starts, and a report
+ * never loses a line, so nothing past the end needs deleting). Inside the
  * caller's transaction when there is one, so a chunk and its report land together.
  */
 export function saveReport(archive: Archive, summary: ImportSummary, fromLine = 0): void {
@@ -74,11 +75,6 @@ export function saveReport(archive: Archive, summary: ImportSummary, fromLine = 
   )
   for (let seq = fromLine; seq < summary.files.length; seq++)
     saveLine.run(reportId, seq, JSON.stringify(summary.files[seq]))
-  // a line that a shorter save replaced (a partial line of a file that then failed to parse)
-  stmt(sqlite, 'DELETE FROM import_report_lines WHERE report_id = ? AND seq >= ?').run(
-    reportId,
-    summary.files.length
-  )
 }
 
 interface ReportRow {
