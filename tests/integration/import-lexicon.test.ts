@@ -4,12 +4,13 @@
  * decides must be what the lookups decide, chunk by chunk, and any other change of the index
  * (here a trashed article) hands the decisions back to the lookups.
  */
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, onTestFinished } from 'vitest'
 import { trashArticle } from '../../src/main/core/articles/service'
-import type { Archive } from '../../src/main/core/db/open'
+import { openArchive, type Archive } from '../../src/main/core/db/open'
 import { expandBuffers } from '../../src/main/core/import/expand'
 import { importFiles } from '../../src/main/core/import/pipeline'
 import { archiveLexicon, indexChangedOutsideImport } from '../../src/main/core/search/lexicon'
+import { searchArticles } from '../../src/main/core/search/service'
 import { createTestArchive, type TestArchive } from '../helpers/archive'
 
 const opened: TestArchive[] = []
@@ -89,5 +90,24 @@ describe('the lexicon during an import', () => {
     await importFiles(archive, expandBuffers([SECOND]), { chunkSize: 1 })
     expect(docs(archive, 'بمصنع', 'body_t')).toBe(2)
     expect(docs(archive, 'مصنع', 'body_t')).toBe(1)
+  })
+
+  it('finds a phrase stemmed before its word was known, with a clitic on its first word', async () => {
+    const t = createTestArchive()
+    opened.push(t)
+    // SECOND first: بمصنع keeps its ب in the index, مصنع is unknown until FIRST lands
+    await importFiles(t.archive, expandBuffers([SECOND]), { chunkSize: 1 })
+    await importFiles(t.archive, expandBuffers([FIRST]), { chunkSize: 1 })
+    t.archive.close()
+    // a later session: its lexicon knows مصنع, so it stems بمصنع of a query to مصنع
+    const archive = openArchive(t.file)
+    onTestFinished(() => archive.close())
+    expect(docs(archive, 'بمصنع', 'body_t')).toBe(2)
+    const titles = (query: string): string[] =>
+      searchArticles(archive, { query, limit: 10, offset: 0 }).hits.map((h) => h.title)
+    // the text reads المحافظ بمصنع الحديد: لل on the first word of the query
+    expect(titles('"للمحافظ بمصنع الحديد"')).toEqual(['جولة في المصانع'])
+    expect(titles('"واللجنة بزيارة بمصنع"')).toEqual(['زيارة'])
+    expect(titles('"المحافظ بمصنع السكر"')).toEqual([])
   })
 })

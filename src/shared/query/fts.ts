@@ -6,7 +6,7 @@
  * The FTS table has, per field, a surface column (`_s`, normalised forms) and a stem column
  * (`_t`): title_s, title_t, body_s, body_t, meta_s, meta_t.
  */
-import { DEFAULT_VARIANT_GROUPS, expandVariants, stemWord } from '@shared/text'
+import { BASE_LEXICON, DEFAULT_VARIANT_GROUPS, expandVariants, stemWord } from '@shared/text'
 import type { Lexicon } from '@shared/text'
 import type { SearchQuery, Term, TermGroup } from './types'
 
@@ -52,6 +52,29 @@ function columnsFor(fields: readonly SearchField[]): Columns {
   }
 }
 
+/** At most this many stem phrases per quoted phrase: two words tried both ways. */
+const MAX_PHRASE_STEMS = 4
+
+/**
+ * The stem phrases a quoted phrase may have been indexed as. A word whose one-letter preposition
+ * is stripped only when the rest is a known word (بقدوم → قدوم) was stemmed with the lexicon of
+ * its moment: an article indexed before قدوم was known holds بقدوم in its stem column. A phrase
+ * must match token by token, so each such word is tried both ways: as the archive stems it now,
+ * and as the shipped lexicon alone would (what an archive that did not yet know the word gave).
+ */
+function phraseStems(words: readonly string[], lexicon: Lexicon | undefined): string[] {
+  let phrases: string[][] = [[]]
+  for (const word of words) {
+    const [now, ...before] = unique([stemWord(word, lexicon), stemWord(word, BASE_LEXICON)])
+    const next = phrases.map((phrase) => [...phrase, now])
+    for (const form of before) {
+      for (const phrase of phrases) if (next.length < MAX_PHRASE_STEMS) next.push([...phrase, form])
+    }
+    phrases = next
+  }
+  return phrases.map((phrase) => phrase.join(' '))
+}
+
 /** The expression for one term, parenthesised; null when the term holds nothing to match. */
 function termExpression(
   term: Term,
@@ -66,8 +89,8 @@ function termExpression(
     // The same phrase over the stems too, so a clitic attached to a word of the text (وللأمم
     // المتحدة for "الأمم المتحدة") still matches; the exact forms rank first (weights).
     const surface = `${cols.surface} : ${ftsString(words.join(' '))}`
-    const stems = `${cols.stems} : ${ftsString(words.map(stemOf).join(' '))}`
-    return `(${surface} OR ${stems})`
+    const stems = phraseStems(words, lexicon).map((s) => `${cols.stems} : ${ftsString(s)}`)
+    return `(${[surface, ...stems].join(' OR ')})`
   }
   if (term.norm === '') return null
   if (term.prefix) {
