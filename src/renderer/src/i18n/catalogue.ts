@@ -323,7 +323,9 @@ export const catalogue = {
     libColumns: 'الأعمدة',
     libMoveEarlier: 'قدّم',
     libMoveLater: 'أخّر',
-    libFilter: 'صفِّ بلغة البحث، مثل tag:سياسة date:2015',
+    // each example isolated left to right (U+2066…U+2069), as it reads once typed: else the
+    // Arabic line shows tag:سياسة as سياسة:tag
+    libFilter: 'صفِّ بلغة البحث، مثل \u2066tag:سياسة\u2069 \u2066date:2015\u2069',
     libJump: 'انتقل إلى حرف أو تاريخ…',
     libMoveToTrash: 'انقل إلى السلة',
     libSaveSearch: 'احفظ البحث',
