@@ -129,6 +129,25 @@ describe('bounded search work', () => {
     expect(whole.hits.every((h) => h.source === 'عكاظ')).toBe(true)
   })
 
+  it('narrows the walk by the ids of a status, and finds nothing for a status no article has', () => {
+    const uids = addOilArticles(16)
+    const review = t.archive.sqlite.prepare("UPDATE articles SET status = 'reviewed' WHERE uid = ?")
+    for (const i of [2, 5, 9]) review.run(uids[i])
+    const titles = (query: string) =>
+      search(query, SMALL)
+        .hits.map((h) => h.title)
+        .sort()
+    expect(titles('النفط status:reviewed')).toEqual([2, 5, 9].map((i) => `تقرير رقم ${i}`))
+    expect(titles('النفط status:reviewed source:عكاظ')).toEqual([5, 9].map((i) => `تقرير رقم ${i}`))
+    expect(search('النفط status:catalogued', SMALL).total).toBe(0)
+    // the newest 5 of the 13 still new, past the caps
+    const fresh = search('النفط status:new', SMALL)
+    expect(fresh.totalCapped).toBe(true)
+    expect(fresh.hits.map((h) => h.title)).toEqual(
+      [15, 14, 13, 12, 11].map((i) => `تقرير رقم ${i}`)
+    )
+  })
+
   it('does not rank by bm25 when one word of the query is past the count cap', () => {
     addOilArticles(16)
     createArticle(t.archive, { title: 'خبر', body: 'النفط في زنجبار.', source: 'الحياة' })

@@ -73,20 +73,49 @@ function run(sqlite: Database.Database, sql: string, params: unknown[]): number 
  * row is read), or the whole range when a filter has no index. Null when nothing passes.
  */
 function idSpan(sqlite: Database.Database, filters: SqlPart): [number, number] | null {
-  if (filters.where.length === 0 || filters.indexed !== true) {
-    return [Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER]
+  const span = filters.span
+  let lo = Number.MIN_SAFE_INTEGER
+  let hi = Number.MAX_SAFE_INTEGER
+  if (span === undefined || filters.indexed !== true) return [lo, hi]
+  if (span.where.length > 0) {
+    let row: { lo: number | null; hi: number | null }
+    try {
+      row = sqlite
+        .prepare(
+          `SELECT min(a.id) AS lo, max(a.id) AS hi FROM articles a WHERE ${span.where.join(' AND ')}`
+        )
+        .get(...span.params) as { lo: number | null; hi: number | null }
+    } catch (err) {
+      throw runFailed(err)
+    }
+    if (row.lo === null || row.hi === null) return null
+    ;[lo, hi] = [row.lo, row.hi]
   }
-  let row: { lo: number | null; hi: number | null }
-  try {
-    row = sqlite
-      .prepare(
-        `SELECT min(a.id) AS lo, max(a.id) AS hi FROM articles a WHERE ${filters.where.join(' AND ')}`
-      )
-      .get(...filters.params) as { lo: number | null; hi: number | null }
-  } catch (err) {
-    throw runFailed(err)
+  if (span.statuses.length > 0) {
+    const statuses = statusSpan(sqlite, span.statuses)
+    if (statuses === null) return null
+    ;[lo, hi] = [Math.max(lo, statuses[0]), Math.min(hi, statuses[1])]
+    if (lo > hi) return null
   }
-  return row.lo === null || row.hi === null ? null : [row.lo, row.hi]
+  return [lo, hi]
+}
+
+/** The first and last id of any of the statuses: two seeks of the status index each. */
+function statusSpan(
+  sqlite: Database.Database,
+  statuses: readonly string[]
+): [number, number] | null {
+  // one min() or max() a query: SQLite then seeks the (status, id) index instead of reading it
+  const first = stmt(sqlite, 'SELECT min(id) FROM articles WHERE status = ?').pluck()
+  const last = stmt(sqlite, 'SELECT max(id) FROM articles WHERE status = ?').pluck()
+  let span: [number, number] | null = null
+  for (const status of statuses) {
+    const lo = first.get(status) as number | null
+    if (lo === null) continue
+    const hi = last.get(status) as number
+    span = span === null ? [lo, hi] : [Math.min(span[0], lo), Math.max(span[1], hi)]
+  }
+  return span
 }
 
 function clear(sqlite: Database.Database): void {
