@@ -65,10 +65,12 @@ const MAX_PHRASE_STEMS = 4
 function phraseStems(words: readonly string[], lexicon: Lexicon | undefined): string[] {
   let phrases: string[][] = [[]]
   for (const word of words) {
-    const [now, ...before] = unique([stemWord(word, lexicon), stemWord(word, BASE_LEXICON)])
+    const now = stemWord(word, lexicon)
+    const before = stemWord(word, BASE_LEXICON)
     const next = phrases.map((phrase) => [...phrase, now])
-    for (const form of before) {
-      for (const phrase of phrases) if (next.length < MAX_PHRASE_STEMS) next.push([...phrase, form])
+    if (before !== now) {
+      for (const phrase of phrases)
+        if (next.length < MAX_PHRASE_STEMS) next.push([...phrase, before])
     }
     phrases = next
   }

@@ -18,6 +18,17 @@ describe('buildFtsMatch: expressions', () => {
     expect(match('الجزائري')).toBe(`(${S} : "الجزائري" OR ${T} : "جزائر")`)
   })
 
+  it('tries a phrase word both ways when the lexicon decides its preposition', () => {
+    // an archive that knows قدوم strips بقدوم's ب; one indexed before it knew kept it
+    const lexicon = new Set(['قدوم', 'عيد'])
+    expect(match('"بقدوم العيد"', { lexicon })).toBe(
+      `(${S} : "بقدوم العيد" OR ${T} : "قدوم عيد" OR ${T} : "بقدوم عيد")`
+    )
+    // at most four stem phrases, however many words are in doubt
+    const doubtful = match('"بقدوم بقدوم بقدوم بقدوم"', { lexicon }) ?? ''
+    expect(doubtful.split(` OR ${T}`)).toHaveLength(5)
+  })
+
   it('ORs in spelling variants and their stems', () => {
     expect(match('سوريا')).toBe(
       `(${S} : "سوريا" OR ${S} : "سوريه" OR ${T} : "سوريا" OR ${T} : "سور")`
