@@ -12,7 +12,7 @@ import type { Expanded, InputFile } from './expand'
 import type { FieldMapping } from './formats/types'
 import { MEDIA_TYPES, ParseFailure, parseFile, skippedReason } from './parse-file'
 import { reasons } from './reasons'
-import { openReport, saveReport, tally } from './reports'
+import { NO_COUNTS, openReport, saveReport, withLine, type ReportCounts } from './reports'
 import { writeArticles, type WriteOptions } from './write-file'
 
 export interface ImportOptions {
@@ -117,8 +117,10 @@ export async function importFiles(
   let savedAt = Date.now()
   // lines before this one are saved as they end; a save writes only the lines after it
   let savedLines = files.length
+  // the counts of the ended lines, added to as each ends (not re-added from every line per chunk)
+  let counts: ReportCounts = files.reduce(withLine, NO_COUNTS)
   const save = (): void => {
-    saveReport(archive, tally(summary), savedLines)
+    saveReport(archive, { ...summary, ...counts }, savedLines)
     savedLines = files.length
   }
   const started = Date.now()
@@ -137,7 +139,7 @@ export async function importFiles(
       // the file's line so far, after the lines saved since the last save, without copying them
       files.push(line)
       try {
-        saveReport(archive, tally(summary), savedLines)
+        saveReport(archive, { ...summary, ...withLine(counts, line) }, savedLines)
       } finally {
         files.pop()
       }
@@ -158,6 +160,7 @@ export async function importFiles(
         ? { ...item.failed, status: 'failed' as const, uids: [] }
         : await importOne(archive, item.file, options, onChunk)
     files.push(result)
+    counts = withLine(counts, result)
     articles += result.uids.length
     options.onFile?.(result)
     options.onProgress?.({
@@ -175,12 +178,13 @@ export async function importFiles(
   }
   const cancelled = options.cancelled === true || options.signal?.aborted === true
   const final = options.final !== false || cancelled
-  summary = tally({
+  summary = {
     ...summary,
     files,
+    ...counts,
     ...(cancelled ? { cancelled: true } : {}),
     finishedAt: final ? nowIso() : null
-  })
+  }
   saveReport(archive, summary, savedLines)
   return summary
 }

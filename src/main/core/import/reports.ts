@@ -8,16 +8,34 @@ import { newUid } from '../articles/write'
 import type { Archive } from '../db/open'
 import { nowIso, stmt } from '../db/statements'
 
+/** A report's counts: what its file lines add up to. */
+export interface ReportCounts {
+  imported: number
+  duplicates: number
+  failed: number
+  possibleDuplicates: number
+}
+
+export const NO_COUNTS: ReportCounts = {
+  imported: 0,
+  duplicates: 0,
+  failed: 0,
+  possibleDuplicates: 0
+}
+
+/** `counts` with one more file line: an import adds each line's once, as the line ends. */
+export function withLine(counts: ReportCounts, file: FileResult): ReportCounts {
+  return {
+    imported: counts.imported + file.uids.length,
+    duplicates: counts.duplicates + (file.duplicateOf?.length ?? 0),
+    failed: counts.failed + (file.status === 'failed' ? 1 : 0),
+    possibleDuplicates: counts.possibleDuplicates + (file.possibleDuplicates?.length ?? 0)
+  }
+}
+
 /** Recomputes the counts from the file lines, so a continued report stays consistent. */
 export function tally(summary: ImportSummary): ImportSummary {
-  const files = summary.files
-  return {
-    ...summary,
-    imported: files.reduce((n, f) => n + f.uids.length, 0),
-    duplicates: files.reduce((n, f) => n + (f.duplicateOf?.length ?? 0), 0),
-    failed: files.filter((f) => f.status === 'failed').length,
-    possibleDuplicates: files.reduce((n, f) => n + (f.possibleDuplicates?.length ?? 0), 0)
-  }
+  return { ...summary, ...summary.files.reduce(withLine, NO_COUNTS) }
 }
 
 function emptySummary(uid: string, startedAt: string): ImportSummary {
