@@ -35,6 +35,8 @@ export interface Archive {
    */
   reopenAfter<T>(work: () => T): T
   close(): void
+  /** runs `release` when the archive is closed for good (not at a reopen), before its connection */
+  onClose(release: () => void): void
 }
 
 export interface OpenOptions {
@@ -94,6 +96,7 @@ function runMigrations(db: Db, migrations: MigrationMeta[]): void {
  */
 export function openArchive(file: string, options: OpenOptions = {}): Archive {
   let connection = openConnection(file, options)
+  const releases: (() => void)[] = []
   return {
     get sqlite() {
       return connection.sqlite
@@ -111,7 +114,15 @@ export function openArchive(file: string, options: OpenOptions = {}): Archive {
         connection = openConnection(file, options)
       }
     },
-    close: () => connection.sqlite.close()
+    close() {
+      // first: the archive's own connection must close last, so SQLite checkpoints and removes
+      // the -wal (a reader left open, like the lexicon's, would keep it)
+      for (const release of releases.splice(0)) release()
+      connection.sqlite.close()
+    },
+    onClose(release) {
+      releases.push(release)
+    }
   }
 }
 

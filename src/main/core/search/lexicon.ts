@@ -23,7 +23,13 @@ import { BASE_LEXICON } from '@shared/text/lexicon'
 import type { Lexicon } from '@shared/text/lexicon'
 import type { Archive } from '../db/open'
 
-const cache = new WeakMap<Archive, Lexicon>()
+interface Cached {
+  lexicon: Lexicon
+  /** the connection it was made for: a restore reopens the archive on another file */
+  connection: Database.Database
+  closeReader(): void
+}
+const cache = new WeakMap<Archive, Cached>()
 
 /**
  * Surface words of the committed articles, each counted up to 2 (what `has` asks), while every
@@ -113,20 +119,15 @@ const LOOKUP =
  * Lookups run on a read-only connection of their own: a MATCH on the writing connection inside
  * an import's transaction makes FTS5 flush its pending terms into a new segment at every lookup,
  * which slowed a 31,000-article import many times over. The reader sees committed articles only,
- * which is what a lexicon needs. It is closed with the archive.
+ * which is what a lexicon needs. It is closed with the archive, or when a restore replaces it.
  */
 function lookupConnection(archive: Archive): {
   statement: () => Database.Statement | null
   reader: () => Database.Database | null
+  close: () => void
 } {
   let reader: Database.Database | null = null
   let statement: Database.Statement | null = null
-  const close = archive.close.bind(archive)
-  archive.close = () => {
-    reader?.close()
-    reader = null
-    close()
-  }
   const statementOf = (): Database.Statement | null => {
     if (statement !== null && reader?.open === true) return statement
     try {
@@ -142,13 +143,25 @@ function lookupConnection(archive: Archive): {
       return null // an archive without a file on disk (or not yet committed): shipped words only
     }
   }
-  return { statement: statementOf, reader: () => (statementOf() === null ? null : reader) }
+  return {
+    statement: statementOf,
+    reader: () => (statementOf() === null ? null : reader),
+    close: () => {
+      reader?.close()
+      reader = null
+    }
+  }
 }
 
-/** The archive's lexicon, one object per open archive (the stemmer memoises per lexicon). */
+/**
+ * The archive's lexicon, one object per connection of the archive (the stemmer memoises per
+ * lexicon): after a restore, the answers and the reader of the file it replaced are dropped.
+ */
 export function archiveLexicon(archive: Archive): Lexicon {
-  let lexicon = cache.get(archive)
-  if (lexicon !== undefined) return lexicon
+  const cached = cache.get(archive)
+  if (cached !== undefined && cached.connection === archive.sqlite) return cached.lexicon
+  if (cached === undefined) archive.onClose(() => cache.get(archive)?.closeReader())
+  else cached.closeReader()
   const memo = new Map<string, boolean>()
   const connection = lookupConnection(archive)
   const lookup = connection.statement
@@ -156,7 +169,7 @@ export function archiveLexicon(archive: Archive): Lexicon {
     archive,
     indexIsEmpty(connection.reader()) ? { counts: new Map(), connection: archive.sqlite } : null
   )
-  lexicon = {
+  const lexicon: Lexicon = {
     has(norm: string): boolean {
       if (BASE_LEXICON.has(norm)) return true
       let known = memo.get(norm)
@@ -182,6 +195,6 @@ export function archiveLexicon(archive: Archive): Lexicon {
       return known
     }
   }
-  cache.set(archive, lexicon)
+  cache.set(archive, { lexicon, connection: archive.sqlite, closeReader: connection.close })
   return lexicon
 }
