@@ -1,7 +1,10 @@
+import type Database from 'better-sqlite3'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { backupArchive } from '../../src/main/core/backup/backup'
 import { restoreInPlace } from '../../src/main/core/backup/restore'
+import { FTS_AUTOMERGE } from '../../src/main/core/db/fts.sql'
+import { openArchive } from '../../src/main/core/db/open'
 import { setVariantGroups, variantGroups } from '../../src/main/core/search/variants'
 import { createTestArchive, type TestArchive } from '../helpers/archive'
 
@@ -38,5 +41,21 @@ describe('the archive handle', () => {
       })
     ).toThrow('the restore failed')
     expect(archive.sqlite.prepare('SELECT count(*) AS n FROM articles').get()).toEqual({ n: 0 })
+  })
+
+  it("keeps the search index's merge policy, and gives an older archive's index the same at its next open", () => {
+    t = createTestArchive()
+    const automerge = (db: Database.Database): unknown =>
+      db.prepare("SELECT v FROM articles_fts_config WHERE k = 'automerge'").pluck().get()
+    expect(automerge(t.archive.sqlite)).toBe(FTS_AUTOMERGE)
+    // as an archive made before the policy was set: FTS5's default
+    t.archive.sqlite.exec("INSERT INTO articles_fts (articles_fts, rank) VALUES ('automerge', 4)")
+    t.archive.close()
+    const reopened = openArchive(t.file)
+    try {
+      expect(automerge(reopened.sqlite)).toBe(FTS_AUTOMERGE)
+    } finally {
+      reopened.close()
+    }
   })
 })

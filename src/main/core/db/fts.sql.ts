@@ -1,3 +1,5 @@
+import type Database from 'better-sqlite3'
+
 /**
  * Custom SQL re-applied after every migrate(): idempotent, so an archive whose FTS table was
  * dropped or damaged gets it back at the next open. The FTS table is contentless (the processed
@@ -24,3 +26,32 @@ DROP INDEX IF EXISTS articles_author_sort_idx;
 
 /** bm25 weights, in column order: exact title forms rank highest, body stems lowest. */
 export const FTS_WEIGHTS = [10, 4, 2, 1, 3, 1] as const
+
+/**
+ * FTS5 then merges a level's segments in one pass once 16 of them are there (its crisismerge),
+ * no longer a little after every commit (automerge 4, the default): a 31,000-article import
+ * wrote a tenth less and ran a fifth faster (bench/import-profile.ts), and a term's lookup
+ * reads at most 15 segments per level.
+ */
+export const FTS_AUTOMERGE = 16
+
+/**
+ * Sets the search index's merge policy once (it is kept in the index's config table). Never
+ * in the way of opening: a damaged index refuses the write, and the open goes on to its checks
+ * and recovery as before.
+ */
+export function tuneSearchIndex(sqlite: Database.Database): void {
+  try {
+    const current = sqlite
+      .prepare("SELECT v FROM articles_fts_config WHERE k = 'automerge'")
+      .pluck()
+      .get() as number | undefined
+    if (current === FTS_AUTOMERGE) return
+    // an integer: FTS5 refuses the REAL that better-sqlite3 binds a number as
+    sqlite
+      .prepare("INSERT INTO articles_fts (articles_fts, rank) VALUES ('automerge', ?)")
+      .run(BigInt(FTS_AUTOMERGE))
+  } catch {
+    // the index is damaged or being rebuilt: its merge policy can wait for the next open
+  }
+}

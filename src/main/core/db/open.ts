@@ -11,7 +11,7 @@ import {
   newestMigrationMillis,
   SOURCE_MIGRATIONS_FOLDER
 } from './bundled-migrations'
-import { FTS_SQL } from './fts.sql'
+import { FTS_SQL, tuneSearchIndex } from './fts.sql'
 import * as schema from './schema'
 
 export type Db = BetterSQLite3Database<typeof schema>
@@ -175,6 +175,7 @@ function openConnection(file: string, options: OpenOptions): { sqlite: Database.
         )
       }
       sqlite.exec(FTS_SQL)
+      tuneSearchIndex(sqlite)
       backfillChecksums(sqlite)
       ensureArchiveId(sqlite)
     }
