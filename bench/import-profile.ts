@@ -1,10 +1,12 @@
 /**
- * `node --import tsx bench/import-profile.ts [--corpus DIR] [--zips N] [--side warraq|plain|both]`:
- * imports the first N zips of the corpus through Warraq's import path (expandBuffers +
- * importFiles) and through plain better-sqlite3 FTS5 (unzip and JSON parse inside its timer),
- * each from the same files to a committed, checkpointed archive, and prints the time and the
- * bytes written to the disk (/proc/self/io write_bytes) per byte of the archive. Run it under
- * `node --cpu-prof` to see where the time goes.
+ * `node --import tsx bench/import-profile.ts [--corpus DIR] [--zips N | --scale N] [--chunk N]
+ * [--side warraq|plain|both]`: imports the first N zips of the corpus (or, with `--scale N`, the
+ * corpus grown N times with distinct articles, written to JSON files before either timer starts)
+ * through Warraq's import path (expandBuffers + importFiles) and through plain better-sqlite3
+ * FTS5 (unzip and JSON parse inside its timer), each from the same files to a committed,
+ * checkpointed archive, and prints the time and the bytes written to the disk (/proc/self/io
+ * write_bytes) per byte of the archive. Run it under `node --cpu-prof` to see where the time
+ * goes.
  */
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -12,7 +14,8 @@ import { basename, join, resolve } from 'node:path'
 import { openArchive } from '../src/main/core/db/open'
 import { expandBuffers } from '../src/main/core/import/expand'
 import { importFiles } from '../src/main/core/import/pipeline'
-import { corpusZips } from './corpus'
+import { corpusZips, readArticles, writeJsonFiles } from './corpus'
+import { distinctArticles } from './distinct'
 import { openPlain, plainImportFiles, pragmasOf } from './plain'
 
 function arg(name: string): string | undefined {
@@ -130,9 +133,16 @@ async function main(): Promise<void> {
   )
   const zips = Number(arg('zips') ?? 5)
   const side = arg('side') ?? 'both'
-  const files = corpusZips(dir).slice(0, zips)
+  const scale = Number(arg('scale') ?? 1)
   const work = mkdtempSync(join(tmpdir(), 'warraq-profile-'))
   try {
+    const files =
+      scale > 1
+        ? writeJsonFiles(
+            distinctArticles(readArticles(corpusZips(dir)), scale),
+            join(work, 'inputs')
+          ).paths
+        : corpusZips(dir).slice(0, zips)
     const results: Measure[] = []
     if (side !== 'warraq') results.push(plain(work, files))
     if (side !== 'plain') results.push(await warraq(work, files))

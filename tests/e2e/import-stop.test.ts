@@ -1,5 +1,5 @@
 /**
- * Stop inside one big file, in Chromium through the browser host: a single JSON file of 6,000
+ * Stop inside one big file, in Chromium through the browser host: a single JSON file of 10,000
  * records is one `import.files` call; Stop ends it at the next chunk, the page says how many
  * articles landed (in the interface's digits), and Resume imports the rest, nothing twice.
  *
@@ -58,7 +58,8 @@ async function openSession(): Promise<Session> {
   }
 }
 
-const RECORDS = 6_000
+// five chunks of the import's 2,000 records: Stop lands between two of them
+const RECORDS = 10_000
 const arabic = (n: number): string => new Intl.NumberFormat('ar-u-nu-arab').format(n)
 
 let s: Session | undefined
@@ -68,7 +69,7 @@ afterEach(async () => {
 })
 
 describe('Stop within one file', () => {
-  it('stops a 6,000-record file at the next chunk, says what landed, and resumes the rest', async () => {
+  it('stops a 10,000-record file at the next chunk, says what landed, and resumes the rest', async () => {
     s = await openSession()
     const { page, call } = s
     await page.click('[data-testid=nav-import]')

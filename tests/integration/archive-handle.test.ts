@@ -5,6 +5,9 @@ import { backupArchive } from '../../src/main/core/backup/backup'
 import { restoreInPlace } from '../../src/main/core/backup/restore'
 import { FTS_AUTOMERGE } from '../../src/main/core/db/fts.sql'
 import { openArchive } from '../../src/main/core/db/open'
+import { expandBuffers } from '../../src/main/core/import/expand'
+import { importFiles } from '../../src/main/core/import/pipeline'
+import { archiveLexicon } from '../../src/main/core/search/lexicon'
 import { setVariantGroups, variantGroups } from '../../src/main/core/search/variants'
 import { createTestArchive, type TestArchive } from '../helpers/archive'
 
@@ -41,6 +44,28 @@ describe('the archive handle', () => {
       })
     ).toThrow('the restore failed')
     expect(archive.sqlite.prepare('SELECT count(*) AS n FROM articles').get()).toEqual({ n: 0 })
+  })
+
+  it('after a restore the lexicon answers from the restored file, not from the words it counted before', async () => {
+    t = createTestArchive()
+    const { archive } = t
+    const before = join(t.dir, 'empty.db')
+    await backupArchive(archive, before)
+    // مصنع in two committed articles: a word of this archive's vocabulary
+    const bodies = ['افتتح مصنع للنسيج في المدينة', 'زار الوزير مصنع الاسمنت']
+    const file = {
+      name: 'two.json',
+      bytes: new TextEncoder().encode(
+        JSON.stringify(bodies.map((body, i) => ({ title: `مقال ${i + 1}`, body })))
+      )
+    }
+    await importFiles(archive, expandBuffers([file]))
+    const counted = archiveLexicon(archive)
+    expect(counted.has('مصنع')).toBe(true)
+    restoreInPlace(archive, before)
+    const restored = archiveLexicon(archive)
+    expect(restored).not.toBe(counted)
+    expect(restored.has('مصنع')).toBe(false)
   })
 
   it("keeps the search index's merge policy, and gives an older archive's index the same at its next open", () => {

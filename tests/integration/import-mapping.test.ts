@@ -3,6 +3,7 @@ import { caller } from '../helpers/call'
 import { createTestArchive, type TestArchive } from '../helpers/archive'
 import { dispatch } from '../../src/main/core/api/dispatch'
 import { createHandlers } from '../../src/main/core/api/handlers'
+import { CHUNK_ARTICLES } from '../../src/main/core/import/write-file'
 
 let t: TestArchive
 let call: ReturnType<typeof caller>
@@ -111,7 +112,8 @@ describe('import.files with a mapping', () => {
 
 describe('import.progress', () => {
   it('reports the records written inside one big file while import.files runs', async () => {
-    const many = Array.from({ length: 1_600 }, (_, i) => ({
+    const records = CHUNK_ARTICLES * 3 + 200
+    const many = Array.from({ length: records }, (_, i) => ({
       title: `خبر ${i}`,
       body: `متن الخبر رقم ${i} عن موضوع مختلف كل مرة ${i * 7}`
     }))
@@ -120,7 +122,7 @@ describe('import.progress', () => {
     const seen: { done: number; total: number }[] = []
     let finished = false
     const running = call('import.files', { files: [big] }).finally(() => (finished = true))
-    // the pipeline yields between chunks of 500 records: poll the way the page does, in turn
+    // the pipeline yields between chunks of records: poll the way the page does, in turn
     while (!finished) {
       const p = await call('import.progress', {})
       if (p.running && p.progress?.recordsDone !== undefined)
@@ -128,9 +130,9 @@ describe('import.progress', () => {
       await new Promise((resolve) => setImmediate(resolve))
     }
     const summary = await running
-    expect(summary.imported).toBe(1_600)
+    expect(summary.imported).toBe(records)
     expect(seen.length).toBeGreaterThan(0)
-    expect(seen.some((s) => s.done < s.total && s.total === 1_600)).toBe(true)
+    expect(seen.some((s) => s.done < s.total && s.total === records)).toBe(true)
     expect(await call('import.progress', {})).toEqual({ running: false, progress: null })
   })
 })

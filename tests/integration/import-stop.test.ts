@@ -3,6 +3,7 @@ import { bigJson } from '../fixtures/import/unmapped'
 import { caller } from '../helpers/call'
 import { createTestArchive, type TestArchive } from '../helpers/archive'
 import { createHandlers } from '../../src/main/core/api/handlers'
+import { CHUNK_ARTICLES } from '../../src/main/core/import/write-file'
 
 let t: TestArchive
 let call: ReturnType<typeof caller>
@@ -12,7 +13,8 @@ beforeEach(() => {
 })
 afterEach(() => t.cleanup())
 
-const RECORDS = 3_000
+// several chunks, so the page's polls get turns between them
+const RECORDS = CHUNK_ARTICLES * 3
 const big = { name: 'big.json', base64: Buffer.from(bigJson(RECORDS)).toString('base64') }
 
 describe('import.stop', () => {
