@@ -102,6 +102,8 @@ describe('duplicates by identity, not by body', () => {
     expect(south.storyUid).toBe(north.uid)
     expect(north.storyCopies).toEqual([south.uid])
     expect(south.storyCopies).toEqual([north.uid])
+    // both printings came in this file: none was a story the archive held already
+    expect(summary.files[0].storyOf).toBeUndefined()
     // the printings are linked already: no duplicate pair left for review
     const open = t.archive.sqlite
       .prepare("SELECT count(*) FROM duplicate_candidates WHERE status = 'open'")

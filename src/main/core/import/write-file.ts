@@ -134,6 +134,8 @@ export async function writeArticles(
     notWritten: 0
   }
   const stories = new Set<string>()
+  // this file's own articles: a story first printed here is not one the archive held already
+  const written = new Set<string>()
   const policy = options.duplicates ?? 'skip'
   let originalId: number | null = null
   const near = new Set<number>()
@@ -209,8 +211,9 @@ ${article.body}`)
         )) {
           if (status === 'open') near.add(found.otherId)
         }
-        if (story && !outcome.uids.includes(story.uid)) stories.add(story.uid)
+        if (story && !written.has(story.uid)) stories.add(story.uid)
         outcome.uids.push(uid)
+        written.add(uid)
         if (duplicate) outcome.duplicateOf.push(duplicate.uid)
       })
       options.onChunk?.({
