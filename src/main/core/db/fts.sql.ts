@@ -28,10 +28,10 @@ DROP INDEX IF EXISTS articles_author_sort_idx;
 export const FTS_WEIGHTS = [10, 4, 2, 1, 3, 1] as const
 
 /**
- * FTS5 then merges a level's segments in one pass once 16 of them are there (its crisismerge),
- * no longer a little after every commit (automerge 4, the default): a 31,000-article import
- * wrote a tenth less and ran a fifth faster (bench/import-profile.ts), and a term's lookup
- * reads at most 15 segments per level.
+ * How many segments a level of the search index gathers before FTS5 merges them, in one pass
+ * (its crisismerge is 16 too), rather than a little after every commit (automerge 4, the
+ * default): a 31,000-article import wrote a tenth less and ran a fifth faster
+ * (bench/import-profile.ts), and a term's lookup reads at most 15 segments per level.
  */
 export const FTS_AUTOMERGE = 16
 

@@ -81,9 +81,9 @@ function uidOf(archive: Archive, id: number): string {
  * page its inserts touched in the indexes keyed by random values (the near-duplicate bands'
  * hashes, 16 per article; uids, URLs, content hashes, title keys), and once those indexes
  * outgrow what one chunk touches, the bytes written grow with the archive. Measured with
- * bench/import-profile.ts [--scale 4] [--chunk N] (2026-12-02): at 31,000 articles, chunks of 2,000
- * wrote 1.28 GB instead of 1.74 GB (no faster: there the import waits on the CPU); at 124,000,
- * chunks of 2,500 wrote 7.7 GB instead of 12.2 GB and ran 9% faster. The lexicon learns a word
+ * `bench/import-profile.ts [--scale 4] --chunk N` (2026-12-02): at 31,000 articles, chunks of
+ * 2,000 wrote 1.28 GB instead of 1.74 GB (no faster: there the import waits on the CPU); at
+ * 124,000, chunks of 2,500 wrote 7.7 GB instead of 12.2 GB and ran 9% faster. The lexicon learns a word
  * only once two committed articles hold it, so bigger chunks leave a few early words with their
  * clitics: ARCD's MRR@10 went from 0.691 to 0.690 (recall@10 0.859 to 0.858). The character
  * bound keeps a chunk of long articles small enough for Stop to answer within seconds. Both
