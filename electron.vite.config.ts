@@ -16,7 +16,9 @@ export default defineConfig({
         input: {
           index: resolve(import.meta.dirname, 'src/main/index.ts'),
           // the archive's own thread (worker_threads), started by the shell and the browser host
-          worker: resolve(import.meta.dirname, 'src/main/worker/entry.ts')
+          worker: resolve(import.meta.dirname, 'src/main/worker/entry.ts'),
+          // an import's analysis thread, started by the archive worker (or the CLI) per import
+          analysis: resolve(import.meta.dirname, 'src/main/core/import/analysis/entry.ts')
         }
       }
     }

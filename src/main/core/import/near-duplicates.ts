@@ -8,14 +8,7 @@
  */
 import type { Archive } from '../db/open'
 import { stmt } from '../db/statements'
-import {
-  BANDS,
-  bandsOf,
-  MIN_SHINGLES,
-  shingleSet,
-  shingleSetOfSurface,
-  similarity
-} from './minhash'
+import { BANDS, bandsOf, MIN_SHINGLES, shingleSet, similarity } from './minhash'
 
 /** Jaccard similarity from which two bodies are reported as possible duplicates. */
 export const JACCARD_THRESHOLD = 0.8
@@ -81,14 +74,14 @@ export function recordNearDuplicates(
   articleId: number,
   body: string,
   status: CandidateStatus = 'open',
-  /** the body's normalised surface text, when the caller has it already (the import does) */
-  surface?: string,
+  /** the body's shingles, when the caller has them already (the import's analysis made them) */
+  prepared?: Uint32Array,
   /** a just-inserted article has no bands to replace */
   fresh = false
 ): NearDuplicate[] {
   const { sqlite } = archive
   if (!fresh) stmt(sqlite, 'DELETE FROM article_signatures WHERE article_id = ?').run(articleId)
-  const shingles = surface === undefined ? shingleSet(body) : shingleSetOfSurface(surface)
+  const shingles = prepared ?? shingleSet(body)
   if (shingles.length < MIN_SHINGLES) return []
   const bands = bandsOf(shingles)
   const found: NearDuplicate[] = []

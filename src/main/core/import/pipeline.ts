@@ -8,12 +8,15 @@ import type {
 import { describeSqliteError } from '../db/errors'
 import type { Archive } from '../db/open'
 import { nowIso } from '../db/statements'
+import { Analyzer, type AnalysisThread } from './analysis/analyzer'
+import { ChunkFeed } from './analysis/feed'
 import type { Expanded, InputFile } from './expand'
 import type { FieldMapping } from './formats/types'
-import { MEDIA_TYPES, ParseFailure, parseFile, skippedReason } from './parse-file'
+import { MEDIA_TYPES, skippedReason, type ParsedFile } from './parse-file'
+import { ParsedStream, type ParsedItem } from './parsed-stream'
 import { reasons } from './reasons'
 import { NO_COUNTS, openReport, saveReport, withLine, type ReportCounts } from './reports'
-import { writeArticles, type WriteOptions } from './write-file'
+import { chunkEnd, writeArticles, type ChunkSource, type WriteOptions } from './write-file'
 
 export interface ImportOptions {
   format?: ImportFormatChoice
@@ -31,6 +34,10 @@ export interface ImportOptions {
   cancelled?: boolean
   /** the user's names for the fields of JSON, CSV and XML records: source name → field */
   mapping?: FieldMapping
+  /** where records are analysed (default: on a thread of their own once the import is big) */
+  analysis?: AnalysisThread
+  /** the analysis thread's file, when not the built or source one (a test's broken thread) */
+  analysisEntry?: URL
 }
 
 /** The report is saved every so often, so a killed import leaves its lines so far. */
@@ -39,24 +46,11 @@ const SAVE_EVERY_MS = 2_000
 async function importOne(
   archive: Archive,
   file: InputFile,
+  parsed: ParsedFile,
   options: ImportOptions,
-  onChunk: WriteOptions['onChunk']
+  onChunk: WriteOptions['onChunk'],
+  source: ChunkSource
 ): Promise<FileResult> {
-  let parsed
-  try {
-    parsed = parseFile(file, options.format, options.mapping)
-  } catch (err) {
-    const failure = err instanceof ParseFailure ? err : new ParseFailure(String(err))
-    return {
-      path: file.path,
-      status: 'failed',
-      uids: [],
-      reason: failure.message,
-      reasonRef: failure.ref,
-      format: failure.format,
-      encoding: failure.encoding
-    }
-  }
   const { format, encoding } = parsed
   const base: FileResult = { path: file.path, status: 'imported', uids: [], format, encoding }
   try {
@@ -65,7 +59,8 @@ async function importOne(
       file,
       parsed.articles,
       { mediaType: MEDIA_TYPES[format], encoding },
-      { ...options, onChunk }
+      { ...options, onChunk },
+      source
     )
     const result: FileResult = { ...base, uids: outcome.uids }
     if (outcome.duplicateOf.length) result.duplicateOf = outcome.duplicateOf
@@ -124,8 +119,32 @@ export async function importFiles(
     savedLines = files.length
   }
   const started = Date.now()
-  for await (const item of source) {
-    if (options.signal?.aborted) break
+  const stream = new ParsedStream(source, options.format, options.mapping)
+  const analyzer = new Analyzer(archive, options.analysis, options.analysisEntry)
+  const chunks: ChunkSource = {
+    feed: new ChunkFeed(analyzer),
+    async nextFile() {
+      const next = await stream.peek()
+      if (next === null || 'failed' in next || next.parsed.articles.length === 0) return null
+      const { articles } = next.parsed
+      return {
+        articles,
+        fileName: next.file.name,
+        from: 0,
+        to: chunkEnd(articles, 0, options.chunkSize)
+      }
+    }
+  }
+  try {
+    for (let item = await stream.next(); item !== null; item = await stream.next()) {
+      if (options.signal?.aborted) break
+      await importItem(item)
+    }
+  } finally {
+    await analyzer.close()
+    await stream.close()
+  }
+  async function importItem(item: ParsedItem): Promise<void> {
     // each chunk of a big file: the report holds the file's line so far (saved in the chunk's
     // transaction), and progress counts its records
     const onChunk: WriteOptions['onChunk'] = (chunk) => {
@@ -157,8 +176,8 @@ export async function importFiles(
     }
     const result =
       'failed' in item
-        ? { ...item.failed, status: 'failed' as const, uids: [] }
-        : await importOne(archive, item.file, options, onChunk)
+        ? item.failed
+        : await importOne(archive, item.file, item.parsed, options, onChunk, chunks)
     files.push(result)
     counts = withLine(counts, result)
     articles += result.uids.length

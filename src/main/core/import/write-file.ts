@@ -1,12 +1,11 @@
 import { createHash } from 'node:crypto'
 import type { DuplicatePolicy } from '@shared/contract/imports'
 import type { ParsedArticle } from '@shared/domain'
-import { detectLanguage } from '@shared/text/language'
-import { contentHashOfSurface, insertArticle } from '../articles/write'
+import { insertArticle } from '../articles/write'
 import type { Archive } from '../db/open'
 import { nowIso, stmt } from '../db/statements'
-import { analyzeArticle, writeIndex } from '../search/indexer'
-import { archiveLexicon, importedWords } from '../search/lexicon'
+import { writeIndex } from '../search/indexer'
+import type { Chunk, ChunkFeed } from './analysis/feed'
 import type { InputFile } from './expand'
 import { findExactDuplicate, findStory, isPlaceholderBody, openStory } from './identity'
 import { recordNearDuplicates } from './near-duplicates'
@@ -24,6 +23,13 @@ export interface WriteOptions {
    * import report) lands with them or not at all: right after a kill or a full disk.
    */
   onChunk?: (progress: ChunkProgress) => void
+}
+
+/** Where a file's chunks come from analysed, and what follows its last chunk. */
+export interface ChunkSource {
+  feed: ChunkFeed
+  /** the first chunk of the next file, read and parsed now (null: none, or not yet known) */
+  nextFile(): Promise<Chunk | null>
 }
 
 export interface ChunkProgress {
@@ -109,10 +115,6 @@ export function chunkEnd(
   return last
 }
 
-function usable(article: ParsedArticle): boolean {
-  return article.body.trim().length > 0 || article.title.trim().length > 0
-}
-
 /**
  * Writes one file's articles, chunk by chunk, each chunk in its own transaction with the
  * original's bytes, the search index and the near-duplicate signatures: a crash leaves whole
@@ -123,7 +125,8 @@ export async function writeArticles(
   file: InputFile,
   parsed: ParsedArticle[],
   meta: FileMeta,
-  options: WriteOptions
+  options: WriteOptions,
+  source: ChunkSource
 ): Promise<FileOutcome> {
   const outcome: FileOutcome = {
     uids: [],
@@ -139,6 +142,12 @@ export async function writeArticles(
   const policy = options.duplicates ?? 'skip'
   let originalId: number | null = null
   const near = new Set<number>()
+  const chunkOf = (from: number): Chunk => ({
+    articles: parsed,
+    fileName: file.name,
+    from,
+    to: chunkEnd(parsed, from, options.chunkSize)
+  })
   for (let from = 0, to = 0; from < parsed.length; from = to) {
     to = chunkEnd(parsed, from, options.chunkSize)
     // between chunks the event loop runs: a Stop (SIGINT, the interface) is seen here, and the
@@ -148,82 +157,82 @@ export async function writeArticles(
       outcome.notWritten = parsed.length - from
       break
     }
-    // the words this chunk adds to the index, for the lexicon once they are committed
-    const words = importedWords(archive)
-    archive.sqlite.transaction(() => {
-      originalId ??= storeOriginal(archive, file, meta)
-      parsed.slice(from, to).forEach((article, i) => {
-        if (!usable(article)) {
-          outcome.unusable++
-          return
-        }
-        // analysed once: the content hash, the index and the near-duplicate shingles share it
-        const titled = {
-          ...article,
-          title: article.title || file.name,
-          // the data's own language wins; else the text's, for its direction and in exports
-          lang:
-            article.lang === undefined
-              ? detectLanguage(`${article.title}
-${article.body}`)
-              : article.lang
-        }
-        const analysis = analyzeArticle(titled, archiveLexicon(archive))
-        const hash = contentHashOfSurface(analysis.body.surface)
-        const placeholder = isPlaceholderBody(archive, article.body, analysis.body.surface, hash)
-        const duplicate =
-          policy === 'import' ? undefined : findExactDuplicate(archive, titled, hash, placeholder)
-        if (duplicate && policy === 'skip') {
-          outcome.duplicateOf.push(duplicate.uid)
-          return
-        }
-        // the same body printed elsewhere: its own record, in the group of the story's printings
-        const story = placeholder ? undefined : findStory(archive, hash)
-        if (story) openStory(archive, story)
-        const related = duplicate
-          ? [
-              ...(article.related ?? []),
-              { title: `duplicate of ${duplicate.uid}`, url: `warraq:${duplicate.uid}` }
-            ]
-          : article.related
-        const { id, uid } = insertArticle(
-          archive,
-          { ...titled, related },
-          {
-            originalId,
-            originalIndex: from + i,
-            reason: 'import',
-            contentHash: hash,
-            storyUid: story?.story ?? null
+    const end = to
+    const { unit, prepared } = await source.feed.take(chunkOf(from), () =>
+      end < parsed.length ? Promise.resolve(chunkOf(end)) : source.nextFile()
+    )
+    // the records of this chunk in the archive once it commits, for the lexicon's counts
+    const landed: number[] = []
+    try {
+      archive.sqlite.transaction(() => {
+        originalId ??= storeOriginal(archive, file, meta)
+        parsed.slice(from, to).forEach((article, i) => {
+          const ready = prepared[i]
+          if (ready === null) {
+            outcome.unusable++
+            return
           }
-        )
-        writeIndex(archive, id, analysis)
-        words?.add([analysis.title.words, analysis.body.words, analysis.meta.words])
-        // printings of one story are linked already: nothing for the archivist to review
-        const status = duplicate || story ? 'linked' : 'open'
-        for (const found of recordNearDuplicates(
-          archive,
-          id,
-          article.body,
-          status,
-          analysis.body.surface,
-          true
-        )) {
-          if (status === 'open') near.add(found.otherId)
-        }
-        if (story && !written.has(story.uid)) stories.add(story.uid)
-        outcome.uids.push(uid)
-        written.add(uid)
-        if (duplicate) outcome.duplicateOf.push(duplicate.uid)
-      })
-      options.onChunk?.({
-        uids: outcome.uids,
-        duplicates: outcome.duplicateOf.length,
-        recordsDone: to,
-        recordsTotal: parsed.length
-      })
-    })()
-    words?.commit()
+          const { analysis, hash, shingles } = ready
+          const titled = { ...article, title: ready.title, lang: ready.lang }
+          const placeholder = isPlaceholderBody(archive, article.body, analysis.body.surface, hash)
+          const duplicate =
+            policy === 'import' ? undefined : findExactDuplicate(archive, titled, hash, placeholder)
+          if (duplicate && policy === 'skip') {
+            outcome.duplicateOf.push(duplicate.uid)
+            return
+          }
+          // the same body printed elsewhere: its own record, in the group of the story's printings
+          const story = placeholder ? undefined : findStory(archive, hash)
+          if (story) openStory(archive, story)
+          const related = duplicate
+            ? [
+                ...(article.related ?? []),
+                { title: `duplicate of ${duplicate.uid}`, url: `warraq:${duplicate.uid}` }
+              ]
+            : article.related
+          const { id, uid } = insertArticle(
+            archive,
+            { ...titled, related },
+            {
+              originalId,
+              originalIndex: from + i,
+              reason: 'import',
+              contentHash: hash,
+              storyUid: story?.story ?? null
+            }
+          )
+          writeIndex(archive, id, analysis)
+          landed.push(i)
+          // printings of one story are linked already: nothing for the archivist to review
+          const status = duplicate || story ? 'linked' : 'open'
+          for (const found of recordNearDuplicates(
+            archive,
+            id,
+            article.body,
+            status,
+            shingles,
+            true
+          )) {
+            if (status === 'open') near.add(found.otherId)
+          }
+          if (story && !written.has(story.uid)) stories.add(story.uid)
+          outcome.uids.push(uid)
+          written.add(uid)
+          if (duplicate) outcome.duplicateOf.push(duplicate.uid)
+        })
+        options.onChunk?.({
+          uids: outcome.uids,
+          duplicates: outcome.duplicateOf.length,
+          recordsDone: to,
+          recordsTotal: parsed.length
+        })
+      })()
+    } catch (err) {
+      landed.length = 0 // rolled back: none of its words are in the index
+      throw err
+    } finally {
+      source.feed.committed(unit, landed)
+    }
   }
   outcome.possibleDuplicates = [...near].map((id) => uidOf(archive, id))
   outcome.storyOf = [...stories]

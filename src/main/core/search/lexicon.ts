@@ -19,12 +19,14 @@
  * of the index (an edit, a deletion, a rebuild, a restore) ends this and the lookups take over.
  */
 import Database from 'better-sqlite3'
-import { BASE_LEXICON } from '@shared/text/lexicon'
 import type { Lexicon } from '@shared/text/lexicon'
 import type { Archive } from '../db/open'
+import { answeringLexicon, LOOKUP_SQL, wordCounter } from './lexicon-answers'
 
 interface Cached {
   lexicon: Lexicon
+  /** its answers so far: the import's analysis thread starts from a copy of them */
+  memo: Map<string, boolean>
   /** the connection it was made for: a restore reopens the archive on another file */
   connection: Database.Database
   closeReader(): void
@@ -65,41 +67,49 @@ function sessionOf(archive: Archive): SessionWords | null {
 export interface ImportedWords {
   /** one written article's analysed fields: their normalised words */
   add(fields: readonly (readonly string[])[]): void
-  commit(): void
+  /** the counts it changed (none once the counts no longer stand for the index) */
+  commit(): [string, number][]
 }
 
 export function importedWords(archive: Archive): ImportedWords | null {
   archiveLexicon(archive)
   const session = sessionOf(archive)
   if (session === null) return null
-  const { counts } = session
-  // per word: 4 × the last article that had it + the chunk's articles that had it (1 or 2)
-  const pending = new Map<string, number>()
-  let article = 0
+  const counter = wordCounter(session.counts)
   return {
-    add(fields) {
-      article++
-      for (const words of fields) {
-        for (let i = 0; i < words.length; i++) {
-          const word = words[i]
-          if (counts.get(word) === 2) continue
-          const seen = pending.get(word)
-          if (seen === undefined) pending.set(word, article * 4 + 1)
-          else if (Math.floor(seen / 4) !== article && seen % 4 < 2) {
-            pending.set(word, article * 4 + (seen % 4) + 1)
-          }
-        }
-      }
-    },
+    add: (fields) => counter.add(fields),
     commit() {
       // an edit between the chunk's start and its commit would have ended the session
-      if (sessionOf(archive) !== session) return
-      for (const [word, seen] of pending) {
-        counts.set(word, Math.min(2, (counts.get(word) ?? 0) + (seen % 4)))
-      }
-      pending.clear()
+      return sessionOf(archive) === session ? counter.apply() : []
     }
   }
+}
+
+/**
+ * What the lexicon knows now, for the import's analysis thread to answer alike: its answers so
+ * far and, while the import's counts stand in for lookups, those counts (else null).
+ */
+export function lexiconState(archive: Archive): {
+  memo: Map<string, boolean>
+  counts: Map<string, number> | null
+} {
+  archiveLexicon(archive)
+  return { memo: cache.get(archive)!.memo, counts: sessionOf(archive)?.counts ?? null }
+}
+
+/**
+ * What the analysis thread learnt: its new answers (kept unless this thread answered first) and
+ * the counts a committed chunk changed (dropped once the counts no longer stand for the index).
+ */
+export function adoptLexicon(
+  archive: Archive,
+  answers: readonly (readonly [string, boolean])[],
+  counts: readonly (readonly [string, number])[]
+): void {
+  const memo = lexiconState(archive).memo
+  for (const [word, known] of answers) if (!memo.has(word)) memo.set(word, known)
+  const session = sessionOf(archive)
+  if (session !== null) for (const [word, count] of counts) session.counts.set(word, count)
 }
 
 /** Whether the committed index holds no article (read on the lexicon's own connection). */
@@ -111,9 +121,6 @@ function indexIsEmpty(reader: Database.Database | null): boolean {
     return false
   }
 }
-const MEMO_LIMIT = 1_000_000
-const LOOKUP =
-  'SELECT count(*) FROM (SELECT 1 FROM articles_fts WHERE articles_fts MATCH ? LIMIT 2)'
 
 /**
  * Lookups run on a read-only connection of their own: a MATCH on the writing connection inside
@@ -137,7 +144,7 @@ function lookupConnection(archive: Archive): {
         // inside Electron the Node build of the addon cannot load: use the archive's own
         nativeBinding: archive.options.nativeBinding
       })
-      statement = reader.prepare(LOOKUP).pluck()
+      statement = reader.prepare(LOOKUP_SQL).pluck()
       return statement
     } catch {
       return null // an archive without a file on disk (or not yet committed): shipped words only
@@ -164,37 +171,20 @@ export function archiveLexicon(archive: Archive): Lexicon {
   else cached.closeReader()
   const memo = new Map<string, boolean>()
   const connection = lookupConnection(archive)
-  const lookup = connection.statement
   sessions.set(
     archive,
     indexIsEmpty(connection.reader()) ? { counts: new Map(), connection: archive.sqlite } : null
   )
-  const lexicon: Lexicon = {
-    has(norm: string): boolean {
-      if (BASE_LEXICON.has(norm)) return true
-      let known = memo.get(norm)
-      const session = known === undefined ? sessionOf(archive) : null
-      if (known === undefined && session !== null) {
-        known = session.counts.get(norm) === 2
-        if (memo.size >= MEMO_LIMIT) memo.clear()
-        memo.set(norm, known)
-      } else if (known === undefined) {
-        // normalised words hold only letters and digits, so quoting is all FTS5 needs
-        const match = `{title_s body_s meta_s} : "${norm.replaceAll('"', '""')}"`
-        const statement = lookup()
-        let docs = 0
-        try {
-          docs = statement === null ? 0 : (statement.get(match) as number)
-        } catch {
-          docs = 0 // the index is being rebuilt or damaged: the shipped words still stand
-        }
-        known = docs >= 2
-        if (memo.size >= MEMO_LIMIT) memo.clear()
-        memo.set(norm, known)
-      }
-      return known
-    }
-  }
-  cache.set(archive, { lexicon, connection: archive.sqlite, closeReader: connection.close })
+  const lexicon = answeringLexicon({
+    memo,
+    counts: () => sessionOf(archive)?.counts ?? null,
+    lookup: connection.statement
+  })
+  cache.set(archive, {
+    lexicon,
+    memo,
+    connection: archive.sqlite,
+    closeReader: connection.close
+  })
   return lexicon
 }

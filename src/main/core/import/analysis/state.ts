@@ -1,0 +1,110 @@
+/**
+ * The analysis thread's copy of the archive's lexicon, and the chunks it prepares. It answers
+ * as the archive's lexicon would have for the same chunk: from the same answers and counts,
+ * updated from each committed chunk in order, or by lookups in a read snapshot taken when the
+ * chunk's analysis starts (before the writer begins the chunk before it, so always the same).
+ */
+import Database from 'better-sqlite3'
+import { answeringLexicon, LOOKUP_SQL, wordCounter } from '../../search/lexicon-answers'
+import { prepareArticle, wordsOf, type PreparedArticle } from './prepare'
+import type { AnalysisSeed, ChunkRequest } from './protocol'
+
+export class AnalysisState {
+  private counts: Map<string, number> | null
+  private reader: Database.Database | null = null
+  private statement: Database.Statement | null = null
+  private readerFailed = false
+  private answers: [string, boolean][] = []
+  /** each prepared chunk's words, until its commit says which records were written */
+  private readonly words = new Map<number, ((readonly string[])[] | null)[]>()
+  private readonly lexicon
+
+  constructor(private readonly seed: AnalysisSeed) {
+    this.counts = seed.counts
+    this.lexicon = answeringLexicon({
+      memo: seed.memo,
+      counts: () => this.counts,
+      lookup: () => this.lookup(),
+      answered: (norm, known) => this.answers.push([norm, known])
+    })
+  }
+
+  /** Fixes what the chunk's lexicon sees; call before `analyse`. */
+  begin(countsStand: boolean): void {
+    if (!countsStand) this.counts = null
+    if (this.counts !== null) return
+    const reader = this.openReader()
+    if (reader === null) return
+    try {
+      if (reader.inTransaction) reader.exec('COMMIT')
+      reader.exec('BEGIN')
+      // the first read takes the snapshot every lookup of this chunk then reads
+      reader.prepare('SELECT count(*) FROM sqlite_master').get()
+    } catch {
+      // a busy or damaged file: the lookups of this chunk answer from the shipped words
+    }
+  }
+
+  analyse(request: ChunkRequest): {
+    prepared: (PreparedArticle | null)[]
+    answers: [string, boolean][]
+  } {
+    try {
+      const prepared = request.articles.map((a) =>
+        prepareArticle(a, request.fileName, this.lexicon)
+      )
+      if (this.counts !== null)
+        this.words.set(
+          request.unit,
+          prepared.map((p) => p && wordsOf(p))
+        )
+      const answers = this.answers
+      this.answers = []
+      return { prepared, answers }
+    } finally {
+      if (this.reader?.inTransaction) this.reader.exec('COMMIT')
+    }
+  }
+
+  /** Counts the written records' words; returns the counts changed. */
+  committed(unit: number, written: readonly number[]): [string, number][] {
+    const words = this.words.get(unit)
+    this.words.delete(unit)
+    if (words === undefined || this.counts === null) return []
+    const counter = wordCounter(this.counts)
+    for (const i of written) {
+      const fields = words[i]
+      if (fields) counter.add(fields)
+    }
+    return counter.apply()
+  }
+
+  adoptCounts(counts: readonly (readonly [string, number])[]): void {
+    if (this.counts !== null) for (const [word, count] of counts) this.counts.set(word, count)
+  }
+
+  close(): void {
+    this.reader?.close()
+    this.reader = null
+  }
+
+  private lookup(): Database.Statement | null {
+    return this.openReader() === null ? null : this.statement
+  }
+
+  private openReader(): Database.Database | null {
+    if (this.reader !== null || this.readerFailed) return this.reader
+    try {
+      this.reader = new Database(this.seed.file, {
+        readonly: true,
+        fileMustExist: true,
+        nativeBinding: this.seed.nativeBinding
+      })
+      this.statement = this.reader.prepare(LOOKUP_SQL).pluck()
+    } catch {
+      this.readerFailed = true // no file on disk: the shipped words only, as on the archive's side
+      this.reader = null
+    }
+    return this.reader
+  }
+}

@@ -1,0 +1,123 @@
+/** The writer's end of the analysis thread: requests out, prepared chunks and counts back. */
+import { Worker } from 'node:worker_threads'
+import type { Archive } from '../../db/open'
+import { adoptLexicon, lexiconState } from '../../search/lexicon'
+import type { Backend } from './analyzer'
+import type { PreparedArticle } from './prepare'
+import type { AnalysisSeed, FromAnalysis, ToAnalysis } from './protocol'
+
+interface Waiting<T> {
+  resolve(value: T): void
+  reject(err: Error): void
+}
+
+/** How long a closing thread may take to finish before it is stopped. */
+const CLOSE_WAIT_MS = 2_000
+
+export function startWorkerBackend(
+  archive: Archive,
+  entry: URL,
+  onStopped: (err: Error) => void
+): Backend {
+  const { memo, counts } = lexiconState(archive)
+  const seed: AnalysisSeed = {
+    file: archive.file,
+    nativeBinding: archive.options.nativeBinding,
+    memo,
+    counts
+  }
+  const worker = new Worker(entry, { workerData: seed })
+  // an import that ends without closing it (a crash of the writer) must not keep Node running
+  worker.unref()
+  const started = new Map<number, Waiting<void>>()
+  const analysed = new Map<number, Promise<(PreparedArticle | null)[]>>()
+  const waitingResult = new Map<number, Waiting<(PreparedArticle | null)[]>>()
+  let stopped: Error | null = null
+  let closing = false
+  let exited = false
+  const post = (message: ToAnalysis): void => {
+    if (stopped === null) worker.postMessage(message)
+  }
+
+  const failAll = (err: Error): void => {
+    stopped = err
+    for (const waiting of [...started.values(), ...waitingResult.values()]) waiting.reject(err)
+    started.clear()
+    waitingResult.clear()
+  }
+
+  worker.on('message', (message: FromAnalysis) => {
+    switch (message.type) {
+      case 'started':
+        started.get(message.unit)?.resolve()
+        started.delete(message.unit)
+        return
+      case 'analysed':
+        adoptLexicon(archive, message.answers, [])
+        waitingResult.get(message.unit)?.resolve(message.prepared)
+        waitingResult.delete(message.unit)
+        return
+      case 'failed': {
+        const err = new Error(message.message)
+        started.get(message.unit)?.reject(err)
+        started.delete(message.unit)
+        waitingResult.get(message.unit)?.reject(err)
+        waitingResult.delete(message.unit)
+        return
+      }
+      case 'counted':
+        adoptLexicon(archive, [], message.counts)
+    }
+  })
+  worker.on('error', (err) => {
+    failAll(err)
+    if (!closing) onStopped(err)
+  })
+  worker.on('exit', (code) => {
+    exited = true
+    if (stopped !== null) return
+    const err = new Error(`the analysis thread exited with code ${code}`)
+    failAll(err)
+    if (!closing) onStopped(err)
+  })
+
+  return {
+    request(request) {
+      if (stopped !== null) return Promise.reject(stopped)
+      const { unit } = request
+      const result = new Promise<(PreparedArticle | null)[]>((resolve, reject) =>
+        waitingResult.set(unit, { resolve, reject })
+      )
+      // a result nobody takes (a Stop) must not be an unhandled rejection
+      result.catch(() => undefined)
+      analysed.set(unit, result)
+      const begun = new Promise<void>((resolve, reject) => started.set(unit, { resolve, reject }))
+      post({
+        type: 'analyse',
+        request,
+        countsStand: counts !== null && lexiconState(archive).counts !== null
+      })
+      return begun
+    },
+    result(unit) {
+      const result = analysed.get(unit)
+      analysed.delete(unit)
+      return result ?? Promise.reject(new Error(`chunk ${unit} was not requested`))
+    },
+    committed(unit, written) {
+      post({ type: 'committed', unit, written })
+    },
+    adoptCounts(changed) {
+      if (changed.length > 0) post({ type: 'counts', counts: changed })
+    },
+    async close() {
+      if (closing || exited) return
+      closing = true
+      const ended = new Promise<void>((resolve) => worker.once('exit', () => resolve()))
+      post({ type: 'close' })
+      const timer = setTimeout(() => void worker.terminate(), CLOSE_WAIT_MS)
+      await ended
+      clearTimeout(timer)
+    }
+  }
+}
