@@ -118,7 +118,9 @@ export function chunkEnd(
 /**
  * Writes one file's articles, chunk by chunk, each chunk in its own transaction with the
  * original's bytes, the search index and the near-duplicate signatures: a crash leaves whole
- * chunks, and a re-run skips them because their bodies are already in the archive.
+ * chunks, and a re-run skips them because their bodies are already in the archive. The records
+ * come analysed from `source.feed` (see analysis/feed.ts): this thread only looks up, decides
+ * and writes.
  */
 export async function writeArticles(
   archive: Archive,

@@ -17,6 +17,10 @@
  * would give. On 6,000 articles that replaced 30,000 lookups (2.2 s) by counts costing 1.8 s, but
  * the counts grow with the words imported, the lookups with the index's size. Any other change
  * of the index (an edit, a deletion, a rebuild, a restore) ends this and the lookups take over.
+ *
+ * A big import stems on its analysis thread (import/analysis), which starts from a copy of these
+ * answers and counts and sends back what it learns (`lexiconState`, `adoptLexicon`), so the
+ * queries of the session go on stemming as the index was stemmed.
  */
 import Database from 'better-sqlite3'
 import type { Lexicon } from '@shared/text/lexicon'
