@@ -1,7 +1,8 @@
 import { fork, type ChildProcess } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
+import { IPC_CHANNEL } from '../../src/shared/ipc'
 
 export const ROOT = resolve(import.meta.dirname, '..', '..')
 const REGISTER = join(ROOT, 'tests', 'electron-double', 'register.mjs')
@@ -89,6 +90,41 @@ export async function startMain(env: NodeJS.ProcessEnv): Promise<DrivenMain> {
       if (child.exitCode !== null) return child.exitCode
       await send('quit')
       return exited
+    }
+  }
+}
+
+export const APP_FRAME = 'warraq://app/index.html'
+
+export interface OpenApp {
+  main: DrivenMain
+  /** the home folder it runs in (its archive and backups are inside) */
+  home: string
+  /** a contract call from the app's own frame, as the preload sends it */
+  call<T>(name: string, input?: unknown): Promise<T>
+  /** quits main and removes the home folder */
+  close(): Promise<void>
+}
+
+/**
+ * The built app (`out/main/index.js`), started in a home folder of its own with `env` added,
+ * once its window is open.
+ */
+export async function openApp(env: NodeJS.ProcessEnv = {}): Promise<OpenApp> {
+  if (!existsSync(join(ROOT, 'out', 'main', 'index.js'))) {
+    throw new Error('The app is not built: run `npx electron-vite build` (npm test does it first).')
+  }
+  const home = tempHome()
+  const main = await startMain({ ...home.env, ...env })
+  await main.until<{ windows: unknown[] }>('state', (s) => s.windows.length > 0, 'its window open')
+  return {
+    main,
+    home: home.home,
+    call: <T>(name: string, input: unknown = {}) =>
+      main.send<T>('invoke', { channel: IPC_CHANNEL, frameUrl: APP_FRAME, args: [name, input] }),
+    async close() {
+      await main.quit()
+      home.cleanup()
     }
   }
 }

@@ -5,12 +5,11 @@
  * fields by its handle and imports it again with the user's mapping. Build first
  * (`npx electron-vite build`).
  */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
+import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { IPC_CHANNEL } from '../../src/shared/ipc'
 import { CSV_TEXT, CSV_TITLES, JSON_RECORDS, JSON_TEXT, MAPPING } from '../fixtures/import/unmapped'
-import { ROOT, startMain, tempHome, type DrivenMain } from './drive'
+import { openApp, type OpenApp } from './drive'
 
 type Answer<T = Record<string, unknown>> = {
   ok: boolean
@@ -28,33 +27,28 @@ interface Result {
   mappable: Mappable[]
 }
 
-let home: ReturnType<typeof tempHome>
-let main: DrivenMain
-const APP_FRAME = 'warraq://app/index.html'
+let app: OpenApp
 const call = <T>(name: string, input: unknown = {}): Promise<Answer<T>> =>
-  main.send<Answer<T>>('invoke', { channel: IPC_CHANNEL, frameUrl: APP_FRAME, args: [name, input] })
+  app.call<Answer<T>>(name, input)
 
 beforeAll(async () => {
-  if (!existsSync(join(ROOT, 'out', 'main', 'index.js'))) {
-    throw new Error('The app is not built: run `npx electron-vite build` (npm test does it first).')
-  }
-  home = tempHome()
-  main = await startMain(home.env)
-  await main.until<{ windows: unknown[] }>('state', (s) => s.windows.length > 0, 'its window open')
+  app = await openApp()
 }, 120_000)
 
 afterAll(async () => {
-  await main?.quit()
-  home?.cleanup()
+  await app?.close()
 })
 
 describe('the desktop import with a field mapping', () => {
   it('previews and imports dialog-chosen files by the handles main keeps', async () => {
-    const folder = join(home.home, 'unmapped')
+    const folder = join(app.home, 'unmapped')
     mkdirSync(folder, { recursive: true })
     writeFileSync(join(folder, 'dump.json'), JSON_TEXT)
     writeFileSync(join(folder, 'sheet.csv'), CSV_TEXT)
-    await main.send('dialog', { kind: 'open', answer: { canceled: false, filePaths: [folder] } })
+    await app.main.send('dialog', {
+      kind: 'open',
+      answer: { canceled: false, filePaths: [folder] }
+    })
     const first = await call<{ chosen: boolean; result: Result }>('desktop.importChosen', {
       pick: 'folder'
     })

@@ -5,43 +5,37 @@
  * from the build, the import would still complete, analysed on the archive's thread, and say so
  * on stderr: that line must not appear. Build first (`npx electron-vite build`).
  */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
+import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { WORKER_AFTER_RECORDS } from '../../src/main/core/import/analysis/analyzer'
-import { IPC_CHANNEL } from '../../src/shared/ipc'
 import { bigJson } from '../fixtures/import/unmapped'
-import { ROOT, startMain, tempHome, type DrivenMain } from './drive'
+import { openApp, type OpenApp } from './drive'
 
 type Answer<T> = { ok: boolean; value?: T; error?: { code: string } }
 
-let home: ReturnType<typeof tempHome>
-let main: DrivenMain
-const APP_FRAME = 'warraq://app/index.html'
+let app: OpenApp
 const call = <T>(name: string, input: unknown = {}): Promise<Answer<T>> =>
-  main.send<Answer<T>>('invoke', { channel: IPC_CHANNEL, frameUrl: APP_FRAME, args: [name, input] })
+  app.call<Answer<T>>(name, input)
 
 beforeAll(async () => {
-  if (!existsSync(join(ROOT, 'out', 'main', 'index.js'))) {
-    throw new Error('The app is not built: run `npx electron-vite build` (npm test does it first).')
-  }
-  home = tempHome()
-  main = await startMain(home.env)
-  await main.until<{ windows: unknown[] }>('state', (s) => s.windows.length > 0, 'its window open')
+  app = await openApp()
 }, 120_000)
 
 afterAll(async () => {
-  await main?.quit()
-  home?.cleanup()
+  await app?.close()
 })
 
 describe('a big desktop import', () => {
   it('is analysed on the built analysis thread, every record written and searchable', async () => {
     const records = WORKER_AFTER_RECORDS * 2
-    const folder = join(home.home, 'big')
+    const folder = join(app.home, 'big')
     mkdirSync(folder, { recursive: true })
     writeFileSync(join(folder, 'bulletins.json'), bigJson(records))
-    await main.send('dialog', { kind: 'open', answer: { canceled: false, filePaths: [folder] } })
+    await app.main.send('dialog', {
+      kind: 'open',
+      answer: { canceled: false, filePaths: [folder] }
+    })
     const imported = await call<{ result: { imported: number; failed: number } }>(
       'desktop.importChosen',
       { pick: 'folder' }
@@ -50,7 +44,7 @@ describe('a big desktop import', () => {
       ok: true,
       value: { result: { imported: records, failed: 0 } }
     })
-    expect(main.stderr()).not.toContain('analysis thread')
+    expect(app.main.stderr()).not.toContain('analysis thread')
     // record 5,001 by the number only it holds, and a word of every seventh bulletin
     const found = await call<{ total: number; hits: { title: string }[] }>('search.query', {
       query: String(5001 * 7919),

@@ -3,10 +3,8 @@
  * reading 'darwin': closing the last window keeps the app running, the Dock's `activate` opens a
  * window again, and Quit lives in the app menu.
  */
-import { existsSync } from 'node:fs'
-import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { ROOT, startMain, tempHome, type DrivenMain } from './drive'
+import { openApp, type DrivenMain, type OpenApp } from './drive'
 
 interface MenuItem {
   label?: string
@@ -19,21 +17,16 @@ interface State {
   errorBoxes: unknown[]
 }
 
-let home: ReturnType<typeof tempHome>
+let app: OpenApp
 let main: DrivenMain
 
 beforeAll(async () => {
-  if (!existsSync(join(ROOT, 'out', 'main', 'index.js'))) {
-    throw new Error('The app is not built: run `npx electron-vite build` (npm test does it first).')
-  }
-  home = tempHome()
-  main = await startMain({ ...home.env, WARRAQ_DOUBLE_PLATFORM: 'darwin' })
-  await main.until<State>('state', (s) => s.windows.length > 0, 'its window open')
+  app = await openApp({ WARRAQ_DOUBLE_PLATFORM: 'darwin' })
+  main = app.main
 }, 120_000)
 
 afterAll(async () => {
-  await main?.quit()
-  home?.cleanup()
+  await app?.close()
 })
 
 describe('the built main process on macOS', () => {

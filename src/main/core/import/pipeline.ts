@@ -16,7 +16,7 @@ import { MEDIA_TYPES, skippedReason, type ParsedFile } from './parse-file'
 import { ParsedStream, type ParsedItem } from './parsed-stream'
 import { reasons } from './reasons'
 import { NO_COUNTS, openReport, saveReport, withLine, type ReportCounts } from './reports'
-import { chunkEnd, writeArticles, type ChunkSource, type WriteOptions } from './write-file'
+import { chunkAt, writeArticles, type ChunkSource, type WriteOptions } from './write-file'
 
 export interface ImportOptions {
   format?: ImportFormatChoice
@@ -126,13 +126,7 @@ export async function importFiles(
     async nextFile() {
       const next = await stream.peek()
       if (next === null || 'failed' in next || next.parsed.articles.length === 0) return null
-      const { articles } = next.parsed
-      return {
-        articles,
-        fileName: next.file.name,
-        from: 0,
-        to: chunkEnd(articles, 0, options.chunkSize)
-      }
+      return chunkAt(next.parsed.articles, next.file.name, 0, options.chunkSize)
     }
   }
   try {

@@ -99,6 +99,16 @@ function uidOf(archive: Archive, id: number): string {
 export const CHUNK_ARTICLES = 2_000
 export const CHUNK_CHARACTERS = 4_000_000
 
+/** The chunk of a file's records that starts at `from`. */
+export function chunkAt(
+  parsed: readonly ParsedArticle[],
+  fileName: string,
+  from: number,
+  chunkSize?: number
+): Chunk {
+  return { articles: parsed, fileName, from, to: chunkEnd(parsed, from, chunkSize) }
+}
+
 /** Where the chunk starting at `from` ends (exclusive). */
 export function chunkEnd(
   parsed: readonly ParsedArticle[],
@@ -144,14 +154,9 @@ export async function writeArticles(
   const policy = options.duplicates ?? 'skip'
   let originalId: number | null = null
   const near = new Set<number>()
-  const chunkOf = (from: number): Chunk => ({
-    articles: parsed,
-    fileName: file.name,
-    from,
-    to: chunkEnd(parsed, from, options.chunkSize)
-  })
   for (let from = 0, to = 0; from < parsed.length; from = to) {
-    to = chunkEnd(parsed, from, options.chunkSize)
+    const chunk = chunkAt(parsed, file.name, from, options.chunkSize)
+    to = chunk.to
     // between chunks the event loop runs: a Stop (SIGINT, the interface) is seen here, and the
     // chunks written so far stay; a re-run skips them as exact duplicates and writes the rest
     if (from > 0) await new Promise((resolve) => setImmediate(resolve))
@@ -159,9 +164,10 @@ export async function writeArticles(
       outcome.notWritten = parsed.length - from
       break
     }
-    const end = to
-    const { unit, prepared } = await source.feed.take(chunkOf(from), () =>
-      end < parsed.length ? Promise.resolve(chunkOf(end)) : source.nextFile()
+    const { unit, prepared } = await source.feed.take(chunk, () =>
+      chunk.to < parsed.length
+        ? Promise.resolve(chunkAt(parsed, file.name, chunk.to, options.chunkSize))
+        : source.nextFile()
     )
     // the records of this chunk in the archive once it commits, for the lexicon's counts
     const landed: number[] = []

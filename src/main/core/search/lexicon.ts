@@ -22,10 +22,10 @@
  * answers and counts and sends back what it learns (`lexiconState`, `adoptLexicon`), so the
  * queries of the session go on stemming as the index was stemmed.
  */
-import Database from 'better-sqlite3'
+import type Database from 'better-sqlite3'
 import type { Lexicon } from '@shared/text/lexicon'
 import type { Archive } from '../db/open'
-import { answeringLexicon, LOOKUP_SQL, wordCounter } from './lexicon-answers'
+import { answeringLexicon, lookupConnection, wordCounter } from './lexicon-answers'
 
 interface Cached {
   lexicon: Lexicon
@@ -127,44 +127,6 @@ function indexIsEmpty(reader: Database.Database | null): boolean {
 }
 
 /**
- * Lookups run on a read-only connection of their own: a MATCH on the writing connection inside
- * an import's transaction makes FTS5 flush its pending terms into a new segment at every lookup,
- * which slowed a 31,000-article import many times over. The reader sees committed articles only,
- * which is what a lexicon needs. It is closed with the archive, or when a restore replaces it.
- */
-function lookupConnection(archive: Archive): {
-  statement: () => Database.Statement | null
-  reader: () => Database.Database | null
-  close: () => void
-} {
-  let reader: Database.Database | null = null
-  let statement: Database.Statement | null = null
-  const statementOf = (): Database.Statement | null => {
-    if (statement !== null && reader?.open === true) return statement
-    try {
-      reader = new Database(archive.file, {
-        readonly: true,
-        fileMustExist: true,
-        // inside Electron the Node build of the addon cannot load: use the archive's own
-        nativeBinding: archive.options.nativeBinding
-      })
-      statement = reader.prepare(LOOKUP_SQL).pluck()
-      return statement
-    } catch {
-      return null // an archive without a file on disk (or not yet committed): shipped words only
-    }
-  }
-  return {
-    statement: statementOf,
-    reader: () => (statementOf() === null ? null : reader),
-    close: () => {
-      reader?.close()
-      reader = null
-    }
-  }
-}
-
-/**
  * The archive's lexicon, one object per connection of the archive (the stemmer memoises per
  * lexicon): after a restore, the answers and the reader of the file it replaced are dropped.
  */
@@ -174,7 +136,8 @@ export function archiveLexicon(archive: Archive): Lexicon {
   if (cached === undefined) archive.onClose(() => cache.get(archive)?.closeReader())
   else cached.closeReader()
   const memo = new Map<string, boolean>()
-  const connection = lookupConnection(archive)
+  // inside Electron the Node build of the addon cannot load: use the archive's own
+  const connection = lookupConnection(archive.file, archive.options.nativeBinding)
   sessions.set(
     archive,
     indexIsEmpty(connection.reader()) ? { counts: new Map(), connection: archive.sqlite } : null

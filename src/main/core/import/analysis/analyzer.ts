@@ -23,7 +23,7 @@ export interface Backend {
   /** resolves once the chunk's lexicon is fixed; requests are answered in order */
   request(request: ChunkRequest): Promise<void>
   result(unit: number): Promise<(PreparedArticle | null)[]>
-  /** the unit's transaction ended with these of its records written; returns counts changed */
+  /** the unit's transaction ended with these of its records written (none: rolled back) */
   committed(unit: number, written: number[]): void
   /** counts changed by a chunk another backend prepared */
   adoptCounts?(counts: [string, number][]): void
@@ -134,7 +134,9 @@ export class Analyzer implements Backend {
 
   /** A chunk asked for but never taken (a Stop, a file that failed): forget it. */
   discard(unit: number): void {
-    this.result(unit).catch(() => undefined)
+    const backend = this.owner.get(unit)
+    this.requests.delete(unit)
+    backend?.result(unit).catch(() => undefined)
     this.committed(unit, [])
   }
 

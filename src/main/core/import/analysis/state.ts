@@ -4,27 +4,28 @@
  * updated from each committed chunk in order, or by lookups in a read snapshot taken when the
  * chunk's analysis starts (before the writer begins the chunk before it, so always the same).
  */
-import Database from 'better-sqlite3'
-import { answeringLexicon, LOOKUP_SQL, wordCounter } from '../../search/lexicon-answers'
+import type Database from 'better-sqlite3'
+import { answeringLexicon, lookupConnection, wordCounter } from '../../search/lexicon-answers'
 import { prepareArticle, wordsOf, type PreparedArticle } from './prepare'
 import type { AnalysisSeed, ChunkRequest } from './protocol'
 
 export class AnalysisState {
   private counts: Map<string, number> | null
-  private reader: Database.Database | null = null
-  private statement: Database.Statement | null = null
-  private readerFailed = false
+  private readonly connection
+  /** the reader holding this chunk's snapshot, while the lexicon looks words up */
+  private snapshot: Database.Database | null = null
   private answers: [string, boolean][] = []
   /** each prepared chunk's words, until its commit says which records were written */
   private readonly words = new Map<number, ((readonly string[])[] | null)[]>()
   private readonly lexicon
 
-  constructor(private readonly seed: AnalysisSeed) {
+  constructor(seed: AnalysisSeed) {
     this.counts = seed.counts
+    this.connection = lookupConnection(seed.file, seed.nativeBinding)
     this.lexicon = answeringLexicon({
       memo: seed.memo,
       counts: () => this.counts,
-      lookup: () => this.lookup(),
+      lookup: this.connection.statement,
       answered: (norm, known) => this.answers.push([norm, known])
     })
   }
@@ -33,8 +34,9 @@ export class AnalysisState {
   begin(countsStand: boolean): void {
     if (!countsStand) this.counts = null
     if (this.counts !== null) return
-    const reader = this.openReader()
+    const reader = this.connection.reader()
     if (reader === null) return
+    this.snapshot = reader
     try {
       if (reader.inTransaction) reader.exec('COMMIT')
       reader.exec('BEGIN')
@@ -62,7 +64,8 @@ export class AnalysisState {
       this.answers = []
       return { prepared, answers }
     } finally {
-      if (this.reader?.inTransaction) this.reader.exec('COMMIT')
+      if (this.snapshot?.inTransaction) this.snapshot.exec('COMMIT')
+      this.snapshot = null
     }
   }
 
@@ -84,27 +87,6 @@ export class AnalysisState {
   }
 
   close(): void {
-    this.reader?.close()
-    this.reader = null
-  }
-
-  private lookup(): Database.Statement | null {
-    return this.openReader() === null ? null : this.statement
-  }
-
-  private openReader(): Database.Database | null {
-    if (this.reader !== null || this.readerFailed) return this.reader
-    try {
-      this.reader = new Database(this.seed.file, {
-        readonly: true,
-        fileMustExist: true,
-        nativeBinding: this.seed.nativeBinding
-      })
-      this.statement = this.reader.prepare(LOOKUP_SQL).pluck()
-    } catch {
-      this.readerFailed = true // no file on disk: the shipped words only, as on the archive's side
-      this.reader = null
-    }
-    return this.reader
+    this.connection.close()
   }
 }
