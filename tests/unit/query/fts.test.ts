@@ -3,6 +3,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { buildFtsMatch, emptyFilters, ftsString, parseQuery } from '@shared/query'
 import type { SearchQuery } from '@shared/query'
 import { analyzeForIndex } from '@shared/text'
+import { FTS_TOKENIZER } from '../../../src/main/core/db/fts.sql'
 
 function match(input: string, options?: Parameters<typeof buildFtsMatch>[1]): string | null {
   const parsed = parseQuery(input)
@@ -87,7 +88,7 @@ describe('buildFtsMatch: expressions', () => {
 describe('buildFtsMatch: on a real FTS5 table', () => {
   const db = new Database(':memory:')
   db.exec(`CREATE VIRTUAL TABLE t USING fts5(title_s, title_t, body_s, body_t, meta_s, meta_t,
-    tokenize="unicode61 remove_diacritics 0")`)
+    tokenize="${FTS_TOKENIZER}")`)
   const insert = db.prepare(
     'INSERT INTO t(rowid, title_s, title_t, body_s, body_t, meta_s, meta_t) VALUES (?, ?, ?, ?, ?, ?, ?)'
   )

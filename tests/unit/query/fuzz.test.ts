@@ -3,6 +3,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { SEARCH_FIELDS, buildFtsMatch, emptyFilters, parseQuery } from '@shared/query'
 import type { SearchField, SearchQuery, Term } from '@shared/query'
 import { analyzeForIndex } from '@shared/text'
+import { FTS_TOKENIZER } from '../../../src/main/core/db/fts.sql'
 
 /** Deterministic pseudo-random numbers, so a failure can be replayed. */
 function rng(seed: number): (n: number) => number {
@@ -176,7 +177,7 @@ const HOSTILE = [
 describe('parseQuery + buildFtsMatch never fail', () => {
   const db = new Database(':memory:')
   db.exec(`CREATE VIRTUAL TABLE t USING fts5(title_s, title_t, body_s, body_t, meta_s, meta_t,
-    tokenize="unicode61 remove_diacritics 0")`)
+    tokenize="${FTS_TOKENIZER}")`)
   const doc = analyzeForIndex('زار وزير الخارجية الروسي الجزائر وبحث الملف السوري covid 19')
   db.prepare('INSERT INTO t VALUES (?, ?, ?, ?, ?, ?)').run(
     doc.surface,
