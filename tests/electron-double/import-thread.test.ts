@@ -9,6 +9,7 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { WORKER_AFTER_RECORDS } from '../../src/main/core/import/analysis/analyzer'
+import { CHUNK_ARTICLES } from '../../src/main/core/import/write-file'
 import { bigJson } from '../fixtures/import/unmapped'
 import { openApp, type OpenApp } from './drive'
 
@@ -28,7 +29,9 @@ afterAll(async () => {
 
 describe('a big desktop import', () => {
   it('is analysed on the built analysis thread, every record written and searchable', async () => {
-    const records = WORKER_AFTER_RECORDS * 2
+    // the first chunk is analysed on the import's thread, the rest on the analysis thread
+    const records = CHUNK_ARTICLES * 4
+    expect(CHUNK_ARTICLES).toBeGreaterThanOrEqual(WORKER_AFTER_RECORDS)
     const folder = join(app.home, 'big')
     mkdirSync(folder, { recursive: true })
     writeFileSync(join(folder, 'bulletins.json'), bigJson(records))

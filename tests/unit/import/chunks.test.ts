@@ -23,13 +23,45 @@ function chunks(parsed: ParsedArticle[], chunkSize?: number): [number, number][]
 }
 
 describe('import chunks', () => {
-  it('holds up to CHUNK_ARTICLES short articles a transaction', () => {
-    const parsed = Array.from({ length: CHUNK_ARTICLES * 2 + 5 }, () => article(100))
-    expect(chunks(parsed)).toEqual([
+  it('holds up to CHUNK_ARTICLES short articles a transaction, shared out evenly', () => {
+    expect(chunks(Array.from({ length: CHUNK_ARTICLES * 2 }, () => article(100)))).toEqual([
       [0, CHUNK_ARTICLES],
-      [CHUNK_ARTICLES, CHUNK_ARTICLES * 2],
-      [CHUNK_ARTICLES * 2, CHUNK_ARTICLES * 2 + 5]
+      [CHUNK_ARTICLES, CHUNK_ARTICLES * 2]
     ])
+    // three chunks are needed: three of the same size, not two full ones and five left over
+    const third = (CHUNK_ARTICLES * 2 + 5) / 3
+    expect(chunks(Array.from({ length: CHUNK_ARTICLES * 2 + 5 }, () => article(100)))).toEqual([
+      [0, third],
+      [third, third * 2],
+      [third * 2, third * 3]
+    ])
+  })
+
+  it('shares a long text out evenly too, each chunk within CHUNK_CHARACTERS', () => {
+    // 3 × 0.45 of the bound, then 200 short ones: two chunks of about 0.7 each
+    const long = Math.floor(CHUNK_CHARACTERS * 0.45)
+    const parsed = [
+      ...[1, 2, 3].map(() => article(long)),
+      ...Array.from({ length: 200 }, () => article(Math.floor(CHUNK_CHARACTERS / 1000)))
+    ]
+    const made = chunks(parsed)
+    expect(made).toEqual([
+      [0, 2],
+      [2, 203]
+    ])
+    for (const [from, to] of made) {
+      const text = parsed.slice(from, to).reduce((n, a) => n + a.body.length + a.title.length, 0)
+      expect(text).toBeLessThanOrEqual(CHUNK_CHARACTERS)
+    }
+  })
+
+  it('shares both bounds out at once: no small chunk left over', () => {
+    // 2,047 records whose text needs three chunks though their count needs two
+    const parsed = Array.from({ length: 2_047 }, () => article(CHUNK_CHARACTERS / 1_000))
+    const sizes = chunks(parsed).map(([from, to]) => to - from)
+    expect(sizes).toHaveLength(3)
+    expect(Math.min(...sizes)).toBeGreaterThanOrEqual(680)
+    expect(Math.max(...sizes)).toBeLessThanOrEqual(684)
   })
 
   it('ends a chunk early when its text passes CHUNK_CHARACTERS, never empty', () => {

@@ -92,12 +92,13 @@ export function startWorkerBackend(
       result.catch(() => undefined)
       analysed.set(unit, result)
       const begun = new Promise<void>((resolve, reject) => started.set(unit, { resolve, reject }))
-      post({
-        type: 'analyse',
-        request,
-        countsStand: counts !== null && lexiconState(archive).counts !== null
-      })
-      return begun
+      begun.catch(() => undefined)
+      const countsStand = counts !== null && lexiconState(archive).counts !== null
+      post({ type: 'analyse', request, countsStand })
+      // counting, the thread's lexicon is its copy of the counts, and the messages keep their
+      // order: the commits it must not see come after this request. Looking words up, it reads
+      // the archive, so the writer waits until its snapshot is taken before it writes again
+      return countsStand ? Promise.resolve() : begun
     },
     result(unit) {
       const result = analysed.get(unit)

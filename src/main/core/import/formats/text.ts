@@ -191,11 +191,23 @@ function looksDelimited(head: string): boolean {
   })
 }
 
+/**
+ * The first `length` characters of the text without its invisible controls and leading space,
+ * read from a growing prefix: every importer sniffs every file, and cleaning the whole of each
+ * 12 MB JSON file of the corpus to look at its opening was 1.5 s of its 3.9 s of parsing.
+ */
+function visibleHead(text: string, length: number): string {
+  for (let end = 2 * length; ; end *= 2) {
+    const head = text.slice(0, end).replace(INVISIBLE, '').trimStart()
+    if (head.length >= length || end >= text.length) return head.slice(0, length)
+  }
+}
+
 export const textImporter: FormatImporter = {
   id: 'txt',
   extensions: ['.txt', '.text', ''],
   sniff(text: string): number {
-    const head = text.replace(INVISIBLE, '').trimStart().slice(0, 2000)
+    const head = visibleHead(text, 2000)
     if (!head) return 0
     // markup and JSON have their own importers, which know them for sure
     if (/^[<{[]/u.test(head)) return 0
