@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import Database from 'better-sqlite3'
 import { FTS_AUTOMERGE } from '../src/main/core/db/fts.sql'
-import { CHUNK_ARTICLES } from '../src/main/core/import/write-file'
+import { CHUNK_ARTICLES } from '../src/main/core/import/chunks'
 import { analyzeArticle, type ArticleAnalysis } from '../src/main/core/search/indexer'
 import { corpusZips, readArticles } from './corpus'
 

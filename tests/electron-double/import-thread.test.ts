@@ -9,7 +9,7 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { WORKER_AFTER_RECORDS } from '../../src/main/core/import/analysis/analyzer'
-import { CHUNK_ARTICLES } from '../../src/main/core/import/write-file'
+import { CHUNK_ARTICLES } from '../../src/main/core/import/chunks'
 import { bigJson } from '../fixtures/import/unmapped'
 import { openApp, type OpenApp } from './drive'
 

@@ -3,7 +3,7 @@ import { caller } from '../helpers/call'
 import { createTestArchive, type TestArchive } from '../helpers/archive'
 import { dispatch } from '../../src/main/core/api/dispatch'
 import { createHandlers } from '../../src/main/core/api/handlers'
-import { CHUNK_ARTICLES } from '../../src/main/core/import/write-file'
+import { CHUNK_ARTICLES } from '../../src/main/core/import/chunks'
 
 let t: TestArchive
 let call: ReturnType<typeof caller>

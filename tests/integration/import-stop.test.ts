@@ -3,7 +3,7 @@ import { bigJson } from '../fixtures/import/unmapped'
 import { caller } from '../helpers/call'
 import { createTestArchive, type TestArchive } from '../helpers/archive'
 import { createHandlers } from '../../src/main/core/api/handlers'
-import { CHUNK_ARTICLES } from '../../src/main/core/import/write-file'
+import { CHUNK_ARTICLES } from '../../src/main/core/import/chunks'
 
 let t: TestArchive
 let call: ReturnType<typeof caller>

@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { ParsedArticle } from '@shared/domain'
-import {
-  CHUNK_ARTICLES,
-  CHUNK_CHARACTERS,
-  chunkEnd
-} from '../../../src/main/core/import/write-file'
+import { CHUNK_ARTICLES, CHUNK_CHARACTERS, chunkEnd } from '../../../src/main/core/import/chunks'
 
 const article = (bodyLength: number): ParsedArticle => ({
   title: 'خبر',

@@ -16,7 +16,8 @@ import { MEDIA_TYPES, skippedReason, type ParsedFile } from './parse-file'
 import { ParsedStream, type ParsedItem } from './parsed-stream'
 import { reasons } from './reasons'
 import { NO_COUNTS, openReport, saveReport, withLine, type ReportCounts } from './reports'
-import { chunkAt, writeArticles, type ChunkSource, type WriteOptions } from './write-file'
+import { chunkAt } from './chunks'
+import { writeArticles, type ChunkSource, type WriteOptions } from './write-file'
 
 export interface ImportOptions {
   format?: ImportFormatChoice
