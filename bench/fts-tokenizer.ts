@@ -1,18 +1,18 @@
 /**
  * `node --import tsx bench/fts-tokenizer.ts [--corpus DIR] [--rounds N]`: the corpus analysed
- * once (outside the timers), then the same column texts written into Warraq's search index
- * table made with each tokenizer, in chunks of CHUNK_ARTICLES per transaction, the order of the
- * two alternating from round to round; prints each round's seconds and the median. Both
- * tokenizers must give the same terms: the script checks that too.
+ * once (outside the timers), then the same column texts written into a Warraq archive whose
+ * search index is made with each tokenizer, in chunks of CHUNK_ARTICLES per transaction, the
+ * order of the two alternating from round to round; prints each round's seconds and the median.
+ * Both tokenizers must give the same terms: the script checks that too.
  */
 import { createHash } from 'node:crypto'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import Database from 'better-sqlite3'
-import { FTS_AUTOMERGE } from '../src/main/core/db/fts.sql'
+import { searchIndexSql, tuneSearchIndex } from '../src/main/core/db/fts.sql'
+import { openArchive } from '../src/main/core/db/open'
 import { CHUNK_ARTICLES } from '../src/main/core/import/chunks'
-import { analyzeArticle, type ArticleAnalysis } from '../src/main/core/search/indexer'
+import { analyzeArticle, writeIndex, type ArticleAnalysis } from '../src/main/core/search/indexer'
 import { corpusZips, readArticles } from './corpus'
 
 const TOKENIZERS = ['unicode61 remove_diacritics 0', 'ascii'] as const
@@ -22,48 +22,34 @@ function arg(name: string): string | undefined {
   return i >= 0 ? process.argv[i + 1] : undefined
 }
 
-/** Seconds from the first insert to the checkpointed file, and a digest of every term's counts. */
+/**
+ * Seconds from the first insert to the checkpointed file, and a digest of every term's counts:
+ * a real archive whose search index is made with `tokenizer`, written by the import's writeIndex.
+ */
 function build(
   file: string,
   tokenizer: string,
   rows: readonly ArticleAnalysis[]
 ): [number, string] {
   for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true })
-  const db = new Database(file)
-  db.pragma('journal_mode = WAL')
-  db.pragma('synchronous = NORMAL')
-  db.pragma('cache_size = -65536')
-  db.pragma('wal_autocheckpoint = 10000')
-  db.exec(`CREATE VIRTUAL TABLE t USING fts5(title_s, title_t, body_s, body_t, meta_s, meta_t,
-    content='', contentless_delete=1, tokenize="${tokenizer}");
-    CREATE VIRTUAL TABLE v USING fts5vocab(t, 'row');`)
-  db.prepare("INSERT INTO t (t, rank) VALUES ('automerge', ?)").run(BigInt(FTS_AUTOMERGE))
-  const insert = db.prepare(
-    'INSERT INTO t (rowid, title_s, title_t, body_s, body_t, meta_s, meta_t) VALUES (?, ?, ?, ?, ?, ?, ?)'
-  )
+  const archive = openArchive(file)
+  const { sqlite } = archive
+  sqlite.exec(`DROP TABLE articles_fts; ${searchIndexSql(tokenizer)}
+    CREATE VIRTUAL TABLE vocabulary USING fts5vocab(articles_fts, 'row');`)
+  tuneSearchIndex(sqlite)
   const t0 = performance.now()
   for (let from = 0; from < rows.length; from += CHUNK_ARTICLES) {
-    db.transaction(() => {
-      for (let i = from; i < Math.min(rows.length, from + CHUNK_ARTICLES); i++) {
-        const { title, body, meta } = rows[i]
-        insert.run(
-          i + 1,
-          title.surface,
-          title.stems,
-          body.surface,
-          body.stems,
-          meta.surface,
-          meta.stems
-        )
-      }
+    sqlite.transaction(() => {
+      for (let i = from; i < Math.min(rows.length, from + CHUNK_ARTICLES); i++)
+        writeIndex(archive, i + 1, rows[i])
     })()
   }
-  db.pragma('wal_checkpoint(TRUNCATE)')
+  sqlite.pragma('wal_checkpoint(TRUNCATE)')
   const seconds = (performance.now() - t0) / 1000
   const digest = createHash('sha256')
-  for (const row of db.prepare('SELECT term, doc, cnt FROM v ORDER BY term').iterate())
+  for (const row of sqlite.prepare('SELECT term, doc, cnt FROM vocabulary ORDER BY term').iterate())
     digest.update(JSON.stringify(row))
-  db.close()
+  archive.close()
   return [seconds, digest.digest('hex').slice(0, 16)]
 }
 

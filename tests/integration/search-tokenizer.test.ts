@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { createArticle } from '../../src/main/core/articles/service'
 import { openArchive, type Archive } from '../../src/main/core/db/open'
-import { FTS_TOKENIZER } from '../../src/main/core/db/fts.sql'
+import { FTS_TOKENIZER, searchIndexSql } from '../../src/main/core/db/fts.sql'
 import { rebuildIndex } from '../../src/main/core/search/indexer'
 import { searchArticles } from '../../src/main/core/search/service'
 import { createTestArchive, type TestArchive } from '../helpers/archive'
@@ -59,9 +59,9 @@ describe("the search index's tokenizer", () => {
     const fresh = QUERIES.map((q) => idsOf(t.archive, q))
     expect(QUERIES.filter((_, i) => fresh[i].length === 0)).toEqual([])
     // the index as an earlier version made it
-    t.archive.sqlite.exec(`DROP TABLE articles_fts;
-      CREATE VIRTUAL TABLE articles_fts USING fts5(title_s, title_t, body_s, body_t, meta_s, meta_t,
-        content='', contentless_delete=1, tokenize="unicode61 remove_diacritics 0");`)
+    t.archive.sqlite.exec(
+      `DROP TABLE articles_fts; ${searchIndexSql('unicode61 remove_diacritics 0')}`
+    )
     rebuildIndex(t.archive)
     t.archive.close()
     t.archive = openArchive(t.file)
