@@ -3,6 +3,11 @@ import { spawnSync } from 'node:child_process'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import {
+  CHECKSUM_COLUMNS,
+  CHECKSUM_EXPR,
+  articleChecksum
+} from '../../src/main/core/articles/fixity'
 import { createArticle, getArticle, updateArticle } from '../../src/main/core/articles/service'
 import { applyBulk } from '../../src/main/core/bulk/service'
 import { backupNow } from '../../src/main/core/backup/backup'
@@ -107,5 +112,34 @@ describe('fixity', () => {
       .pluck()
       .get()
     expect(nulls).toBe(0)
+  })
+
+  it('computes the same checksum in SQL as in TypeScript, whatever the body holds', () => {
+    const { sqlite } = t.archive
+    const a = createArticle(t.archive, { title: 'نص', body: 'نص' })
+    const controls = Array.from({ length: 32 }, (_, i) => String.fromCharCode(i)).join('')
+    const bodies = [
+      '',
+      'قال: "نعم" \\ لا\nسطر ثانٍ\r\n\tمسافة',
+      `كل المحارف الخفية ${controls} والحذف \u007f`,
+      'فاصل السطر \u2028 والفقرة \u2029 و/شرطة',
+      'رموز 😀 𝔸 \u{10FFFF} وأرقام ١٢٣'
+    ]
+    const read = sqlite.prepare(
+      `SELECT ${CHECKSUM_COLUMNS.join(', ')}, ${CHECKSUM_EXPR} AS inSql FROM articles WHERE uid = ?`
+    )
+    for (const body of bodies) {
+      sqlite.prepare('UPDATE articles SET body = ? WHERE uid = ?').run(body, a.uid)
+      const row = read.get(a.uid) as Record<string, unknown>
+      expect(row.body).toBe(body)
+      expect(row.inSql).toBe(articleChecksum(CHECKSUM_COLUMNS.map((c) => row[c])))
+    }
+    // bytes that are not UTF-8 (written by another tool): both sides read them as U+FFFD
+    sqlite
+      .prepare("UPDATE articles SET body = CAST(x'd8a7c3220a41ff42e0' AS TEXT) WHERE uid = ?")
+      .run(a.uid)
+    const row = read.get(a.uid) as Record<string, unknown>
+    expect(row.body).toBe('ا\ufffd"\nA\ufffdB\ufffd')
+    expect(row.inSql).toBe(articleChecksum(CHECKSUM_COLUMNS.map((c) => row[c])))
   })
 })
