@@ -92,6 +92,28 @@ describe('bulk edit', () => {
     }
   })
 
+  it('puts articles taken out of a collection back in their places when undone', async () => {
+    const uids = await seed(5)
+    const c = await call('collections.create', { name: 'ملف' })
+    await call('collections.add', { uid: c.uid, articles: uids })
+    await call('collections.move', { uid: c.uid, articles: [uids[4]], before: uids[0] })
+    const order = async () =>
+      (
+        await call('articles.list', { collection: c.uid, sort: 'position', direction: 'asc' })
+      ).items.map((i) => i.uid)
+    const before = await order()
+    expect(before).toEqual([uids[4], uids[0], uids[1], uids[2], uids[3]])
+    const result = await call('bulk.apply', {
+      selection: { kind: 'uids', uids: [uids[0], uids[2]] },
+      removeCollections: [c.uid],
+      addTags: ['مؤقت']
+    })
+    expect(await order()).toEqual([uids[4], uids[1], uids[3]])
+    expect((await call('bulk.undo', { operation: result.operation })).restored).toBe(2)
+    expect(await order()).toEqual(before)
+    expect((await call('articles.list', { tag: 'مؤقت' })).total).toBe(0)
+  })
+
   it('selects everything a filter shows except the unticked, and only revises what changed', async () => {
     const uids = await seed(6)
     const result = await call('bulk.apply', {

@@ -74,22 +74,32 @@ export function removeLinks(archive: Archive, kind: LinkKind, other: number): Li
 export function revertLinks(archive: Archive, change: LinkChange): void {
   const { table, column } = LINK_TABLES[change.kind]
   const { sqlite } = archive
-  const del = sqlite.prepare(`DELETE FROM ${table} WHERE ${column} = ? AND article_id = ?`)
-  for (const id of change.added) del.run(change.other, id)
+  // one statement each way, the ids as a JSON array: 10,000 statements from TypeScript took ~60 ms
+  sqlite
+    .prepare(
+      `DELETE FROM ${table} WHERE ${column} = ? AND article_id IN (SELECT value FROM json_each(?))`
+    )
+    .run(change.other, JSON.stringify(change.added))
   const exists = sqlite
     .prepare(
       `SELECT 1 FROM ${change.kind === 'tag' ? 'tags' : change.kind === 'collection' ? 'collections' : 'entities'} WHERE id = ?`
     )
     .get(change.other)
   if (!exists) return
-  const insert =
-    change.kind === 'collection'
-      ? sqlite.prepare(
-          'INSERT OR IGNORE INTO collection_articles (collection_id, article_id, position) VALUES (?, ?, ?)'
-        )
-      : sqlite.prepare(`INSERT OR IGNORE INTO ${table} (${column}, article_id) VALUES (?, ?)`)
-  change.removed.forEach((id, i) => {
-    if (change.kind === 'collection') insert.run(change.other, id, change.positions?.[i] ?? 0)
-    else insert.run(change.other, id)
-  })
+  if (change.kind === 'collection') {
+    // each removed article back at the position it had
+    const placed = change.removed.map((id, i) => [id, change.positions?.[i] ?? 0])
+    sqlite
+      .prepare(
+        `INSERT OR IGNORE INTO collection_articles (collection_id, article_id, position)
+         SELECT ?, value ->> 0, value ->> 1 FROM json_each(?)`
+      )
+      .run(change.other, JSON.stringify(placed))
+  } else {
+    sqlite
+      .prepare(
+        `INSERT OR IGNORE INTO ${table} (${column}, article_id) SELECT ?, value FROM json_each(?)`
+      )
+      .run(change.other, JSON.stringify(change.removed))
+  }
 }

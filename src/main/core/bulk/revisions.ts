@@ -3,13 +3,17 @@ import { nowIso } from '../db/statements'
 import { refreshChecksums } from '../articles/fixity'
 import { SNAPSHOT_SQL } from '../articles/snapshot-sql'
 
-/** Ids in a temporary table, so set-based statements can join them (10,000 ids, one insert each). */
+/**
+ * Ids in a temporary table, so set-based statements can join them: handed over as one JSON
+ * array (10,000 inserts from TypeScript took 35–60 ms, this one statement a few).
+ */
 export function fillTemp(archive: Archive, table: string, ids: Iterable<number>): void {
   const { sqlite } = archive
   sqlite.exec(`CREATE TEMP TABLE IF NOT EXISTS ${table} (id INTEGER PRIMARY KEY)`)
   sqlite.exec(`DELETE FROM ${table}`)
-  const insert = sqlite.prepare(`INSERT OR IGNORE INTO ${table} (id) VALUES (?)`)
-  for (const id of ids) insert.run(id)
+  sqlite
+    .prepare(`INSERT OR IGNORE INTO ${table} (id) SELECT value FROM json_each(?)`)
+    .run(JSON.stringify([...ids]))
 }
 
 /**

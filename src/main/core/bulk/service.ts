@@ -140,25 +140,25 @@ function finishChange(archive: Archive, inverse: Inverse, reason: string): void 
 }
 
 function versionsOf(archive: Archive, ids: number[]): [number, number][] {
-  const get = stmt(archive.sqlite, 'SELECT version FROM articles WHERE id = ?').pluck()
-  const out: [number, number][] = []
-  for (const id of ids) {
-    const version = get.get(id) as number | undefined
-    if (version !== undefined) out.push([id, version])
-  }
-  return out
+  return stmt(
+    archive.sqlite,
+    'SELECT a.id, a.version FROM json_each(?) j CROSS JOIN articles a ON a.id = j.value'
+  )
+    .raw()
+    .all(JSON.stringify(ids)) as [number, number][]
 }
 
-/** The touched articles changed since the edit (their version moved on), with their uids. */
+/** The touched articles changed since the edit (their version moved on). */
 function changedSince(archive: Archive, inverse: Inverse): Set<number> {
-  const changed = new Set<number>()
-  if (!inverse.versions) return changed
-  const get = stmt(archive.sqlite, 'SELECT version FROM articles WHERE id = ?').pluck()
-  for (const [id, version] of inverse.versions) {
-    const now = get.get(id) as number | undefined
-    if (now !== undefined && now !== version) changed.add(id)
-  }
-  return changed
+  if (!inverse.versions) return new Set()
+  const ids = stmt(
+    archive.sqlite,
+    `SELECT a.id FROM json_each(?) j CROSS JOIN articles a ON a.id = j.value ->> 0
+     WHERE a.version IS NOT j.value ->> 1`
+  )
+    .pluck()
+    .all(JSON.stringify(inverse.versions)) as number[]
+  return new Set(ids)
 }
 
 /** A link change without the articles that must be left as they are. */
@@ -204,10 +204,14 @@ export function undoBulk(archive: Archive, operation: string): BulkUndoResult {
       if (!skip.has(f.id)) restore.run(f.source_id, f.status, f.published, f.date_precision, f.id)
     }
     for (const change of [...inverse.links].reverse()) revertLinks(archive, without(change, skip))
-    const existing = inverse.touched.filter(
-      (id) =>
-        !skip.has(id) && stmt(sqlite, 'SELECT 1 FROM articles WHERE id = ?').get(id) !== undefined
-    )
+    const existing = (
+      stmt(
+        sqlite,
+        'SELECT a.id FROM json_each(?) j CROSS JOIN articles a ON a.id = j.value ORDER BY j.key'
+      )
+        .pluck()
+        .all(JSON.stringify(inverse.touched)) as number[]
+    ).filter((id) => !skip.has(id))
     finishChange(archive, { ...inverse, touched: existing }, 'undo bulk')
     stmt(sqlite, 'UPDATE bulk_operations SET undone_at = ? WHERE id = ?').run(nowIso(), row.id)
     const uid = stmt(sqlite, 'SELECT uid FROM articles WHERE id = ?').pluck()

@@ -7,10 +7,15 @@ import { stmt } from '../db/statements'
 
 /** Article ids for uids, in the order given; an unknown uid is an error, not a silent skip. */
 export function articleIdsByUid(archive: Archive, uids: string[]): number[] {
-  const get = stmt(archive.sqlite, 'SELECT id FROM articles WHERE uid = ?').pluck()
-  return uids.map((uid) => {
-    const id = get.get(uid) as number | undefined
-    if (id === undefined)
+  // one statement for the whole list (a selection of 10,000: 10,000 lookups from TypeScript
+  // took ~60 ms)
+  const rows = stmt(
+    archive.sqlite,
+    `SELECT j.value AS uid, a.id FROM json_each(?) j
+     LEFT JOIN articles a ON a.uid = j.value ORDER BY j.key`
+  ).all(JSON.stringify(uids)) as { uid: string; id: number | null }[]
+  return rows.map(({ uid, id }) => {
+    if (id === null)
       throw new WarraqError('not_found', `No article with uid ${uid}.`, {
         key: 'articles.not_found',
         params: { uid }
