@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { backupArchive } from '../../src/main/core/backup/backup'
 import { restoreInPlace } from '../../src/main/core/backup/restore'
-import { FTS_AUTOMERGE } from '../../src/main/core/db/fts.sql'
+import { FTS_AUTOMERGE, FTS_HASHSIZE } from '../../src/main/core/db/fts.sql'
 import { openArchive } from '../../src/main/core/db/open'
 import { expandBuffers } from '../../src/main/core/import/expand'
 import { importFiles } from '../../src/main/core/import/pipeline'
@@ -68,17 +68,22 @@ describe('the archive handle', () => {
     expect(restored.has('مصنع')).toBe(false)
   })
 
-  it("keeps the search index's merge policy, and gives an older archive's index the same at its next open", () => {
+  it("keeps the search index's merge policy and buffer, and gives an older archive's index the same at its next open", () => {
     t = createTestArchive()
-    const automerge = (db: Database.Database): unknown =>
-      db.prepare("SELECT v FROM articles_fts_config WHERE k = 'automerge'").pluck().get()
-    expect(automerge(t.archive.sqlite)).toBe(FTS_AUTOMERGE)
-    // as an archive made before the policy was set: FTS5's default
+    const setting = (db: Database.Database, key: string): unknown =>
+      db.prepare('SELECT v FROM articles_fts_config WHERE k = ?').pluck().get(key)
+    expect(setting(t.archive.sqlite, 'automerge')).toBe(FTS_AUTOMERGE)
+    expect(setting(t.archive.sqlite, 'hashsize')).toBe(FTS_HASHSIZE)
+    // as an archive made before either was set: FTS5's defaults
     t.archive.sqlite.exec("INSERT INTO articles_fts (articles_fts, rank) VALUES ('automerge', 4)")
+    t.archive.sqlite.exec(
+      "INSERT INTO articles_fts (articles_fts, rank) VALUES ('hashsize', 1048576)"
+    )
     t.archive.close()
     const reopened = openArchive(t.file)
     try {
-      expect(automerge(reopened.sqlite)).toBe(FTS_AUTOMERGE)
+      expect(setting(reopened.sqlite, 'automerge')).toBe(FTS_AUTOMERGE)
+      expect(setting(reopened.sqlite, 'hashsize')).toBe(FTS_HASHSIZE)
     } finally {
       reopened.close()
     }

@@ -35,12 +35,12 @@ export type CandidateStatus = 'open' | 'dismissed' | 'merged' | 'linked'
  * them all, and an import of such items quadratic; a wire copy shares most bands with its story,
  * and the most recent members of a band are where a copy being imported finds its siblings.
  */
-const PER_BAND = 64
+export const PER_BAND = 64
 
 // no join with articles here: without statistics SQLite would then walk the articles by their
 // deleted_at index (all of them); trashed articles are skipped when their body is read instead.
 // The hash index holds the rowid, which grows with the article: newest first, without a sort.
-const LOOKUP_SQL = `SELECT article_id AS id FROM article_signatures
+export const LOOKUP_SQL = `SELECT article_id AS id FROM article_signatures
   WHERE hash = ? AND band = ? AND article_id != ? ORDER BY rowid DESC LIMIT ${PER_BAND}`
 
 /** The articles sharing the most bands with this one, most recent first among equals. */
@@ -51,17 +51,64 @@ function candidatesOf(archive: Archive, articleId: number, bands: Int32Array): n
     for (const id of lookup.all(bands[band], band, articleId) as number[])
       shared.set(id, (shared.get(id) ?? 0) + 1)
   }
+  return mostShared(shared)
+}
+
+/** Candidates by the number of bands they share (article id → count), at most MAX_CHECKED. */
+export function mostShared(shared: ReadonlyMap<number, number>): number[] {
   return [...shared]
     .sort((a, b) => b[1] - a[1] || b[0] - a[0])
     .slice(0, MAX_CHECKED)
     .map(([id]) => id)
 }
 
-function isNearDuplicate(jaccard: number, containment: number): boolean {
+export function isNearDuplicate(jaccard: number, containment: number): boolean {
   return (
     jaccard >= JACCARD_THRESHOLD ||
     (containment >= CONTAINMENT_THRESHOLD && jaccard >= CONTAINMENT_MIN_JACCARD)
   )
+}
+
+/** One-row statements only: see recordNearDuplicates. */
+export function pairRecorder(
+  archive: Archive
+): (articleId: number, otherId: number, score: number, status: CandidateStatus) => void {
+  const pairKnown = stmt(
+    archive.sqlite,
+    'SELECT 1 FROM duplicate_candidates WHERE article_id = ? AND other_id = ?'
+  ).pluck()
+  const insertPair = stmt(
+    archive.sqlite,
+    `INSERT OR IGNORE INTO duplicate_candidates (article_id, other_id, score, status)
+     VALUES (?, ?, ?, ?)`
+  )
+  return (articleId, otherId, score, status) => {
+    if (pairKnown.get(otherId, articleId) === undefined) {
+      insertPair.run(articleId, otherId, score, status)
+    }
+  }
+}
+
+/** The close ones among `candidates`, recorded as pairs with `articleId`. */
+export function checkCandidates(
+  articleId: number,
+  shingles: Uint32Array,
+  status: CandidateStatus,
+  candidates: readonly number[],
+  shinglesOf: (id: number) => Uint32Array | undefined,
+  record: ReturnType<typeof pairRecorder>
+): NearDuplicate[] {
+  const found: NearDuplicate[] = []
+  for (const otherId of candidates) {
+    const other = shinglesOf(otherId)
+    if (other === undefined) continue
+    const { jaccard, containment } = similarity(shingles, other)
+    if (!isNearDuplicate(jaccard, containment)) continue
+    const score = Math.round(jaccard * 1000) / 1000
+    record(articleId, otherId, score, status)
+    found.push({ otherId, score })
+  }
+  return found
 }
 
 /**
@@ -84,33 +131,23 @@ export function recordNearDuplicates(
   const shingles = prepared ?? shingleSet(body)
   if (shingles.length < MIN_SHINGLES) return []
   const bands = bandsOf(shingles)
-  const found: NearDuplicate[] = []
   const bodyOf = stmt(
     sqlite,
     'SELECT body FROM articles WHERE id = ? AND deleted_at IS NULL'
   ).pluck()
   // one-row statements only: an INSERT … SELECT needs a statement journal, and opening one makes
   // FTS5 flush the transaction's pending index terms into a new segment (a flush per pair found)
-  const pairKnown = stmt(
-    sqlite,
-    'SELECT 1 FROM duplicate_candidates WHERE article_id = ? AND other_id = ?'
-  ).pluck()
-  const insertPair = stmt(
-    sqlite,
-    `INSERT OR IGNORE INTO duplicate_candidates (article_id, other_id, score, status)
-     VALUES (?, ?, ?, ?)`
+  const found = checkCandidates(
+    articleId,
+    shingles,
+    status,
+    candidatesOf(archive, articleId, bands),
+    (id) => {
+      const other = bodyOf.get(id) as string | undefined
+      return other === undefined ? undefined : shingleSet(other)
+    },
+    pairRecorder(archive)
   )
-  for (const otherId of candidatesOf(archive, articleId, bands)) {
-    const other = bodyOf.get(otherId) as string | undefined
-    if (other === undefined) continue
-    const { jaccard, containment } = similarity(shingles, shingleSet(other))
-    if (!isNearDuplicate(jaccard, containment)) continue
-    const score = Math.round(jaccard * 1000) / 1000
-    if (pairKnown.get(otherId, articleId) === undefined) {
-      insertPair.run(articleId, otherId, score, status)
-    }
-    found.push({ otherId, score })
-  }
   const insertBand = stmt(
     sqlite,
     'INSERT INTO article_signatures (article_id, band, hash) VALUES (?, ?, ?)'

@@ -21,7 +21,9 @@ port.on('message', (message: ToAnalysis) => {
         port.postMessage({ type: 'started', unit } satisfies FromAnalysis)
         const { prepared, answers } = state.analyse(message.request)
         const sent = prepared.map((p) => p && withoutWords(p))
-        const buffers = sent.flatMap((p) => (p ? [p.shingles.buffer as ArrayBuffer] : []))
+        const buffers = sent.flatMap((p) =>
+          p ? [p.shingles.buffer as ArrayBuffer, p.bands.buffer as ArrayBuffer] : []
+        )
         port.postMessage(
           { type: 'analysed', unit, prepared: sent, answers } satisfies FromAnalysis,
           [...new Set(buffers)]

@@ -9,7 +9,7 @@ import type { Lexicon } from '@shared/text/lexicon'
 import { detectLanguage } from '@shared/text/language'
 import { contentHashOfSurface } from '../../articles/write'
 import { analyzeArticle, type ArticleAnalysis } from '../../search/indexer'
-import { shingleSetOfSurface } from '../minhash'
+import { bandsOf, MIN_SHINGLES, shingleSetOfSurface } from '../minhash'
 
 export interface PreparedArticle {
   /** the record's title, or the file's name when it has none */
@@ -20,6 +20,8 @@ export interface PreparedArticle {
   hash: string
   /** the body's distinct word 5-shingles (see minhash.ts) */
   shingles: Uint32Array
+  /** their LSH bands (empty when too few shingles to compare) */
+  bands: Int32Array
 }
 
 /** A record with neither body nor title is not an article (counted as unusable). */
@@ -38,12 +40,14 @@ export function prepareArticle(
   const lang =
     article.lang === undefined ? detectLanguage(`${article.title}\n${article.body}`) : article.lang
   const analysis = analyzeArticle({ ...article, title }, lexicon)
+  const shingles = shingleSetOfSurface(analysis.body.surface)
   return {
     title,
     lang,
     analysis,
     hash: contentHashOfSurface(analysis.body.surface),
-    shingles: shingleSetOfSurface(analysis.body.surface)
+    shingles,
+    bands: shingles.length >= MIN_SHINGLES ? bandsOf(shingles) : new Int32Array(0)
   }
 }
 
