@@ -8,6 +8,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { ImportSummary } from '../../src/shared/contract/imports'
 import type { Archive } from '../../src/main/core/db/open'
+import { PARSE_ON_THREAD_BYTES } from '../../src/main/core/import/analysis/analyzer'
 import { expandBuffers } from '../../src/main/core/import/expand'
 import { importFiles, type ImportOptions } from '../../src/main/core/import/pipeline'
 import {
@@ -202,6 +203,52 @@ describe('the import analysed on its own thread', () => {
       analysisEntry: new URL('../helpers/no-such-thread.mjs', import.meta.url)
     })
     expect(summary.imported).toBe(23 + 19 + 4 + 9)
+    expect(errors).toHaveBeenCalledWith(expect.stringContaining("import's analysis thread stopped"))
+  })
+})
+
+describe('files parsed on the analysis thread', () => {
+  /** A file over PARSE_ON_THREAD_BYTES, one that parses to no article, and a small one. */
+  function bigFiles(): { name: string; bytes: Uint8Array }[] {
+    const encode = (text: string): Uint8Array => new TextEncoder().encode(text)
+    const big = Array.from({ length: 2_600 }, (_, n) => record(n))
+    const numbers = JSON.stringify(Array.from({ length: 200_000 }, (_, n) => n))
+    return [
+      { name: 'big.json', bytes: encode(JSON.stringify(big)) },
+      { name: 'numbers.json', bytes: encode(numbers) },
+      { name: 'small.json', bytes: encode(JSON.stringify([record(9000), wireCopy(7, 'عكاظ')])) }
+    ]
+  }
+
+  const importBig = (archive: Archive, options: ImportOptions): Promise<ImportSummary> =>
+    importFiles(archive, expandBuffers(bigFiles()), { chunkSize: 500, ...options })
+
+  it('writes and reports what parsing on the import’s own thread gives', async () => {
+    expect(bigFiles()[0].bytes.length).toBeGreaterThan(PARSE_ON_THREAD_BYTES)
+    expect(bigFiles()[1].bytes.length).toBeGreaterThan(PARSE_ON_THREAD_BYTES)
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined)
+    const here = fresh()
+    const there = fresh()
+    const hereSummary = await importBig(here, { analysis: 'in-process' })
+    const thereSummary = await importBig(there, { analysis: 'auto' })
+    expect(hereSummary.imported).toBe(2_602)
+    expect(hereSummary.files[1]).toMatchObject({ status: 'failed', format: 'json' })
+    expect(lines(thereSummary)).toEqual(lines(hereSummary))
+    expect(landed(there)).toEqual(landed(here))
+    expect(errors).not.toHaveBeenCalled()
+  })
+
+  it('parses on the import’s own thread when the thread dies in the middle of a file', async () => {
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined)
+    const here = fresh()
+    const there = fresh()
+    const expected = await importBig(here, { analysis: 'in-process' })
+    const summary = await importBig(there, {
+      analysis: 'auto',
+      analysisEntry: new URL('../helpers/crashing-analysis.mjs', import.meta.url)
+    })
+    expect(lines(summary)).toEqual(lines(expected))
+    expect(landed(there)).toEqual(landed(here))
     expect(errors).toHaveBeenCalledWith(expect.stringContaining("import's analysis thread stopped"))
   })
 })

@@ -1,48 +1,66 @@
 /**
- * The import's files, read and parsed one ahead when the writer asks: so the first chunk of
- * the next file can be analysed while the last chunk of this one is written.
+ * The import's files, each read and parsed while the one before it is written: so the first
+ * chunk of the next file is ready to be analysed when the writer reaches it. Parsing may happen
+ * on the import's analysis thread (see analysis/analyzer.ts), where it costs the writer nothing.
  */
 import type { FileResult, ImportFormatChoice } from '@shared/contract/imports'
-import type { Expanded } from './expand'
+import type { ParseOutcome } from './analysis/protocol'
+import type { Expanded, InputFile } from './expand'
 import type { FieldMapping } from './formats/types'
 import { ParseFailure, parseFile, type ParsedFile } from './parse-file'
 
-export type ParsedItem =
-  | { failed: FileResult }
-  | { file: Extract<Expanded, { file: unknown }>['file']; parsed: ParsedFile }
+export type ParsedItem = { failed: FileResult } | { file: InputFile; parsed: ParsedFile }
 
-function parseItem(
-  item: Expanded,
+/** Reads and parses one file, on whichever thread: its records or why it failed, as data. */
+export type FileParser = (
+  file: InputFile,
   format?: ImportFormatChoice,
   mapping?: FieldMapping
-): ParsedItem {
-  if ('failed' in item) return { failed: { ...item.failed, status: 'failed', uids: [] } }
+) => Promise<ParseOutcome>
+
+/** Parses a file here, turning a failure into the data that crosses between threads. */
+export function parseOutcome(
+  file: InputFile,
+  format?: ImportFormatChoice,
+  mapping?: FieldMapping
+): ParseOutcome {
   try {
-    return { file: item.file, parsed: parseFile(item.file, format, mapping) }
+    return { parsed: parseFile(file, format, mapping) }
   } catch (err) {
     const failure = err instanceof ParseFailure ? err : new ParseFailure(String(err))
-    return {
-      failed: {
-        path: item.file.path,
-        status: 'failed',
-        uids: [],
-        reason: failure.message,
-        reasonRef: failure.ref,
-        format: failure.format,
-        encoding: failure.encoding
-      }
+    const { message, ref, format: known, encoding } = failure
+    return { failure: { message, ref, format: known, encoding } }
+  }
+}
+
+/** The file's report line when it failed, else the file with its records. */
+function itemOf(file: InputFile, outcome: ParseOutcome): ParsedItem {
+  if ('parsed' in outcome) return { file, parsed: outcome.parsed }
+  const { failure } = outcome
+  return {
+    failed: {
+      path: file.path,
+      status: 'failed',
+      uids: [],
+      reason: failure.message,
+      reasonRef: failure.ref,
+      format: failure.format,
+      encoding: failure.encoding
     }
   }
 }
 
+const parseHere: FileParser = async (file, format, mapping) => parseOutcome(file, format, mapping)
+
 export class ParsedStream {
   private readonly iterator: AsyncIterator<Expanded> | Iterator<Expanded>
-  private peeked: ParsedItem | null | undefined = undefined
+  private ahead: Promise<ParsedItem | null> | null = null
 
   constructor(
     source: AsyncIterable<Expanded> | Iterable<Expanded>,
     private readonly format?: ImportFormatChoice,
-    private readonly mapping?: FieldMapping
+    private readonly mapping?: FieldMapping,
+    private readonly parse: FileParser = parseHere
   ) {
     this.iterator =
       Symbol.asyncIterator in source
@@ -50,24 +68,32 @@ export class ParsedStream {
         : (source as Iterable<Expanded>)[Symbol.iterator]()
   }
 
-  /** The next file, parsed (null at the end). */
+  /** The next file, parsed (null at the end); the one after it starts being parsed now. */
   async next(): Promise<ParsedItem | null> {
     const item = await this.peek()
-    this.peeked = undefined
+    this.ahead = item === null ? Promise.resolve(null) : this.pull()
+    // a failure surfaces when that file is taken, not here
+    this.ahead.catch(() => undefined)
     return item
   }
 
   /** The next file without taking it. */
-  async peek(): Promise<ParsedItem | null> {
-    if (this.peeked === undefined) {
-      const step = await this.iterator.next()
-      this.peeked = step.done ? null : parseItem(step.value, this.format, this.mapping)
-    }
-    return this.peeked
+  peek(): Promise<ParsedItem | null> {
+    this.ahead ??= this.pull()
+    return this.ahead
   }
 
   /** Ends the source early (a Stop): a folder walk or an archive being read closes its files. */
   async close(): Promise<void> {
+    await this.ahead?.catch(() => undefined)
     await this.iterator.return?.()
+  }
+
+  private async pull(): Promise<ParsedItem | null> {
+    const step = await this.iterator.next()
+    if (step.done === true) return null
+    const item = step.value
+    if ('failed' in item) return { failed: { ...item.failed, status: 'failed', uids: [] } }
+    return itemOf(item.file, await this.parse(item.file, this.format, this.mapping))
   }
 }

@@ -120,8 +120,13 @@ export async function importFiles(
     savedLines = files.length
   }
   const started = Date.now()
-  const stream = new ParsedStream(source, options.format, options.mapping)
   const analyzer = new Analyzer(archive, options.analysis, options.analysisEntry)
+  const stream = new ParsedStream(
+    source,
+    options.format,
+    options.mapping,
+    (file, format, mapping) => analyzer.parseFile(file, format, mapping)
+  )
   const chunks: ChunkSource = {
     feed: new ChunkFeed(analyzer),
     async nextFile() {
@@ -136,8 +141,9 @@ export async function importFiles(
       await importItem(item)
     }
   } finally {
-    await analyzer.close()
+    // the stream first: a file it is parsing ahead (on the thread) is let finish, unused
     await stream.close()
+    await analyzer.close()
   }
   async function importItem(item: ParsedItem): Promise<void> {
     // each chunk of a big file: the report holds the file's line so far (saved in the chunk's
@@ -173,6 +179,7 @@ export async function importFiles(
       'failed' in item
         ? item.failed
         : await importOne(archive, item.file, item.parsed, options, onChunk, chunks)
+    if (!('failed' in item)) analyzer.release(item.parsed.articles)
     files.push(result)
     counts = withLine(counts, result)
     articles += result.uids.length

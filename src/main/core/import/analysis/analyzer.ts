@@ -7,10 +7,14 @@
 import { existsSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
+import type { ImportFormatChoice } from '@shared/contract/imports'
 import type { Archive } from '../../db/open'
 import { archiveLexicon, importedWords } from '../../search/lexicon'
+import type { InputFile } from '../expand'
+import type { FieldMapping } from '../formats/types'
+import { parseOutcome } from '../parsed-stream'
 import { prepareArticle, wordsOf, type PreparedArticle } from './prepare'
-import type { ChunkRequest } from './protocol'
+import type { ChunkRequest, ParseOutcome, ParseRequest } from './protocol'
 import { startWorkerBackend } from './worker-backend'
 
 /** Where a chunk is analysed: `auto` moves to a thread once the import is big. */
@@ -24,6 +28,13 @@ export type AnalysisThread = 'auto' | 'worker' | 'in-process'
  */
 export const WORKER_AFTER_RECORDS = 1_000
 
+/**
+ * A file this big is read and parsed on the analysis thread (started for it), so the writer
+ * spends nothing on it: the corpus's 2.4 s of decoding and parsing. A smaller one (a page, an
+ * upload of a few articles) is parsed here, where starting a thread would cost more.
+ */
+export const PARSE_ON_THREAD_BYTES = 1_000_000
+
 export interface Backend {
   /** resolves once the chunk's lexicon is fixed; requests are answered in order */
   request(request: ChunkRequest): Promise<void>
@@ -32,6 +43,10 @@ export interface Backend {
   committed(unit: number, written: number[]): void
   /** counts changed by a chunk another backend prepared */
   adoptCounts?(counts: [string, number][]): void
+  /** reads and parses a file where the chunks will be prepared (the thread keeps its records) */
+  parse?(request: ParseRequest): Promise<ParseOutcome>
+  /** the writer is done with the file whose records these are */
+  release?(articles: ChunkRequest['articles']): void
   close(): Promise<void>
 }
 
@@ -52,7 +67,9 @@ function inProcessBackend(archive: Archive, onCounts: (c: [string, number][]) =>
   return {
     async request(request) {
       const lexicon = archiveLexicon(archive)
-      const prepared = request.articles.map((a) => prepareArticle(a, request.fileName, lexicon))
+      const prepared = request.articles
+        .slice(request.from, request.to)
+        .map((a) => prepareArticle(a, request.fileName, lexicon))
       results.set(request.unit, prepared)
       words.set(
         request.unit,
@@ -91,6 +108,7 @@ export class Analyzer implements Backend {
   private records = 0
   private readonly owner = new Map<number, Backend>()
   private readonly requests = new Map<number, ChunkRequest>()
+  private parses = 0
 
   constructor(
     private readonly archive: Archive,
@@ -100,9 +118,33 @@ export class Analyzer implements Backend {
     this.local = inProcessBackend(archive, (counts) => this.worker?.adoptCounts?.(counts))
   }
 
+  /** Reads and parses a file: on the thread when it is big or already running. */
+  async parseFile(
+    file: InputFile,
+    format?: ImportFormatChoice,
+    mapping?: FieldMapping
+  ): Promise<ParseOutcome> {
+    const backend =
+      this.worker ??
+      (file.bytes.length >= PARSE_ON_THREAD_BYTES ? this.backendFor(true) : this.local)
+    if (backend !== this.local && backend.parse) {
+      try {
+        return await backend.parse({ id: this.parses++, file, format, mapping })
+      } catch (err) {
+        this.dropWorker(err)
+      }
+    }
+    return parseOutcome(file, format, mapping)
+  }
+
+  /** The writer is done with a file's records (the thread that parsed it lets them go). */
+  release(articles: ChunkRequest['articles']): void {
+    this.worker?.release?.(articles)
+  }
+
   async request(request: ChunkRequest): Promise<void> {
     const backend = this.backendFor()
-    this.records += request.articles.length
+    this.records += request.to - request.from
     this.requests.set(request.unit, request)
     this.owner.set(request.unit, backend)
     try {
@@ -150,10 +192,11 @@ export class Analyzer implements Backend {
     this.worker = null
   }
 
-  private backendFor(): Backend {
+  private backendFor(bigFile = false): Backend {
     if (this.worker !== null) return this.worker
     const wanted =
-      this.thread === 'worker' || (this.thread === 'auto' && this.records >= WORKER_AFTER_RECORDS)
+      this.thread === 'worker' ||
+      (this.thread === 'auto' && (bigFile || this.records >= WORKER_AFTER_RECORDS))
     if (!wanted || this.workerFailed) return this.local
     try {
       this.worker = startWorkerBackend(this.archive, this.entry, (err) => this.dropWorker(err))

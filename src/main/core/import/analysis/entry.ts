@@ -33,6 +33,16 @@ port.on('message', (message: ToAnalysis) => {
       }
       return
     }
+    case 'parse':
+      port.postMessage({
+        type: 'parsed',
+        id: message.request.id,
+        outcome: state.parse(message.request)
+      } satisfies FromAnalysis)
+      return
+    case 'release':
+      state.release(message.parsed)
+      return
     case 'committed':
       port.postMessage({
         type: 'counted',

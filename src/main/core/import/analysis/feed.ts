@@ -55,7 +55,9 @@ export class ChunkFeed {
     await this.analyzer.request({
       unit,
       fileName: chunk.fileName,
-      articles: chunk.articles.slice(chunk.from, chunk.to)
+      articles: chunk.articles,
+      from: chunk.from,
+      to: chunk.to
     })
     return unit
   }

@@ -6,8 +6,10 @@
  */
 import type Database from 'better-sqlite3'
 import { answeringLexicon, lookupConnection, wordCounter } from '../../search/lexicon-answers'
+import type { ParsedArticle } from '@shared/domain'
+import { parseOutcome } from '../parsed-stream'
 import { prepareArticle, wordsOf, type PreparedArticle } from './prepare'
-import type { AnalysisSeed, ChunkRequest } from './protocol'
+import type { AnalysisSeed, ChunkMessage, ParseOutcome, ParseRequest } from './protocol'
 
 export class AnalysisState {
   private counts: Map<string, number> | null
@@ -17,6 +19,8 @@ export class AnalysisState {
   private answers: [string, boolean][] = []
   /** each prepared chunk's words, until its commit says which records were written */
   private readonly words = new Map<number, ((readonly string[])[] | null)[]>()
+  /** the records of the files parsed here, until the writer is done with them */
+  private readonly parsed = new Map<number, ParsedArticle[]>()
   private readonly lexicon
 
   constructor(seed: AnalysisSeed) {
@@ -47,14 +51,31 @@ export class AnalysisState {
     }
   }
 
-  analyse(request: ChunkRequest): {
+  /** Reads and parses a file, and keeps its records for the chunks that will name it. */
+  parse(request: ParseRequest): ParseOutcome {
+    const outcome = parseOutcome(request.file, request.format, request.mapping)
+    if ('parsed' in outcome) this.parsed.set(request.id, outcome.parsed.articles)
+    return outcome
+  }
+
+  release(id: number): void {
+    this.parsed.delete(id)
+  }
+
+  analyse(request: ChunkMessage): {
     prepared: (PreparedArticle | null)[]
     answers: [string, boolean][]
   } {
     try {
-      const prepared = request.articles.map((a) =>
-        prepareArticle(a, request.fileName, this.lexicon)
-      )
+      const { records } = request
+      let articles: ParsedArticle[]
+      if ('articles' in records) articles = records.articles
+      else {
+        const file = this.parsed.get(records.parsed)
+        if (file === undefined) throw new Error(`file ${records.parsed} is not held here`)
+        articles = file.slice(records.from, records.to)
+      }
+      const prepared = articles.map((a) => prepareArticle(a, request.fileName, this.lexicon))
       if (this.counts !== null)
         this.words.set(
           request.unit,

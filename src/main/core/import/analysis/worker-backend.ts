@@ -4,7 +4,14 @@ import type { Archive } from '../../db/open'
 import { adoptLexicon, lexiconState } from '../../search/lexicon'
 import type { Backend } from './analyzer'
 import type { PreparedArticle } from './prepare'
-import type { AnalysisSeed, FromAnalysis, ToAnalysis } from './protocol'
+import type {
+  AnalysisSeed,
+  ChunkMessage,
+  ChunkRequest,
+  FromAnalysis,
+  ParseOutcome,
+  ToAnalysis
+} from './protocol'
 
 interface Waiting<T> {
   resolve(value: T): void
@@ -32,6 +39,9 @@ export function startWorkerBackend(
   const started = new Map<number, Waiting<void>>()
   const analysed = new Map<number, Promise<(PreparedArticle | null)[]>>()
   const waitingResult = new Map<number, Waiting<(PreparedArticle | null)[]>>()
+  const waitingParse = new Map<number, Waiting<ParseOutcome>>()
+  // the records of the files this thread parsed, by the writer's copy: a chunk of one names it
+  const held = new WeakMap<ChunkRequest['articles'], number>()
   let stopped: Error | null = null
   let closing = false
   let exited = false
@@ -42,8 +52,10 @@ export function startWorkerBackend(
   const failAll = (err: Error): void => {
     stopped = err
     for (const waiting of [...started.values(), ...waitingResult.values()]) waiting.reject(err)
+    for (const waiting of waitingParse.values()) waiting.reject(err)
     started.clear()
     waitingResult.clear()
+    waitingParse.clear()
   }
 
   worker.on('message', (message: FromAnalysis) => {
@@ -65,6 +77,10 @@ export function startWorkerBackend(
         waitingResult.delete(message.unit)
         return
       }
+      case 'parsed':
+        waitingParse.get(message.id)?.resolve(message.outcome)
+        waitingParse.delete(message.id)
+        return
       case 'counted':
         adoptLexicon(archive, [], message.counts)
     }
@@ -94,7 +110,16 @@ export function startWorkerBackend(
       const begun = new Promise<void>((resolve, reject) => started.set(unit, { resolve, reject }))
       begun.catch(() => undefined)
       const countsStand = counts !== null && lexiconState(archive).counts !== null
-      post({ type: 'analyse', request, countsStand })
+      const parsed = held.get(request.articles)
+      const message: ChunkMessage = {
+        unit,
+        fileName: request.fileName,
+        records:
+          parsed === undefined
+            ? { articles: request.articles.slice(request.from, request.to) }
+            : { parsed, from: request.from, to: request.to }
+      }
+      post({ type: 'analyse', request: message, countsStand })
       // counting, the thread's lexicon is its copy of the counts, and the messages keep their
       // order: the commits it must not see come after this request. Looking words up, it reads
       // the archive, so the writer waits until its snapshot is taken before it writes again
@@ -110,6 +135,20 @@ export function startWorkerBackend(
     },
     adoptCounts(changed) {
       if (changed.length > 0) post({ type: 'counts', counts: changed })
+    },
+    async parse(request) {
+      if (stopped !== null) throw stopped
+      const outcome = new Promise<ParseOutcome>((resolve, reject) =>
+        waitingParse.set(request.id, { resolve, reject })
+      )
+      post({ type: 'parse', request })
+      const done = await outcome
+      if ('parsed' in done) held.set(done.parsed.articles, request.id)
+      return done
+    },
+    release(articles) {
+      const parsed = held.get(articles)
+      if (parsed !== undefined) post({ type: 'release', parsed })
     },
     async close() {
       if (closing || exited) return
