@@ -8,6 +8,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { ImportSummary } from '../../src/shared/contract/imports'
 import type { Archive } from '../../src/main/core/db/open'
+import { verifyFixity } from '../../src/main/core/articles/fixity'
 import { PARSE_ON_THREAD_BYTES } from '../../src/main/core/import/analysis/analyzer'
 import { expandBuffers } from '../../src/main/core/import/expand'
 import { importFiles, type ImportOptions } from '../../src/main/core/import/pipeline'
@@ -236,6 +237,11 @@ describe('files parsed on the analysis thread', () => {
     expect(lines(thereSummary)).toEqual(lines(hereSummary))
     expect(landed(there)).toEqual(landed(here))
     expect(errors).not.toHaveBeenCalled()
+    // every row's checksum is the checksum of what it holds
+    expect(
+      there.sqlite.prepare('SELECT count(*) FROM articles WHERE checksum IS NULL').pluck().get()
+    ).toBe(0)
+    expect(verifyFixity(there.sqlite)).toEqual([])
   })
 
   it('parses on the import’s own thread when the thread dies in the middle of a file', async () => {

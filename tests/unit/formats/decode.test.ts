@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { decodeBytes } from '../../../src/main/core/import/decode'
+import { decodeBytes, decodeValidUtf8 } from '../../../src/main/core/import/decode'
 import { ImportFormatError } from '../../../src/main/core/import/formats/types'
 import { fixtureBytes } from './fixture'
 
@@ -126,5 +126,27 @@ describe('decodeBytes', () => {
 
   it('reads an empty file as empty UTF-8 text', () => {
     expect(decodeBytes(new Uint8Array(0))).toEqual({ text: '', encoding: 'utf-8', bom: false })
+  })
+})
+
+describe('decoding a large UTF-8 file', () => {
+  /** Text in every UTF-8 length: ASCII, Arabic (2 bytes), € and CJK (3), emoji (4 bytes). */
+  const sample = 'Riyadh الرياض ١٤٣٦هـ €5 漢字 👍🏽 مَرْحَبًا\n'
+
+  it('gives exactly what Node’s own decoder gives, across its buffer’s bounds', () => {
+    // over a million UTF-16 units, so the output is made in parts; an emoji at each bound
+    for (const repeat of [1, 3_000, 40_000]) {
+      const text = sample.repeat(repeat)
+      const bytes = new TextEncoder().encode(text)
+      expect(decodeValidUtf8(bytes)).toBe(text)
+    }
+    const shifted = `${'ا'.repeat((1 << 20) - 1)}👍${'x'.repeat(10)}`
+    expect(decodeValidUtf8(new TextEncoder().encode(shifted))).toBe(shifted)
+  })
+
+  it('is what decodeBytes returns for a large file', () => {
+    const text = sample.repeat(5_000)
+    const decoded = decodeBytes(new TextEncoder().encode(text))
+    expect(decoded).toEqual({ text, encoding: 'utf-8', bom: false })
   })
 })

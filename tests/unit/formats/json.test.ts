@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import {
   MAX_JSON_DEPTH,
   jsonDepthExceeds,
+  valueDepthExceeds,
   jsonImporter,
   parseJsonWithReport
 } from '../../../src/main/core/import/formats/json'
@@ -104,7 +105,7 @@ describe('jsonImporter shapes', () => {
 })
 
 describe('jsonImporter bad input', () => {
-  it('refuses 100k nested arrays before JSON.parse, with the reason', () => {
+  it('refuses 100k nested arrays, with the reason', () => {
     const deep = '['.repeat(100_000) + ']'.repeat(100_000)
     expect(reasonOf(() => parse(deep))).toBe(
       `The JSON nests deeper than ${MAX_JSON_DEPTH} levels; article files are never that deep ` +
@@ -115,6 +116,30 @@ describe('jsonImporter bad input', () => {
   it('does not count brackets inside strings as depth', () => {
     expect(jsonDepthExceeds(`{"t":"${'['.repeat(500)}\\"{{{{"}`, 3)).toBe(false)
     expect(jsonDepthExceeds('[[[[1]]]]', 3)).toBe(true)
+  })
+
+  it('measures a parsed value as deep as its text', () => {
+    let seed = 5
+    const next = (n: number): number => {
+      seed = (Math.imul(seed, 1103515245) + 12345) & 0x7fffffff
+      return seed % n
+    }
+    const value = (depth: number): unknown => {
+      if (depth === 0 || next(4) === 0) return next(2) === 0 ? 'نص [{' : next(100)
+      const children = Array.from({ length: 1 + next(3) }, () => value(depth - 1))
+      return next(2) === 0 ? children : Object.fromEntries(children.map((c, i) => [`k${i}`, c]))
+    }
+    for (let round = 0; round < 200; round++) {
+      const v = value(1 + next(9))
+      const text = JSON.stringify(v)
+      for (const limit of [1, 2, 3, 5, 8])
+        expect(valueDepthExceeds(v, limit)).toBe(jsonDepthExceeds(text, limit))
+    }
+  })
+
+  it('refuses a broken file nested too deep before reading it record by record', () => {
+    const deep = `[{"title":"ت","body":"ن"},${'['.repeat(100_000)}`
+    expect(reasonOf(() => parse(deep))).toMatch(/nests deeper than/)
   })
 
   it('gives clear reasons for broken, empty and non-article JSON', () => {

@@ -124,7 +124,57 @@ function controlRatio(bytes: Uint8Array): number {
  */
 function tryUtf8(bytes: Uint8Array): string | null {
   if (!isUtf8(bytes)) return null
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8')
+  if (bytes.length < LARGE_TEXT) {
+    return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8')
+  }
+  return decodeValidUtf8(bytes)
+}
+
+/** From this size a file's UTF-8 is decoded by decodeValidUtf8. */
+const LARGE_TEXT = 64 * 1024
+/** UTF-16 units decoded before they are made into a string: bounds the buffer. */
+const DECODE_UNITS = 1 << 20
+
+/**
+ * UTF-8 already validated (isUtf8) into a string. V8's own decoder (behind Buffer#toString and
+ * TextDecoder) managed 100 MB/s on Arabic text, where two bytes make each letter: three times the
+ * time of JSON.parse on the same file. This loop, then one copy of the UTF-16 units into a string,
+ * takes about half as long (bench/import-profile.ts). Valid input is assumed, never checked again.
+ */
+export function decodeValidUtf8(bytes: Uint8Array): string {
+  const units = new Uint16Array(Math.min(DECODE_UNITS, bytes.length) + 2)
+  const parts: string[] = []
+  let j = 0
+  const flush = (): void => {
+    parts.push(Buffer.from(units.buffer, 0, j * 2).toString('ucs2'))
+    j = 0
+  }
+  for (let i = 0; i < bytes.length;) {
+    if (j >= DECODE_UNITS) flush()
+    const b = bytes[i]
+    if (b < 0x80) {
+      units[j++] = b
+      i++
+    } else if (b < 0xe0) {
+      units[j++] = ((b & 0x1f) << 6) | (bytes[i + 1] & 0x3f)
+      i += 2
+    } else if (b < 0xf0) {
+      units[j++] = ((b & 0x0f) << 12) | ((bytes[i + 1] & 0x3f) << 6) | (bytes[i + 2] & 0x3f)
+      i += 3
+    } else {
+      const point =
+        (((b & 0x07) << 18) |
+          ((bytes[i + 1] & 0x3f) << 12) |
+          ((bytes[i + 2] & 0x3f) << 6) |
+          (bytes[i + 3] & 0x3f)) -
+        0x10000
+      units[j++] = 0xd800 + (point >> 10)
+      units[j++] = 0xdc00 + (point & 0x3ff)
+      i += 4
+    }
+  }
+  flush()
+  return parts.length === 1 ? parts[0] : parts.join('')
 }
 
 /** Walks the UTF-8 structure to name the offending offset (only run once decoding failed). */

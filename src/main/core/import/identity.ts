@@ -28,21 +28,13 @@ export interface Existing {
   uid: string
 }
 
-function wordCount(surface: string): number {
-  if (!surface) return 0
-  let n = 1
-  for (let i = 0; i < surface.length; i++) if (surface.charCodeAt(i) === 32) n++
-  return n
-}
-
-/** Whether a body says nothing an identity can rest on. */
+/** Whether a body of so many (normalised) words says nothing an identity can rest on. */
 export function isPlaceholderBody(
   archive: Archive,
   body: string,
-  surface: string,
+  words: number,
   hash: string
 ): boolean {
-  const words = wordCount(surface)
   if (words < PLACEHOLDER_MAX_WORDS) return true
   if (words > BOILERPLATE_MAX_WORDS || body.trim().includes('\n')) return false
   const holders = stmt(

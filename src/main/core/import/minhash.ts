@@ -64,7 +64,21 @@ export function shingleSet(body: string): Uint32Array {
  * spaces), which the import has already computed: the body is analysed once, not three times.
  */
 export function shingleSetOfSurface(surface: string): Uint32Array {
+  return distinctSorted(shinglesOfSurface(surface))
+}
+
+/** Every shingle of a surface text, repeats included (see shinglesOfWords). */
+export function shinglesOfSurface(surface: string): Uint32Array {
   const { words, count } = wordHashes(surface)
+  return shinglesOfWords(words, count)
+}
+
+/**
+ * Every 5-shingle of a body's words, in text order, repeats included: what its bands need (a
+ * minimum is the same over a set and over a list of its members). Sorting and removing repeats
+ * is left for the bodies that are compared (distinctSorted), a few in ten at an import.
+ */
+export function shinglesOfWords(words: Uint32Array, count: number): Uint32Array {
   if (count === 0) return new Uint32Array(0)
   const n = Math.max(1, count - SHINGLE_WORDS + 1)
   const width = Math.min(SHINGLE_WORDS, count)
@@ -74,10 +88,24 @@ export function shingleSetOfSurface(surface: string): Uint32Array {
     for (let k = 0; k < width; k++) h = Math.imul(h ^ words[i + k], 0x01000193) + k
     all[i] = mix(h)
   }
-  all.sort()
+  return all
+}
+
+/** Shingles sorted, each once: the set `similarity` compares. */
+export function distinctSorted(shingles: Uint32Array): Uint32Array {
+  const all = shingles.slice().sort()
   let unique = 0
-  for (let i = 0; i < n; i++) if (i === 0 || all[i] !== all[i - 1]) all[unique++] = all[i]
+  for (let i = 0; i < all.length; i++) if (i === 0 || all[i] !== all[i - 1]) all[unique++] = all[i]
   return all.subarray(0, unique)
+}
+
+/** Whether a list of shingles holds at least MIN_SHINGLES different ones (without sorting it). */
+export function enoughShingles(shingles: Uint32Array): boolean {
+  if (shingles.length < MIN_SHINGLES) return false
+  const seen: number[] = []
+  for (let i = 0; i < shingles.length && seen.length < MIN_SHINGLES; i++)
+    if (!seen.includes(shingles[i])) seen.push(shingles[i])
+  return seen.length >= MIN_SHINGLES
 }
 
 /**

@@ -9,7 +9,7 @@
  */
 import type { Archive } from '../db/open'
 import { stmt } from '../db/statements'
-import { BANDS, MIN_SHINGLES, shingleSet } from './minhash'
+import { BANDS, distinctSorted, shingleSet } from './minhash'
 import {
   checkCandidates,
   mostShared,
@@ -22,9 +22,29 @@ import {
 export interface SignedArticle {
   id: number
   status: CandidateStatus
-  /** the body's distinct 5-shingles and their bands (minhash.ts), from the import's analysis */
+  /**
+   * The body's 5-shingles (in any order, repeats allowed: sorted only if it is compared) and
+   * their bands (minhash.ts), from the import's analysis; no bands: too short to sign.
+   */
   shingles: Uint32Array
   bands: Int32Array
+}
+
+/** Shingles as the analysis gave them, sorted the first time they are compared. */
+class Comparable {
+  private sorted: Uint32Array | null
+
+  constructor(
+    private readonly shingles: Uint32Array,
+    alreadySorted = false
+  ) {
+    this.sorted = alreadySorted ? shingles : null
+  }
+
+  get set(): Uint32Array {
+    this.sorted ??= distinctSorted(this.shingles)
+    return this.sorted
+  }
 }
 
 /**
@@ -33,15 +53,15 @@ export interface SignedArticle {
  * oldest are forgotten first.
  */
 export class RecentShingles {
-  private readonly byId = new Map<number, Uint32Array>()
+  private readonly byId = new Map<number, Comparable>()
 
   constructor(private readonly limit = 20_000) {}
 
-  get(id: number): Uint32Array | undefined {
+  get(id: number): Comparable | undefined {
     return this.byId.get(id)
   }
 
-  set(id: number, shingles: Uint32Array): void {
+  set(id: number, shingles: Comparable): void {
     this.byId.set(id, shingles)
     if (this.byId.size > this.limit) {
       const oldest = this.byId.keys().next()
@@ -65,7 +85,7 @@ export function signChunk(
   recent: RecentShingles
 ): NearDuplicate[][] {
   const { sqlite } = archive
-  const signed = articles.filter((a) => a.shingles.length >= MIN_SHINGLES)
+  const signed = articles.filter((a) => a.bands.length === BANDS)
   // 1. the archive's members of every band of the chunk, before any of the chunk's are written
   const lookup = stmt(sqlite, ARCHIVE_LOOKUP).pluck()
   const inArchive = new Map<number, number[]>()
@@ -81,17 +101,17 @@ export function signChunk(
     'SELECT body FROM articles WHERE id = ? AND deleted_at IS NULL'
   ).pluck()
   const present = stmt(sqlite, 'SELECT 1 FROM articles WHERE id = ? AND deleted_at IS NULL').pluck()
-  const inChunk = new Map<number, Uint32Array>()
+  const inChunk = new Map<number, Comparable>()
   const shinglesOf = (id: number): Uint32Array | undefined => {
     const mine = inChunk.get(id)
-    if (mine !== undefined) return mine
+    if (mine !== undefined) return mine.set
     const known = recent.get(id)
-    if (known !== undefined) return present.get(id) === undefined ? undefined : known
+    if (known !== undefined) return present.get(id) === undefined ? undefined : known.set
     const body = bodyOf.get(id) as string | undefined
     if (body === undefined) return undefined
-    const shingles = shingleSet(body)
+    const shingles = new Comparable(shingleSet(body), true)
     recent.set(id, shingles)
-    return shingles
+    return shingles.set
   }
   const record = pairRecorder(archive)
   const earlier = new Map<number, number[]>()
@@ -107,12 +127,14 @@ export function signChunk(
       earlier.set(key, before)
     }
     const candidates = mostShared(shared)
-    found.set(
-      article.id,
-      checkCandidates(article.id, article.shingles, article.status, candidates, shinglesOf, record)
-    )
-    inChunk.set(article.id, article.shingles)
-    recent.set(article.id, article.shingles)
+    const own = new Comparable(article.shingles)
+    if (candidates.length > 0)
+      found.set(
+        article.id,
+        checkCandidates(article.id, own.set, article.status, candidates, shinglesOf, record)
+      )
+    inChunk.set(article.id, own)
+    recent.set(article.id, own)
   }
   // 3. the chunk's bands, all at once
   const insertBand = stmt(

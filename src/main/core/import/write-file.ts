@@ -4,7 +4,7 @@ import type { ParsedArticle } from '@shared/domain'
 import { insertArticle } from '../articles/write'
 import type { Archive } from '../db/open'
 import { nowIso, stmt } from '../db/statements'
-import { writeIndex, type ArticleAnalysis } from '../search/indexer'
+import { writeIndexColumns, type IndexColumns } from '../search/indexer'
 import type { Chunk, ChunkFeed } from './analysis/feed'
 import type { InputFile } from './expand'
 import { findExactDuplicate, findStory, isPlaceholderBody, openStory } from './identity'
@@ -137,7 +137,7 @@ export async function writeArticles(
         // In phases, each a tight loop over its own index: the rows (each article's decision
         // sees the ones before it), then the search index, then the near-duplicate bands.
         // Interleaved article by article, each phase found its pages cold again: a fifth slower.
-        const indexed: { id: number; analysis: ArticleAnalysis }[] = []
+        const indexed: { id: number; columns: IndexColumns }[] = []
         const signed: SignedArticle[] = []
         originalId ??= storeOriginal(archive, file, meta)
         parsed.slice(from, to).forEach((article, i) => {
@@ -146,9 +146,9 @@ export async function writeArticles(
             outcome.unusable++
             return
           }
-          const { analysis, hash } = ready
+          const { hash } = ready
           const titled = { ...article, title: ready.title, lang: ready.lang }
-          const placeholder = isPlaceholderBody(archive, article.body, analysis.body.surface, hash)
+          const placeholder = isPlaceholderBody(archive, article.body, ready.bodyWords, hash)
           const duplicate =
             policy === 'import' ? undefined : findExactDuplicate(archive, titled, hash, placeholder)
           if (duplicate && policy === 'skip') {
@@ -175,7 +175,7 @@ export async function writeArticles(
               storyUid: story?.story ?? null
             }
           )
-          indexed.push({ id, analysis })
+          indexed.push({ id, columns: ready.index })
           landed.push(i)
           // printings of one story are linked already: nothing for the archivist to review
           const status = duplicate || story ? 'linked' : 'open'
@@ -185,7 +185,7 @@ export async function writeArticles(
           written.add(uid)
           if (duplicate) outcome.duplicateOf.push(duplicate.uid)
         })
-        for (const { id, analysis } of indexed) writeIndex(archive, id, analysis)
+        for (const { id, columns } of indexed) writeIndexColumns(archive, id, columns)
         signChunk(archive, signed, recent).forEach((found, k) => {
           if (signed[k].status === 'open') for (const f of found) near.add(f.otherId)
         })

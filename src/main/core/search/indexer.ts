@@ -64,20 +64,37 @@ export function analyzeArticle(fields: IndexFields, lexicon?: Lexicon): ArticleA
   }
 }
 
-/** Writes an analysed article to the FTS index (a new row: the caller removed any old one). */
-export function writeIndex(archive: Archive, articleId: number, a: ArticleAnalysis): void {
-  stmt(
-    archive.sqlite,
-    'INSERT INTO articles_fts (rowid, title_s, title_t, body_s, body_t, meta_s, meta_t) VALUES (?, ?, ?, ?, ?, ?, ?)'
-  ).run(
-    articleId,
+/**
+ * The six column values of an article's row in the search index, in column order: title_s,
+ * title_t, body_s, body_t, meta_s, meta_t.
+ */
+export type IndexColumns = readonly [string, string, string, string, string, string]
+
+export function columnsOf(a: ArticleAnalysis): IndexColumns {
+  return [
     a.title.surface,
     a.title.stems,
     a.body.surface,
     a.body.stems,
     a.meta.surface,
     a.meta.stems
-  )
+  ]
+}
+
+/** Writes an analysed article to the FTS index (a new row: the caller removed any old one). */
+export function writeIndex(archive: Archive, articleId: number, a: ArticleAnalysis): void {
+  writeIndexColumns(archive, articleId, columnsOf(a))
+}
+
+export function writeIndexColumns(
+  archive: Archive,
+  articleId: number,
+  columns: IndexColumns
+): void {
+  stmt(
+    archive.sqlite,
+    'INSERT INTO articles_fts (rowid, title_s, title_t, body_s, body_t, meta_s, meta_t) VALUES (?, ?, ?, ?, ?, ?, ?)'
+  ).run(articleId, ...columns)
 }
 
 /**

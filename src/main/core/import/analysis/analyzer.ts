@@ -13,7 +13,7 @@ import { archiveLexicon, importedWords } from '../../search/lexicon'
 import type { InputFile } from '../expand'
 import type { FieldMapping } from '../formats/types'
 import { parseOutcome } from '../parsed-stream'
-import { prepareArticle, wordsOf, type PreparedArticle } from './prepare'
+import { prepareArticle, type PreparedArticle } from './prepare'
 import type { ChunkRequest, ParseOutcome, ParseRequest } from './protocol'
 import { startWorkerBackend } from './worker-backend'
 
@@ -67,13 +67,16 @@ function inProcessBackend(archive: Archive, onCounts: (c: [string, number][]) =>
   return {
     async request(request) {
       const lexicon = archiveLexicon(archive)
-      const prepared = request.articles
+      const done = request.articles
         .slice(request.from, request.to)
         .map((a) => prepareArticle(a, request.fileName, lexicon))
-      results.set(request.unit, prepared)
+      results.set(
+        request.unit,
+        done.map((p) => p && p.article)
+      )
       words.set(
         request.unit,
-        prepared.map((p) => p && wordsOf(p))
+        done.map((p) => p && p.words)
       )
     },
     async result(unit) {

@@ -5,7 +5,6 @@
  */
 import { parentPort, workerData } from 'node:worker_threads'
 import type { AnalysisSeed, FromAnalysis, ToAnalysis } from './protocol'
-import { withoutWords } from './prepare'
 import { AnalysisState } from './state'
 
 const port = parentPort
@@ -19,14 +18,10 @@ port.on('message', (message: ToAnalysis) => {
       try {
         state.begin(message.countsStand)
         port.postMessage({ type: 'started', unit } satisfies FromAnalysis)
-        const { prepared, answers } = state.analyse(message.request)
-        const sent = prepared.map((p) => p && withoutWords(p))
-        const buffers = sent.flatMap((p) =>
-          p ? [p.shingles.buffer as ArrayBuffer, p.bands.buffer as ArrayBuffer] : []
-        )
+        const { prepared, buffers, answers } = state.analyse(message.request)
         port.postMessage(
-          { type: 'analysed', unit, prepared: sent, answers } satisfies FromAnalysis,
-          [...new Set(buffers)]
+          { type: 'analysed', unit, prepared, answers } satisfies FromAnalysis,
+          buffers
         )
       } catch (err) {
         port.postMessage({ type: 'failed', unit, message: String(err) } satisfies FromAnalysis)

@@ -8,20 +8,29 @@ import type { ParsedArticle } from '@shared/domain'
 import type { Lexicon } from '@shared/text/lexicon'
 import { detectLanguage } from '@shared/text/language'
 import { contentHashOfSurface } from '../../articles/write'
-import { analyzeArticle, type ArticleAnalysis } from '../../search/indexer'
-import { bandsOf, MIN_SHINGLES, shingleSetOfSurface } from '../minhash'
+import { analyzeArticle, columnsOf, type IndexColumns } from '../../search/indexer'
+import { bandsOf, enoughShingles, shinglesOfSurface } from '../minhash'
 
 export interface PreparedArticle {
   /** the record's title, or the file's name when it has none */
   title: string
   /** the data's own language, else the text's (its direction, and in exports) */
   lang: string | null | undefined
-  analysis: ArticleAnalysis
+  /** the article's row in the search index */
+  index: IndexColumns
+  /** how many words the body has (a placeholder's are few, see identity.ts) */
+  bodyWords: number
   hash: string
-  /** the body's distinct word 5-shingles (see minhash.ts) */
+  /** the body's word 5-shingles in text order, repeats included (see minhash.ts) */
   shingles: Uint32Array
-  /** their LSH bands (empty when too few shingles to compare) */
+  /** their LSH bands (empty when too few different shingles to compare) */
   bands: Int32Array
+}
+
+/** A prepared record, and the analysed words of its fields, which the lexicon counts. */
+export interface Prepared {
+  article: PreparedArticle
+  words: (readonly string[])[]
 }
 
 /** A record with neither body nor title is not an article (counted as unusable). */
@@ -34,38 +43,28 @@ export function prepareArticle(
   article: ParsedArticle,
   fileName: string,
   lexicon: Lexicon
-): PreparedArticle | null {
+): Prepared | null {
   if (!isUsable(article)) return null
   const title = article.title || fileName
   const lang =
     article.lang === undefined ? detectLanguage(`${article.title}\n${article.body}`) : article.lang
   const analysis = analyzeArticle({ ...article, title }, lexicon)
-  const shingles = shingleSetOfSurface(analysis.body.surface)
+  const shingles = shinglesOfSurface(analysis.body.surface)
   return {
-    title,
-    lang,
-    analysis,
-    hash: contentHashOfSurface(analysis.body.surface),
-    shingles,
-    bands: shingles.length >= MIN_SHINGLES ? bandsOf(shingles) : new Int32Array(0)
+    article: {
+      title,
+      lang,
+      index: columnsOf(analysis),
+      bodyWords: analysis.body.words.length,
+      hash: contentHashOfSurface(analysis.body.surface),
+      shingles,
+      bands: enoughShingles(shingles) ? bandsOf(shingles) : new Int32Array(0)
+    },
+    words: [analysis.title.words, analysis.body.words, analysis.meta.words]
   }
 }
 
-/** The analysed words of an article's fields, as the lexicon counts them. */
-export function wordsOf(prepared: PreparedArticle): (readonly string[])[] {
-  const { title, body, meta } = prepared.analysis
-  return [title.words, body.words, meta.words]
-}
-
-/** The same without its words, which only the lexicon's counts need: less to copy across. */
-export function withoutWords(prepared: PreparedArticle): PreparedArticle {
-  const { title, body, meta } = prepared.analysis
-  return {
-    ...prepared,
-    analysis: {
-      title: { ...title, words: [] },
-      body: { ...body, words: [] },
-      meta: { ...meta, words: [] }
-    }
-  }
+/** The buffers of a prepared article that cross to the writer moved rather than copied. */
+export function movedBuffers(prepared: PreparedArticle): ArrayBuffer[] {
+  return [prepared.shingles.buffer as ArrayBuffer, prepared.bands.buffer as ArrayBuffer]
 }

@@ -8,7 +8,7 @@ import type Database from 'better-sqlite3'
 import { answeringLexicon, lookupConnection, wordCounter } from '../../search/lexicon-answers'
 import type { ParsedArticle } from '@shared/domain'
 import { parseOutcome } from '../parsed-stream'
-import { prepareArticle, wordsOf, type PreparedArticle } from './prepare'
+import { movedBuffers, prepareArticle, type PreparedArticle } from './prepare'
 import type { AnalysisSeed, ChunkMessage, ParseOutcome, ParseRequest } from './protocol'
 
 export class AnalysisState {
@@ -62,8 +62,10 @@ export class AnalysisState {
     this.parsed.delete(id)
   }
 
+  /** The chunk's records prepared as they cross to the writer, with the buffers they move. */
   analyse(request: ChunkMessage): {
     prepared: (PreparedArticle | null)[]
+    buffers: ArrayBuffer[]
     answers: [string, boolean][]
   } {
     try {
@@ -75,15 +77,17 @@ export class AnalysisState {
         if (file === undefined) throw new Error(`file ${records.parsed} is not held here`)
         articles = file.slice(records.from, records.to)
       }
-      const prepared = articles.map((a) => prepareArticle(a, request.fileName, this.lexicon))
+      const done = articles.map((a) => prepareArticle(a, request.fileName, this.lexicon))
       if (this.counts !== null)
         this.words.set(
           request.unit,
-          prepared.map((p) => p && wordsOf(p))
+          done.map((p) => p && p.words)
         )
+      const prepared = done.map((p) => p && p.article)
+      const buffers = [...new Set(prepared.flatMap((p) => (p ? movedBuffers(p) : [])))]
       const answers = this.answers
       this.answers = []
-      return { prepared, answers }
+      return { prepared, buffers, answers }
     } finally {
       if (this.snapshot?.inTransaction) this.snapshot.exec('COMMIT')
       this.snapshot = null
