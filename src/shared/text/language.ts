@@ -38,6 +38,11 @@ function isLatinLetter(code: number): boolean {
   return (lower >= 0x61 && lower <= 0x7a) || (code >= 0xc0 && code <= 0x24f && code !== 0xd7)
 }
 
+/** The language of an article's title and body (without joining the whole body to the title). */
+export function detectArticleLanguage(title: string, body: string): DetectedLanguage | null {
+  return detectLanguage(`${title}\n${body.slice(0, SAMPLE)}`)
+}
+
 export function detectLanguage(text: string): DetectedLanguage | null {
   const sample = text.slice(0, SAMPLE)
   let arabic = 0

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { detectLanguage } from '@shared/text/language'
+import { detectArticleLanguage, detectLanguage } from '@shared/text/language'
 
 describe('detectLanguage', () => {
   it.each([
@@ -16,5 +16,20 @@ describe('detectLanguage', () => {
   it('does not guess from too little text', () => {
     expect(detectLanguage('')).toBeNull()
     expect(detectLanguage('OK 12')).toBeNull()
+  })
+})
+
+describe('detectArticleLanguage', () => {
+  it('gives what the joined title and body give, whatever the body holds past the sample', () => {
+    const english = 'The minister said that the talks were held in the capital on Monday. '
+    const arabic = 'قال الوزير إن المحادثات عقدت في العاصمة يوم الاثنين. '
+    for (const [title, body] of [
+      ['Talks', english.repeat(100) + arabic.repeat(200)],
+      ['محادثات', arabic.repeat(10) + english.repeat(200)],
+      ['', 'x'],
+      ['عنوان', '']
+    ]) {
+      expect(detectArticleLanguage(title, body)).toBe(detectLanguage(`${title}\n${body}`))
+    }
   })
 })

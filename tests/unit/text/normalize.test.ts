@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { mapRangeToOriginal, normalizeText, normalizeWithMap } from '@shared/text'
+import { unitsToString } from '../../../src/shared/text/normalize'
 
 describe('normalizeText', () => {
   it.each([
@@ -122,5 +123,16 @@ describe('normalizeWithMap', () => {
     expect(
       out.startsWith('واشاد رئيس الدبلوماسيه الروسيه بالتنسيق الامني، في ابريل/نيسان 2001. ')
     ).toBe(true)
+  })
+})
+
+describe('unitsToString', () => {
+  it('makes the string of the first units of a buffer, short or long', () => {
+    const units = Uint16Array.from('الرياضُ ١٤٣٦ riyadh 👍 '.repeat(2000), (c) => c.charCodeAt(0))
+    for (const length of [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 13, 8192, 8193, 20_000]) {
+      let expected = ''
+      for (let i = 0; i < length; i++) expected += String.fromCharCode(units[i])
+      expect(unitsToString(units, length)).toBe(expected)
+    }
   })
 })

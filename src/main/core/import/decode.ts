@@ -19,7 +19,8 @@ export function decodeBytes(bytes: Uint8Array): DecodedText {
   const utf16 = guessUtf16(bytes)
   if (utf16) return decodeWith(utf16, bytes, false)
 
-  if (bytes.includes(0) || controlRatio(bytes) > 0.05) {
+  // Buffer#indexOf finds a NUL with memchr: Uint8Array#includes looped over a 12 MB file
+  if (asBuffer(bytes).indexOf(0) !== -1 || controlRatio(bytes) > 0.05) {
     throw new ImportFormatError('The file looks binary, not text', { key: 'import.binary_file' })
   }
   const utf8 = tryUtf8(bytes)
@@ -122,10 +123,14 @@ function controlRatio(bytes: Uint8Array): number {
  * Strict UTF-8 (a BOM, if any, kept as text): Node's validator and decoder, native and several
  * times faster than a fatal TextDecoder on files of megabytes; null when the bytes are invalid.
  */
+function asBuffer(bytes: Uint8Array): Buffer {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+}
+
 function tryUtf8(bytes: Uint8Array): string | null {
   if (!isUtf8(bytes)) return null
   if (bytes.length < LARGE_TEXT) {
-    return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8')
+    return asBuffer(bytes).toString('utf8')
   }
   return decodeValidUtf8(bytes)
 }

@@ -6,7 +6,7 @@
  */
 import type { ParsedArticle } from '@shared/domain'
 import type { Lexicon } from '@shared/text/lexicon'
-import { detectLanguage } from '@shared/text/language'
+import { detectArticleLanguage } from '@shared/text/language'
 import { contentHashOfSurface } from '../../articles/write'
 import { analyzeArticle, columnsOf, type IndexColumns } from '../../search/indexer'
 import { bandsOf, enoughShingles, shinglesOfSurface } from '../minhash'
@@ -47,7 +47,7 @@ export function prepareArticle(
   if (!isUsable(article)) return null
   const title = article.title || fileName
   const lang =
-    article.lang === undefined ? detectLanguage(`${article.title}\n${article.body}`) : article.lang
+    article.lang === undefined ? detectArticleLanguage(article.title, article.body) : article.lang
   const analysis = analyzeArticle({ ...article, title }, lexicon)
   const shingles = shinglesOfSurface(analysis.body.surface)
   return {
