@@ -55,7 +55,12 @@ const MIN_AFTER_ARTICLE = 2
 const MIN_AFTER_CONJUNCTION = 3
 
 // Indexing stems millions of tokens drawn from a much smaller vocabulary: memoise, per lexicon.
-const STEM_CACHES = new WeakMap<Lexicon, Map<string, string>>()
+interface StemCache {
+  stems: Map<string, string>
+  /** how many times the memo was cleared: a caller keeping stems of its own checks it */
+  generation: number
+}
+const STEM_CACHES = new WeakMap<Lexicon, StemCache>()
 const STEM_CACHE_LIMIT = 500_000
 
 const PROTECTED_SET: ReadonlySet<string> = new Set(PROTECTED_WORDS.map((w) => normalizeText(w)))
@@ -191,22 +196,42 @@ export function stemmerOf(lexicon: Lexicon = BASE_LEXICON): (norm: string) => st
       : cachedStem(norm, lexicon, cache)
 }
 
-function stemCacheOf(lexicon: Lexicon): Map<string, string> {
+/** A stemmer bound to one lexicon, and how many times its memo has been cleared. */
+export interface CountedStemmer {
+  stem(norm: string): string
+  /**
+   * Changes each time the memo of the lexicon's stems is cleared. A caller that keeps the stems
+   * it was given (the import's vocabulary) asks again once this changes, so that it stems exactly
+   * as calling `stemWord` for every token would: a word stemmed again after a clear is stemmed
+   * with what the lexicon knows then.
+   */
+  generation(): number
+}
+
+export function countedStemmerOf(lexicon: Lexicon = BASE_LEXICON): CountedStemmer {
+  const cache = stemCacheOf(lexicon)
+  return { stem: stemmerOf(lexicon), generation: () => cache.generation }
+}
+
+function stemCacheOf(lexicon: Lexicon): StemCache {
   let cache = STEM_CACHES.get(lexicon)
   if (cache === undefined) {
-    cache = new Map()
+    cache = { stems: new Map(), generation: 0 }
     STEM_CACHES.set(lexicon, cache)
   }
   return cache
 }
 
-function cachedStem(norm: string, lexicon: Lexicon, cache: Map<string, string>): string {
-  let stem = cache.get(norm)
+function cachedStem(norm: string, lexicon: Lexicon, cache: StemCache): string {
+  let stem = cache.stems.get(norm)
   if (stem === undefined) {
     // A news vocabulary is a few hundred thousand words; clearing keeps memory bounded.
-    if (cache.size >= STEM_CACHE_LIMIT) cache.clear()
+    if (cache.stems.size >= STEM_CACHE_LIMIT) {
+      cache.stems.clear()
+      cache.generation++
+    }
     stem = computeStem(norm, lexicon)
-    cache.set(norm, stem)
+    cache.stems.set(norm, stem)
   }
   return stem
 }

@@ -34,21 +34,24 @@ export interface IndexFields {
   annotationNotes?: string[]
 }
 
-export interface ArticleAnalysis {
-  title: IndexedText
-  body: IndexedText
-  meta: IndexedText
+export type ArticleAnalysis = AnalysedFields<IndexedText>
+
+/** The fields of an article the index holds, as one analyser makes them (analyzeForIndex). */
+export interface AnalysedFields<F> {
+  title: F
+  body: F
+  meta: F
 }
 
-/**
- * Analyses an article's fields once: the import reuses the body's surface for hashes too.
- * `lexicon` is the archive's (archiveLexicon), so stems agree with the queries'.
- */
-export function analyzeArticle(fields: IndexFields, lexicon?: Lexicon): ArticleAnalysis {
+/** An article's fields, analysed by `analyze`: the title with the subtitle, the body, the rest. */
+export function analyzeFields<F>(
+  fields: IndexFields,
+  analyze: (text: string) => F
+): AnalysedFields<F> {
   return {
-    title: analyzeForIndex([fields.title, fields.subtitle ?? ''].join('\n'), lexicon),
-    body: analyzeForIndex(fields.body, lexicon),
-    meta: analyzeForIndex(
+    title: analyze([fields.title, fields.subtitle ?? ''].join('\n')),
+    body: analyze(fields.body),
+    meta: analyze(
       [
         ...(fields.authors ?? []),
         fields.source ?? '',
@@ -58,10 +61,17 @@ export function analyzeArticle(fields: IndexFields, lexicon?: Lexicon): ArticleA
         fields.summary ?? '',
         ...(fields.tags ?? []).map((t) => t.replaceAll('/', ' ')),
         ...(fields.annotationNotes ?? [])
-      ].join('\n'),
-      lexicon
+      ].join('\n')
     )
   }
+}
+
+/**
+ * Analyses an article's fields once: the import reuses the body's surface for hashes too.
+ * `lexicon` is the archive's (archiveLexicon), so stems agree with the queries'.
+ */
+export function analyzeArticle(fields: IndexFields, lexicon?: Lexicon): ArticleAnalysis {
+  return analyzeFields(fields, (text) => analyzeForIndex(text, lexicon))
 }
 
 /**
@@ -70,7 +80,7 @@ export function analyzeArticle(fields: IndexFields, lexicon?: Lexicon): ArticleA
  */
 export type IndexColumns = readonly [string, string, string, string, string, string]
 
-export function columnsOf(a: ArticleAnalysis): IndexColumns {
+export function columnsOf(a: AnalysedFields<Omit<IndexedText, 'words'>>): IndexColumns {
   return [
     a.title.surface,
     a.title.stems,

@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import type { ImportFormatChoice } from '@shared/contract/imports'
+import { analyzeForIndex, type IndexedText } from '@shared/text/analyze'
 import type { Archive } from '../../db/open'
 import { archiveLexicon, importedWords } from '../../search/lexicon'
 import type { InputFile } from '../expand'
@@ -67,9 +68,10 @@ function inProcessBackend(archive: Archive, onCounts: (c: [string, number][]) =>
   return {
     async request(request) {
       const lexicon = archiveLexicon(archive)
+      const analyze = (text: string): IndexedText => analyzeForIndex(text, lexicon)
       const done = request.articles
         .slice(request.from, request.to)
-        .map((a) => prepareArticle(a, request.fileName, lexicon))
+        .map((a) => prepareArticle(a, request.fileName, analyze))
       results.set(
         request.unit,
         done.map((p) => p && p.article)

@@ -5,10 +5,9 @@
  * small import) while the writer writes the chunk before.
  */
 import type { ParsedArticle } from '@shared/domain'
-import type { Lexicon } from '@shared/text/lexicon'
 import { detectArticleLanguage } from '@shared/text/language'
 import { contentHashOfSurface } from '../../articles/write'
-import { analyzeArticle, columnsOf, type IndexColumns } from '../../search/indexer'
+import { analyzeFields, columnsOf, type IndexColumns } from '../../search/indexer'
 import { bandsOf, enoughShingles, shinglesOfSurface } from '../minhash'
 
 export interface PreparedArticle {
@@ -27,10 +26,17 @@ export interface PreparedArticle {
   bands: Int32Array
 }
 
+/** A field analysed for the index, its words in whatever form its analyser keeps them. */
+export interface AnalysedField<W> {
+  surface: string
+  stems: string
+  words: readonly W[]
+}
+
 /** A prepared record, and the analysed words of its fields, which the lexicon counts. */
-export interface Prepared {
+export interface Prepared<W> {
   article: PreparedArticle
-  words: (readonly string[])[]
+  words: (readonly W[])[]
 }
 
 /** A record with neither body nor title is not an article (counted as unusable). */
@@ -38,17 +44,20 @@ export function isUsable(article: ParsedArticle): boolean {
   return article.body.trim().length > 0 || article.title.trim().length > 0
 }
 
-/** Prepares one record; null when it is unusable. */
-export function prepareArticle(
+/**
+ * Prepares one record; null when it is unusable. `analyze` is analyzeForIndex with the archive's
+ * lexicon, or what gives the same (the analysis thread's vocabulary).
+ */
+export function prepareArticle<W>(
   article: ParsedArticle,
   fileName: string,
-  lexicon: Lexicon
-): Prepared | null {
+  analyze: (text: string) => AnalysedField<W>
+): Prepared<W> | null {
   if (!isUsable(article)) return null
   const title = article.title || fileName
   const lang =
     article.lang === undefined ? detectArticleLanguage(article.title, article.body) : article.lang
-  const analysis = analyzeArticle({ ...article, title }, lexicon)
+  const analysis = analyzeFields({ ...article, title }, analyze)
   const shingles = shinglesOfSurface(analysis.body.surface)
   return {
     article: {

@@ -5,11 +5,13 @@
  * chunk's analysis starts (before the writer begins the chunk before it, so always the same).
  */
 import type Database from 'better-sqlite3'
-import { answeringLexicon, lookupConnection, wordCounter } from '../../search/lexicon-answers'
 import type { ParsedArticle } from '@shared/domain'
+import { countedStemmerOf } from '@shared/text/stem'
+import { answeringLexicon, lookupConnection } from '../../search/lexicon-answers'
 import { parseOutcome } from '../parsed-stream'
 import { movedBuffers, prepareArticle, type PreparedArticle } from './prepare'
 import type { AnalysisSeed, ChunkMessage, ParseOutcome, ParseRequest } from './protocol'
+import { Vocabulary, type Word } from './vocabulary'
 
 export class AnalysisState {
   private counts: Map<string, number> | null
@@ -18,20 +20,21 @@ export class AnalysisState {
   private snapshot: Database.Database | null = null
   private answers: [string, boolean][] = []
   /** each prepared chunk's words, until its commit says which records were written */
-  private readonly words = new Map<number, ((readonly string[])[] | null)[]>()
+  private readonly words = new Map<number, ((readonly Word[])[] | null)[]>()
   /** the records of the files parsed here, until the writer is done with them */
   private readonly parsed = new Map<number, ParsedArticle[]>()
-  private readonly lexicon
+  private readonly vocabulary
 
   constructor(seed: AnalysisSeed) {
     this.counts = seed.counts
     this.connection = lookupConnection(seed.file, seed.nativeBinding)
-    this.lexicon = answeringLexicon({
+    const lexicon = answeringLexicon({
       memo: seed.memo,
       counts: () => this.counts,
       lookup: this.connection.statement,
       answered: (norm, known) => this.answers.push([norm, known])
     })
+    this.vocabulary = new Vocabulary(countedStemmerOf(lexicon), () => this.counts)
   }
 
   /** Fixes what the chunk's lexicon sees; call before `analyse`. */
@@ -77,7 +80,9 @@ export class AnalysisState {
         if (file === undefined) throw new Error(`file ${records.parsed} is not held here`)
         articles = file.slice(records.from, records.to)
       }
-      const done = articles.map((a) => prepareArticle(a, request.fileName, this.lexicon))
+      this.vocabulary.beginChunk()
+      const analyze = (text: string) => this.vocabulary.analyze(text)
+      const done = articles.map((a) => prepareArticle(a, request.fileName, analyze))
       if (this.counts !== null)
         this.words.set(
           request.unit,
@@ -99,16 +104,19 @@ export class AnalysisState {
     const words = this.words.get(unit)
     this.words.delete(unit)
     if (words === undefined || this.counts === null) return []
-    const counter = wordCounter(this.counts)
     for (const i of written) {
       const fields = words[i]
-      if (fields) counter.add(fields)
+      if (fields) this.vocabulary.countRecord(fields)
     }
-    return counter.apply()
+    return this.vocabulary.applyCounts()
   }
 
   adoptCounts(counts: readonly (readonly [string, number])[]): void {
-    if (this.counts !== null) for (const [word, count] of counts) this.counts.set(word, count)
+    if (this.counts === null) return
+    for (const [word, count] of counts) {
+      this.counts.set(word, count)
+      this.vocabulary.noteCount(word, count)
+    }
   }
 
   close(): void {
