@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import type { ParsedArticle } from '@shared/domain'
-import { CHUNK_ARTICLES, CHUNK_CHARACTERS, chunkEnd } from '../../../src/main/core/import/chunks'
+import {
+  CHUNK_ARTICLES,
+  CHUNK_CHARACTERS,
+  LEAD_CHUNK_ARTICLES,
+  chunkEnd
+} from '../../../src/main/core/import/chunks'
 
 const article = (bodyLength: number): ParsedArticle => ({
   title: 'خبر',
@@ -8,10 +13,10 @@ const article = (bodyLength: number): ParsedArticle => ({
 })
 
 /** The chunks a file of these articles is written in, as [from, to) pairs. */
-function chunks(parsed: ParsedArticle[], chunkSize?: number): [number, number][] {
+function chunks(parsed: ParsedArticle[], chunkSize?: number, lead = false): [number, number][] {
   const out: [number, number][] = []
   for (let from = 0; from < parsed.length;) {
-    const to = chunkEnd(parsed, from, chunkSize)
+    const to = chunkEnd(parsed, from, chunkSize, lead)
     out.push([from, to])
     from = to
   }
@@ -19,6 +24,23 @@ function chunks(parsed: ParsedArticle[], chunkSize?: number): [number, number][]
 }
 
 describe('import chunks', () => {
+  it('starts an import’s first file with a short chunk, then shares the rest out as usual', () => {
+    const parsed = Array.from({ length: LEAD_CHUNK_ARTICLES + CHUNK_ARTICLES * 2 }, () =>
+      article(100)
+    )
+    expect(chunks(parsed, undefined, true)).toEqual([
+      [0, LEAD_CHUNK_ARTICLES],
+      [LEAD_CHUNK_ARTICLES, LEAD_CHUNK_ARTICLES + CHUNK_ARTICLES],
+      [LEAD_CHUNK_ARTICLES + CHUNK_ARTICLES, LEAD_CHUNK_ARTICLES + CHUNK_ARTICLES * 2]
+    ])
+    // the same file later in the import: its usual chunks
+    expect(chunks(parsed)).toHaveLength(3)
+    expect(chunks(parsed)[0]).toEqual([0, Math.ceil(parsed.length / 3)])
+    // a first file no longer than the short chunk: one chunk; an explicit size wins
+    expect(chunks(parsed.slice(0, 100), undefined, true)).toEqual([[0, 100]])
+    expect(chunks(parsed, 1000, true)[0]).toEqual([0, 1000])
+  })
+
   it('holds up to CHUNK_ARTICLES short articles a transaction, shared out evenly', () => {
     expect(chunks(Array.from({ length: CHUNK_ARTICLES * 2 }, () => article(100)))).toEqual([
       [0, CHUNK_ARTICLES],

@@ -17,6 +17,7 @@ import { ParsedStream, type ParsedItem } from './parsed-stream'
 import { reasons } from './reasons'
 import { NO_COUNTS, openReport, saveReport, withLine, type ReportCounts } from './reports'
 import { chunkAt } from './chunks'
+import { RecentShingles } from './sign-chunk'
 import { writeArticles, type ChunkSource, type WriteOptions } from './write-file'
 
 export interface ImportOptions {
@@ -48,8 +49,7 @@ async function importOne(
   archive: Archive,
   file: InputFile,
   parsed: ParsedFile,
-  options: ImportOptions,
-  onChunk: WriteOptions['onChunk'],
+  options: ImportOptions & Pick<WriteOptions, 'onChunk' | 'recent' | 'lead'>,
   source: ChunkSource
 ): Promise<FileResult> {
   const { format, encoding } = parsed
@@ -60,7 +60,7 @@ async function importOne(
       file,
       parsed.articles,
       { mediaType: MEDIA_TYPES[format], encoding },
-      { ...options, onChunk },
+      options,
       source
     )
     const result: FileResult = { ...base, uids: outcome.uids }
@@ -121,6 +121,9 @@ export async function importFiles(
   }
   const started = Date.now()
   const analyzer = new Analyzer(archive, options.analysis, options.analysisEntry)
+  // the shingles of the import's recent articles, for copies in its later files (sign-chunk.ts)
+  const recent = new RecentShingles()
+  let written = 0
   const stream = new ParsedStream(
     source,
     options.format,
@@ -175,11 +178,22 @@ export async function importFiles(
         recordsPerSecond: seconds > 0 ? Math.round(chunk.recordsDone / seconds) : 0
       })
     }
+    // the first file written: its first chunk is short, so writing starts early
+    const lead = written === 0
     const result =
       'failed' in item
         ? item.failed
-        : await importOne(archive, item.file, item.parsed, options, onChunk, chunks)
-    if (!('failed' in item)) analyzer.release(item.parsed.articles)
+        : await importOne(
+            archive,
+            item.file,
+            item.parsed,
+            { ...options, onChunk, recent, lead },
+            chunks
+          )
+    if (!('failed' in item)) {
+      written++
+      analyzer.release(item.parsed.articles)
+    }
     files.push(result)
     counts = withLine(counts, result)
     articles += result.uids.length

@@ -26,6 +26,8 @@ export interface WriteOptions {
   onChunk?: (progress: ChunkProgress) => void
   /** the shingles of the import's recent articles, shared by its files (sign-chunk.ts) */
   recent?: RecentShingles
+  /** the file is the import's first: its first chunk is short (see LEAD_CHUNK_ARTICLES) */
+  lead?: boolean
 }
 
 /** Where a file's chunks come from analysed, and what follows its last chunk. */
@@ -116,7 +118,7 @@ export async function writeArticles(
   const near = new Set<number>()
   const recent = options.recent ?? new RecentShingles()
   for (let from = 0, to = 0; from < parsed.length; from = to) {
-    const chunk = chunkAt(parsed, file.name, from, options.chunkSize)
+    const chunk = chunkAt(parsed, file.name, from, options.chunkSize, options.lead)
     to = chunk.to
     // between chunks the event loop runs: a Stop (SIGINT, the interface) is seen here, and the
     // chunks written so far stay; a re-run skips them as exact duplicates and writes the rest
@@ -127,7 +129,7 @@ export async function writeArticles(
     }
     const { unit, prepared } = await source.feed.take(chunk, () =>
       chunk.to < parsed.length
-        ? Promise.resolve(chunkAt(parsed, file.name, chunk.to, options.chunkSize))
+        ? Promise.resolve(chunkAt(parsed, file.name, chunk.to, options.chunkSize, options.lead))
         : source.nextFile()
     )
     // the records of this chunk in the archive once it commits, for the lexicon's counts

@@ -3,7 +3,7 @@
  * shingles) while the writer writes the one before, so the two cores share an import. It never
  * writes to the archive; it reads it only for the lexicon's lookups.
  */
-import { parentPort, workerData } from 'node:worker_threads'
+import { parentPort, receiveMessageOnPort, workerData } from 'node:worker_threads'
 import type { AnalysisSeed, FromAnalysis, ToAnalysis } from './protocol'
 import { AnalysisState } from './state'
 
@@ -11,7 +11,27 @@ const port = parentPort
 if (!port) throw new Error('The analysis thread must run in a worker thread.')
 const state = new AnalysisState(workerData as AnalysisSeed)
 
+/**
+ * The messages waiting, worked through in order, except that a file to parse waits while any
+ * other message is there: the writer waits for its next chunk, never for a file read ahead (at
+ * the start of an import, the second file's parse kept the first chunk waiting). Nothing else is
+ * reordered: what a chunk's lexicon sees depends on the commits before it.
+ */
+const waiting: ToAnalysis[] = []
+let closed = false
+
 port.on('message', (message: ToAnalysis) => {
+  waiting.push(message)
+  while (!closed && waiting.length > 0) {
+    for (let m = receiveMessageOnPort(port); m !== undefined; m = receiveMessageOnPort(port))
+      waiting.push(m.message as ToAnalysis)
+    const first = waiting.findIndex((m) => m.type !== 'parse')
+    handle(waiting.splice(first === -1 ? 0 : first, 1)[0])
+  }
+})
+
+function handle(message: ToAnalysis): void {
+  if (!port) return
   switch (message.type) {
     case 'analyse': {
       const { unit } = message.request
@@ -49,7 +69,8 @@ port.on('message', (message: ToAnalysis) => {
       state.adoptCounts(message.counts)
       return
     case 'close':
+      closed = true
       state.close()
       port.close()
   }
-})
+}
