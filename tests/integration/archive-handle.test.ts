@@ -1,10 +1,10 @@
-import type Database from 'better-sqlite3'
+import Database from 'better-sqlite3'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { backupArchive } from '../../src/main/core/backup/backup'
 import { restoreInPlace } from '../../src/main/core/backup/restore'
 import { FTS_AUTOMERGE, FTS_HASHSIZE } from '../../src/main/core/db/fts.sql'
-import { openArchive } from '../../src/main/core/db/open'
+import { openArchive, PAGE_SIZE } from '../../src/main/core/db/open'
 import { expandBuffers } from '../../src/main/core/import/expand'
 import { importFiles } from '../../src/main/core/import/pipeline'
 import { archiveLexicon } from '../../src/main/core/search/lexicon'
@@ -66,6 +66,23 @@ describe('the archive handle', () => {
     const restored = archiveLexicon(archive)
     expect(restored).not.toBe(counted)
     expect(restored.has('مصنع')).toBe(false)
+  })
+
+  it('gives a new archive 16 KB pages, and an archive made with smaller ones keeps them', () => {
+    t = createTestArchive()
+    expect(t.archive.sqlite.pragma('page_size', { simple: true })).toBe(PAGE_SIZE)
+    const older = join(t.dir, 'older.db')
+    const made = new Database(older)
+    made.pragma('page_size = 4096')
+    made.exec('CREATE TABLE early (x)')
+    made.close()
+    const reopened = openArchive(older)
+    try {
+      expect(reopened.sqlite.pragma('page_size', { simple: true })).toBe(4096)
+      expect(reopened.sqlite.prepare('SELECT count(*) FROM articles').pluck().get()).toBe(0)
+    } finally {
+      reopened.close()
+    }
   })
 
   it("keeps the search index's merge policy and buffer, and gives an older archive's index the same at its next open", () => {

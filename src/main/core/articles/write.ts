@@ -21,8 +21,17 @@ export function contentHashOfSurface(surface: string): string {
   return createHash('sha256').update(surface).digest('hex').slice(0, 32)
 }
 
+/**
+ * A new identifier: a UUID of version 7 (RFC 9562), its first 48 bits the time in milliseconds,
+ * the other 74 random. Ordered by time, a thousand new articles land together at the end of the
+ * uid index instead of on a thousand of its pages: each chunk of an import rewrote pages all over
+ * it (version 4 is random throughout), more of them the bigger the archive.
+ */
 export function newUid(): string {
-  return randomUUID()
+  // a version-4 UUID's random bits (Node keeps a pool of them), the time in its first 48
+  const random = randomUUID()
+  const time = Date.now().toString(16).padStart(12, '0')
+  return `${time.slice(0, 8)}-${time.slice(8)}-7${random.slice(15)}`
 }
 
 export function sourceId(archive: Archive, name: string | null | undefined): number | null {

@@ -21,6 +21,9 @@ export type Db = BetterSQLite3Database<typeof schema>
  * this object for the archive's whole life; a restore replaces the file under it through
  * `reopenAfter`, so everything bound to it (handlers, the backup schedule) goes on working.
  */
+/** The page size of a new archive (see the open sequence). */
+export const PAGE_SIZE = 16_384
+
 export interface Archive {
   /** the raw connection: prepared statements on hot paths, pragmas, backups. A reopen replaces
    * it: read it at each use, never keep it */
@@ -150,6 +153,11 @@ function openConnection(file: string, options: OpenOptions): { sqlite: Database.
     )
     registerChecksumFunction(sqlite)
     if (!options.readonly) {
+      // 16 KB pages for a new archive (an existing one keeps its own; the pragma does nothing
+      // once the file has a table): an article and its body fit in one page instead of a chain
+      // of four, and an import's commit writes fewer, fuller pages. Importing 124,000 articles
+      // took 86–88 s against 95 s with 4 KB pages (bench/import-profile.ts --scale 4).
+      sqlite.pragma(`page_size = ${PAGE_SIZE}`)
       sqlite.pragma('journal_mode = WAL')
       sqlite.pragma('synchronous = NORMAL')
       // 64 MB of page cache (the default is 2 MB): imports insert into large, randomly ordered
