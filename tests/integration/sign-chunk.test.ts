@@ -134,11 +134,6 @@ describe('the near-duplicate check of a chunk', () => {
       pairs.some((p) => Math.ceil(p.article_id / CHUNK) > Math.ceil(p.other_id / CHUNK) + 1)
     ).toBe(true)
     expect(pairs.length).toBeGreaterThan(50)
-    const of190 = (o: { pairs: unknown[] }) =>
-      (o.pairs as { article_id: number; other_id: number }[])
-        .filter((p) => p.article_id === 204)
-        .map((p) => p.other_id)
-        .join(',')
     expect(actual).toEqual(expected)
   })
 })
