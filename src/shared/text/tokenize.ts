@@ -5,8 +5,8 @@
  * else separates words, hyphens and apostrophes included, and a run of digits is a word of its own. Dropped characters (harakat, tatweel,
  * zero-width and direction controls) never split a word.
  */
-import { COMPLEX, DROP, FAST_LIMIT, getFoldTable, isInvisibleControl, isWordUnit } from './charFold'
 import { unitsToString } from './normalize'
+import { scanWords } from './scan'
 
 /** One word of the original text. */
 export interface Token {
@@ -18,124 +18,31 @@ export interface Token {
   norm: string
 }
 
-// Normalised units of the current token, reused across calls.
-let word = new Uint16Array(256)
-
-function isSurrogate(c: number): boolean {
-  return c >= 0xd800 && c <= 0xdfff
-}
-
 /**
- * Splits `original` into words with original offsets and normalised forms.
+ * Splits `original` into words with original offsets and normalised forms (see scan.ts).
  * A code point that expands into several words (ﷺ) yields several tokens sharing its range.
  */
 export function tokenize(original: string): Token[] {
-  const table = getFoldTable(false)
-  const fast = table.fast
-  const s = original
-  const n = s.length
   const tokens: Token[] = []
-  if (word.length < n + 32) word = new Uint16Array(Math.max(n + 32, word.length))
-  let inWord = false
-  let start = 0
-  let end = 0
-  // While `pure`, the token's norm is s.slice(start, end); otherwise it is word[0, len).
-  let pure = true
-  let len = 0
-  // Whether the current token is made of digits.
-  let digits = false
-
-  for (let i = 0; i < n; i++) {
-    const c = s.charCodeAt(i)
-    let f = c < FAST_LIMIT ? fast[c] : COMPLEX
-    if (f >= 0) {
-      // One code unit in, the same or one other out: the common case.
-      if (isWordUnit(f)) {
-        if (inWord && f <= 0x39 !== digits) {
-          // Digits and letters are separate words: ٢٠١٦م → 2016 م, covid19 → covid 19.
-          tokens.push({ start, end, norm: pure ? s.slice(start, end) : unitsToString(word, len) })
-          inWord = false
-        }
-        if (!inWord) {
-          inWord = true
-          start = i
-          pure = true
-          digits = f <= 0x39
-        }
-        if (!pure) word[len++] = f
-        else if (f !== c) {
-          pure = false
-          len = 0
-          for (let k = start; k < i; k++) word[len++] = s.charCodeAt(k)
-          word[len++] = f
-        }
-        end = i + 1
-      } else if (inWord) {
-        tokens.push({ start, end, norm: pure ? s.slice(start, end) : unitsToString(word, len) })
-        inWord = false
-      }
-      continue
+  scanWords(original, {
+    word(start, end, units, length) {
+      tokens.push({
+        start,
+        end,
+        norm: units === null ? original.slice(start, end) : unitsToString(units, length)
+      })
     }
-    let width = 1
-    let cp = c
-    if (f !== DROP && c >= 0xd800 && c <= 0xdbff && i + 1 < n) {
-      const lo = s.charCodeAt(i + 1)
-      if (lo >= 0xdc00 && lo <= 0xdfff) {
-        cp = ((c - 0xd800) << 10) + (lo - 0xdc00) + 0x10000
-        width = 2
-      }
-    }
-    const lone = width === 1 && isSurrogate(c)
-    const rep = f === DROP || lone ? '' : table.complex(cp)
-    if (rep.length === 0) {
-      if (inWord && lone) {
-        // A lone surrogate is not part of any word.
-        tokens.push({ start, end, norm: pure ? s.slice(start, end) : unitsToString(word, len) })
-        inWord = false
-      } else if (inWord) {
-        // Dropped: a mark extends the word, an invisible control is only skipped.
-        if (pure) {
-          pure = false
-          len = 0
-          for (let k = start; k < end; k++) word[len++] = s.charCodeAt(k)
-        }
-        if (!isInvisibleControl(cp)) end = i + width
-      }
-      i += width - 1
-      continue
-    }
-    if (word.length < len + rep.length + 1) {
-      const bigger = new Uint16Array((len + rep.length) * 2)
-      bigger.set(word.subarray(0, len))
-      word = bigger
-    }
-    for (let k = 0; k < rep.length; k++) {
-      f = rep.charCodeAt(k)
-      if (isWordUnit(f)) {
-        if (inWord && f <= 0x39 !== digits) {
-          tokens.push({ start, end, norm: pure ? s.slice(start, end) : unitsToString(word, len) })
-          inWord = false
-        }
-        if (!inWord) {
-          inWord = true
-          start = i
-          len = 0
-          digits = f <= 0x39
-        } else if (pure) {
-          len = 0
-          for (let q = start; q < end; q++) word[len++] = s.charCodeAt(q)
-        }
-        pure = false
-        word[len++] = f
-        end = i + width
-      } else if (inWord) {
-        tokens.push({ start, end, norm: pure ? s.slice(start, end) : unitsToString(word, len) })
-        inWord = false
-      }
-    }
-    i += width - 1
-  }
-  if (inWord)
-    tokens.push({ start, end, norm: pure ? s.slice(start, end) : unitsToString(word, len) })
+  })
   return tokens
+}
+
+/** The normalised forms of `original`'s words alone, as tokenize gives them (no offsets kept). */
+export function wordsOf(original: string): string[] {
+  const words: string[] = []
+  scanWords(original, {
+    word(start, end, units, length) {
+      words.push(units === null ? original.slice(start, end) : unitsToString(units, length))
+    }
+  })
+  return words
 }

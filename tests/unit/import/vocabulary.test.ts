@@ -5,6 +5,7 @@ import { countedStemmerOf, type CountedStemmer } from '../../../src/shared/text/
 import { tokenize } from '../../../src/shared/text/tokenize'
 import { wordCounter } from '../../../src/main/core/search/lexicon-answers'
 import { Vocabulary } from '../../../src/main/core/import/analysis/vocabulary'
+import { shinglesOfSurface, shinglesOfWords } from '../../../src/main/core/import/minhash'
 
 /** Records of made-up Arabic words with clitics, digits and Latin, many words shared. */
 function records(count: number): string[][] {
@@ -63,6 +64,11 @@ describe('the analysis thread’s vocabulary', () => {
       expect(actual.map((f) => f.map(({ surface, stems }) => ({ surface, stems })))).toEqual(
         expected.map((f) => f.map(({ surface, stems }) => ({ surface, stems })))
       )
+      // the words' hashes give the shingles the surface text gives
+      for (const field of actual.flat())
+        expect(shinglesOfWords(field.wordHashes, field.wordHashes.length)).toEqual(
+          shinglesOfSurface(field.surface)
+        )
       // every other record written, as when some were duplicates
       const counter = wordCounter(expectedCounts)
       expected.forEach((f, i) => i % 2 === 0 && counter.add(f.map((x) => x.words)))

@@ -51,6 +51,13 @@ function wordHashes(text: string): { words: Uint32Array; count: number } {
   return { words, count }
 }
 
+/** One word's hash as wordHashes makes it, for analysers that keep each word's hash (vocabulary.ts). */
+export function wordHash(word: string): number {
+  let h = 0x811c9dc5
+  for (let i = 0; i < word.length; i++) h = Math.imul(h ^ word.charCodeAt(i), 0x01000193)
+  return h >>> 0
+}
+
 /**
  * The distinct word 5-shingles of a body, as sorted 32-bit hashes (a typed array, not a Set:
  * hashes above 2³⁰ would be boxed numbers there, and a sorted array compares in one pass).

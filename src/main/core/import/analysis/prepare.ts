@@ -8,7 +8,7 @@ import type { ParsedArticle } from '@shared/domain'
 import { detectArticleLanguage } from '@shared/text/language'
 import { contentHashOfSurface } from '../../articles/write'
 import { analyzeFields, columnsOf, type IndexColumns } from '../../search/indexer'
-import { bandsOf, enoughShingles, shinglesOfSurface } from '../minhash'
+import { bandsOf, enoughShingles, shinglesOfSurface, shinglesOfWords } from '../minhash'
 
 export interface PreparedArticle {
   /** the record's title, or the file's name when it has none */
@@ -31,6 +31,8 @@ export interface AnalysedField<W> {
   surface: string
   stems: string
   words: readonly W[]
+  /** the words' hashes for shingles (minhash.ts), when the analyser keeps them */
+  wordHashes?: Uint32Array
 }
 
 /** A prepared record, and the analysed words of its fields, which the lexicon counts. */
@@ -58,7 +60,10 @@ export function prepareArticle<W>(
   const lang =
     article.lang === undefined ? detectArticleLanguage(article.title, article.body) : article.lang
   const analysis = analyzeFields({ ...article, title }, analyze)
-  const shingles = shinglesOfSurface(analysis.body.surface)
+  const { body } = analysis
+  const shingles = body.wordHashes
+    ? shinglesOfWords(body.wordHashes, body.wordHashes.length)
+    : shinglesOfSurface(body.surface)
   return {
     article: {
       title,

@@ -11,7 +11,8 @@
  */
 import type { IndexedText } from '@shared/text/analyze'
 import type { CountedStemmer } from '@shared/text/stem'
-import { tokenize } from '@shared/text/tokenize'
+import { wordsOf } from '@shared/text/tokenize'
+import { wordHash } from '../minhash'
 
 /** A word of the import, with what the lexicon and the stemmer said of it. */
 export interface Word {
@@ -25,11 +26,15 @@ export interface Word {
   /** while a commit is being counted: the last record that had it, and how many did (≤ 2) */
   pendingRecord: number
   pendingSeen: number
+  /** the word's FNV-1a hash, as minhash.ts hashes the words of a body for its shingles */
+  readonly fnv: number
 }
 
 /** A field as analyzeForIndex gives it, its words as entries. */
 export interface VocabularyField extends Omit<IndexedText, 'words'> {
   words: readonly Word[]
+  /** each word's FNV-1a hash (minhash.ts), kept with the word: the text is not scanned again */
+  wordHashes: Uint32Array
 }
 
 /** Words kept before the vocabulary starts afresh (a news corpus has a few hundred thousand). */
@@ -56,13 +61,13 @@ export class Vocabulary {
   }
 
   analyze(text: string): VocabularyField {
-    const tokens = tokenize(text)
-    const words = new Array<Word>(tokens.length)
-    const surface = new Array<string>(tokens.length)
-    const stems = new Array<string>(tokens.length)
+    const norms = wordsOf(text)
+    const words = new Array<Word>(norms.length)
+    const stems = new Array<string>(norms.length)
+    const wordHashes = new Uint32Array(norms.length)
     const generation = this.stemmer.generation
-    for (let i = 0; i < tokens.length; i++) {
-      const norm = tokens[i].norm
+    for (let i = 0; i < norms.length; i++) {
+      const norm = norms[i]
       let word = this.byText.get(norm)
       if (word === undefined) word = this.add(norm)
       if (word.stemmedIn !== generation()) {
@@ -71,10 +76,10 @@ export class Vocabulary {
         word.stemmedIn = generation()
       }
       words[i] = word
-      surface[i] = norm
       stems[i] = word.stem
+      wordHashes[i] = word.fnv
     }
-    return { surface: surface.join(' '), stems: stems.join(' '), words }
+    return { surface: norms.join(' '), stems: stems.join(' '), words, wordHashes }
   }
 
   /** One written record's words, as wordCounter's `add` counts them. */
@@ -139,7 +144,8 @@ export class Vocabulary {
       count: 0,
       countedIn: -1,
       pendingRecord: 0,
-      pendingSeen: 0
+      pendingSeen: 0,
+      fnv: wordHash(text)
     }
     this.byText.set(text, word)
     return word
