@@ -3,11 +3,13 @@
  * its original range and its normalised form, and hands them to a sink (the tokenizer makes
  * Token objects of them; the import's analysis keeps only the normalised forms).
  *
- * Word characters (after normalising) are ASCII letters, ASCII digits and Arabic letters; anything
- * else separates words, hyphens and apostrophes included, and a run of digits is a word of its own. Dropped characters (harakat, tatweel,
- * zero-width and direction controls) never split a word.
+ * Word characters (after normalising) are ASCII letters, ASCII digits and Arabic letters;
+ * anything else separates words, hyphens and apostrophes included, and a run of digits is a word
+ * of its own. Dropped characters (harakat, tatweel, zero-width and direction controls) never
+ * split a word.
  */
 import { COMPLEX, DROP, FAST_LIMIT, getFoldTable, isInvisibleControl, isWordUnit } from './charFold'
+import { unitsToString } from './normalize'
 
 /**
  * Told of each word in order. Its normalised form is `original.slice(start, end)` when `units`
@@ -16,6 +18,17 @@ import { COMPLEX, DROP, FAST_LIMIT, getFoldTable, isInvisibleControl, isWordUnit
  */
 export interface WordSink {
   word(start: number, end: number, units: Uint16Array | null, length: number): void
+}
+
+/** A word's normalised form, as a sink is told it. */
+export function wordText(
+  original: string,
+  start: number,
+  end: number,
+  units: Uint16Array | null,
+  length: number
+): string {
+  return units === null ? original.slice(start, end) : unitsToString(units, length)
 }
 
 // Normalised units of the current token, reused across calls.

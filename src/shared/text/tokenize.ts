@@ -1,12 +1,8 @@
 /**
- * Single-pass tokenizer that keeps offsets into the ORIGINAL string.
- *
- * Word characters (after normalising) are ASCII letters, ASCII digits and Arabic letters; anything
- * else separates words, hyphens and apostrophes included, and a run of digits is a word of its own. Dropped characters (harakat, tatweel,
- * zero-width and direction controls) never split a word.
+ * Words of a text with their offsets into the ORIGINAL string and their normalised forms,
+ * from the one scanner (scan.ts, which says what a word is).
  */
-import { unitsToString } from './normalize'
-import { scanWords } from './scan'
+import { scanWords, wordText } from './scan'
 
 /** One word of the original text. */
 export interface Token {
@@ -29,7 +25,7 @@ export function tokenize(original: string): Token[] {
       tokens.push({
         start,
         end,
-        norm: units === null ? original.slice(start, end) : unitsToString(units, length)
+        norm: wordText(original, start, end, units, length)
       })
     }
   })
@@ -41,7 +37,7 @@ export function wordsOf(original: string): string[] {
   const words: string[] = []
   scanWords(original, {
     word(start, end, units, length) {
-      words.push(units === null ? original.slice(start, end) : unitsToString(units, length))
+      words.push(wordText(original, start, end, units, length))
     }
   })
   return words

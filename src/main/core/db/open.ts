@@ -16,14 +16,14 @@ import * as schema from './schema'
 
 export type Db = BetterSQLite3Database<typeof schema>
 
+/** The page size of a new archive (see the open sequence). */
+export const PAGE_SIZE = 16_384
+
 /**
  * One open archive: its file, how it was opened, and its connection. Hosts and services keep
  * this object for the archive's whole life; a restore replaces the file under it through
  * `reopenAfter`, so everything bound to it (handlers, the backup schedule) goes on working.
  */
-/** The page size of a new archive (see the open sequence). */
-export const PAGE_SIZE = 16_384
-
 export interface Archive {
   /** the raw connection: prepared statements on hot paths, pragmas, backups. A reopen replaces
    * it: read it at each use, never keep it */

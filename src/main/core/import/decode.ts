@@ -119,14 +119,14 @@ function controlRatio(bytes: Uint8Array): number {
   return controls / n
 }
 
-/**
- * Strict UTF-8 (a BOM, if any, kept as text): Node's validator and decoder, native and several
- * times faster than a fatal TextDecoder on files of megabytes; null when the bytes are invalid.
- */
 function asBuffer(bytes: Uint8Array): Buffer {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
 }
 
+/**
+ * Strict UTF-8 (a BOM, if any, kept as text): Node's validator and decoder, native and several
+ * times faster than a fatal TextDecoder on files of megabytes; null when the bytes are invalid.
+ */
 function tryUtf8(bytes: Uint8Array): string | null {
   if (!isUtf8(bytes)) return null
   if (bytes.length < LARGE_TEXT) {

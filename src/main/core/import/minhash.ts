@@ -26,6 +26,10 @@ function mix(x: number): number {
 
 const SEED = 0x9e3779b9
 
+// FNV-1a, word by word
+const FNV_OFFSET = 0x811c9dc5
+const FNV_PRIME = 0x01000193
+
 /**
  * The word hashes of a body: the normaliser's output (harakat, tatweel, alef forms, digits
  * folded) cut at the characters the search tokenizer treats as separators. Hashing each word
@@ -34,16 +38,16 @@ const SEED = 0x9e3779b9
 function wordHashes(text: string): { words: Uint32Array; count: number } {
   const words = new Uint32Array((text.length >> 1) + 1)
   let count = 0
-  let h = 0x811c9dc5
+  let h = FNV_OFFSET
   let inWord = false
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i)
     if (isWordUnit(c)) {
-      h = Math.imul(h ^ c, 0x01000193)
+      h = Math.imul(h ^ c, FNV_PRIME)
       inWord = true
     } else if (inWord) {
       words[count++] = h
-      h = 0x811c9dc5
+      h = FNV_OFFSET
       inWord = false
     }
   }
@@ -51,10 +55,10 @@ function wordHashes(text: string): { words: Uint32Array; count: number } {
   return { words, count }
 }
 
-/** One word's hash as wordHashes makes it, for analysers that keep each word's hash (vocabulary.ts). */
+/** One word's hash as wordHashes makes it (for the analysers that keep it, vocabulary.ts). */
 export function wordHash(word: string): number {
-  let h = 0x811c9dc5
-  for (let i = 0; i < word.length; i++) h = Math.imul(h ^ word.charCodeAt(i), 0x01000193)
+  let h = FNV_OFFSET
+  for (let i = 0; i < word.length; i++) h = Math.imul(h ^ word.charCodeAt(i), FNV_PRIME)
   return h >>> 0
 }
 
@@ -92,7 +96,7 @@ export function shinglesOfWords(words: Uint32Array, count: number): Uint32Array 
   const all = new Uint32Array(n)
   for (let i = 0; i < n; i++) {
     let h = 0
-    for (let k = 0; k < width; k++) h = Math.imul(h ^ words[i + k], 0x01000193) + k
+    for (let k = 0; k < width; k++) h = Math.imul(h ^ words[i + k], FNV_PRIME) + k
     all[i] = mix(h)
   }
   return all
