@@ -123,7 +123,8 @@ export async function importFiles(
   const analyzer = new Analyzer(archive, options.analysis, options.analysisEntry)
   // the shingles of the import's recent articles, for copies in its later files (sign-chunk.ts)
   const recent = new RecentShingles()
-  let written = 0
+  // the first file written has a short first chunk, so writing starts early
+  let lead = true
   const stream = new ParsedStream(
     source,
     options.format,
@@ -178,8 +179,6 @@ export async function importFiles(
         recordsPerSecond: seconds > 0 ? Math.round(chunk.recordsDone / seconds) : 0
       })
     }
-    // the first file written: its first chunk is short, so writing starts early
-    const lead = written === 0
     const result =
       'failed' in item
         ? item.failed
@@ -191,7 +190,7 @@ export async function importFiles(
             chunks
           )
     if (!('failed' in item)) {
-      written++
+      lead = false
       analyzer.release(item.parsed.articles)
     }
     files.push(result)
