@@ -1,7 +1,8 @@
 /**
  * A child process for the kill -9 tests: it works on an archive until the parent kills it.
  * Protocol on stdout, one line each: `ready`, then `file N` / `saved N`, then `done`.
- *   import DB DIR        import every file of DIR (2 articles per transaction)
+ *   import DB DIR        import every file of DIR (2 articles per transaction; with
+ *                        WARRAQ_TEST_DEFER_FROM set, the sort indexes deferred from that many)
  *   annotate DB COUNT    create and update COUNT annotations, one transaction each
  *   backup DB            make backups into the archive's backups folder, one after another
  *   hold DB              open the archive and keep it open
@@ -41,6 +42,9 @@ async function main(): Promise<void> {
     let n = 0
     await importFiles(archive, expandPaths([arg]), {
       chunkSize: 2,
+      deferIndexesFrom: process.env.WARRAQ_TEST_DEFER_FROM
+        ? Number(process.env.WARRAQ_TEST_DEFER_FROM)
+        : undefined,
       onFile: () => say(`file ${++n}`)
     })
   } else if (mode === 'annotate') {

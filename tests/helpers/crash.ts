@@ -67,6 +67,8 @@ export function runChild(
     killWhen?: (line: string) => boolean
     killAfterMs?: number
     extraDelayMs?: number
+    /** added to the child's environment */
+    env?: Record<string, string>
   } = {}
 ): Promise<KillRun> {
   return childCommand().then(
@@ -77,7 +79,8 @@ export function runChild(
           env: {
             ...process.env,
             TSX_TSCONFIG_PATH: 'tsconfig.node.json',
-            WARRAQ_MIGRATIONS: defaultMigrationsFolder()
+            WARRAQ_MIGRATIONS: defaultMigrationsFolder(),
+            ...options.env
           },
           stdio: ['ignore', 'pipe', 'pipe']
         })

@@ -11,6 +11,7 @@ import {
   newestMigrationMillis,
   SOURCE_MIGRATIONS_FOLDER
 } from './bundled-migrations'
+import { restoreDeferredIndexes } from './deferred-indexes'
 import { FTS_SQL, tuneSearchIndex } from './fts.sql'
 import * as schema from './schema'
 
@@ -173,6 +174,9 @@ function openConnection(file: string, options: OpenOptions): { sqlite: Database.
     const db = drizzle(sqlite, { schema })
     if (!options.readonly) {
       sqlite.pragma('foreign_keys = OFF')
+      // an import killed while its sort indexes were out: built back before the migrations,
+      // which may expect them (db/deferred-indexes.ts)
+      restoreDeferredIndexes(sqlite)
       runMigrations(db, migrations)
       const broken = sqlite.pragma('foreign_key_check') as unknown[]
       if (broken.length > 0) {

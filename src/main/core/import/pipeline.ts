@@ -5,6 +5,7 @@ import type {
   ImportProgress,
   ImportSummary
 } from '@shared/contract/imports'
+import { deferIndexes, restoreDeferredIndexes, worthDeferring } from '../db/deferred-indexes'
 import { describeSqliteError } from '../db/errors'
 import type { Archive } from '../db/open'
 import { nowIso } from '../db/statements'
@@ -40,6 +41,8 @@ export interface ImportOptions {
   analysis?: AnalysisThread
   /** the analysis thread's file, when not the built or source one (a test's broken thread) */
   analysisEntry?: URL
+  /** how many articles an import brings before it defers the sort indexes (db/deferred-indexes.ts) */
+  deferIndexesFrom?: number
 }
 
 /** The report is saved every so often, so a killed import leaves its lines so far. */
@@ -139,6 +142,14 @@ export async function importFiles(
       return chunkAt(next.parsed.articles, next.file.name, 0, options.chunkSize)
     }
   }
+  // ids are never reused: the highest is what the archive holds, near enough, without a count
+  const archived = archive.sqlite
+    .prepare('SELECT coalesce(max(id), 0) FROM articles')
+    .pluck()
+    .get() as number
+  // the records of this call's files so far, for the sort indexes' deferral
+  let planned = 0
+  let deferred = false
   try {
     for (let item = await stream.next(); item !== null; item = await stream.next()) {
       if (options.signal?.aborted) break
@@ -148,8 +159,24 @@ export async function importFiles(
     // the stream first: a file it is parsing ahead (on the thread) is let finish, unused
     await stream.close()
     await analyzer.close()
+    // a failure here (a full disk) leaves them to the archive's next open, and the import's
+    // own error, if any, is the one reported
+    if (deferred) tryRestoreIndexes()
+  }
+  function tryRestoreIndexes(): void {
+    try {
+      restoreDeferredIndexes(archive.sqlite)
+    } catch {
+      // the saved SQL stays in settings: openArchive builds them
+    }
   }
   async function importItem(item: ParsedItem): Promise<void> {
+    if (!('failed' in item)) {
+      planned += item.parsed.articles.length
+      if (!deferred && worthDeferring(planned, archived, options.deferIndexesFrom)) {
+        deferred = deferIndexes(archive.sqlite)
+      }
+    }
     // each chunk of a big file: the report holds the file's line so far (saved in the chunk's
     // transaction), and progress counts its records
     const onChunk: WriteOptions['onChunk'] = (chunk) => {
