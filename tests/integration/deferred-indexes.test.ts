@@ -128,6 +128,25 @@ describe('the sort indexes an import defers', () => {
     }
   })
 
+  it('never keep the archive from opening when they cannot be built', () => {
+    const { archive, file } = fresh()
+    archive.sqlite
+      .prepare("INSERT INTO settings (key, value) VALUES ('import_deferred_indexes', ?)")
+      .run(JSON.stringify(['CREATE INDEX broken_idx ON no_such_table (x)']))
+    archive.close()
+    const reopened = openArchive(file)
+    try {
+      const pending = reopened.sqlite
+        .prepare("SELECT count(*) FROM settings WHERE key = 'import_deferred_indexes'")
+        .pluck()
+        .get()
+      // kept for the next open to try again
+      expect(pending).toBe(1)
+    } finally {
+      reopened.close()
+    }
+  })
+
   it('are back after a kill -9 in the middle of a deferring import', async () => {
     const tmp = tempDir('warraq-deferred-')
     try {

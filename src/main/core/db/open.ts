@@ -175,8 +175,13 @@ function openConnection(file: string, options: OpenOptions): { sqlite: Database.
     if (!options.readonly) {
       sqlite.pragma('foreign_keys = OFF')
       // an import killed while its sort indexes were out: built back before the migrations,
-      // which may expect them (db/deferred-indexes.ts)
-      restoreDeferredIndexes(sqlite)
+      // which may expect them (db/deferred-indexes.ts). If that fails (a full disk), the archive
+      // still opens: the library sorts without them, and the next open tries again.
+      try {
+        restoreDeferredIndexes(sqlite)
+      } catch {
+        // the saved SQL stays in settings
+      }
       runMigrations(db, migrations)
       const broken = sqlite.pragma('foreign_key_check') as unknown[]
       if (broken.length > 0) {
